@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('defaults to the embedded database under ./data and port 4000', () => {
+    const config = loadConfig({}, '/srv/portal');
+    expect(config.port).toBe(4000);
+    expect(config.database).toEqual({ type: 'embedded', file: '/srv/portal/data/portal.sqlite' });
+  });
+
+  it('DATABASE_URL=mysql://… selects MySQL', () => {
+    const config = loadConfig(
+      { DATABASE_URL: 'mysql://root@127.0.0.1:3306/test', PORT: '8080' },
+      '/x',
+    );
+    expect(config.database).toEqual({ type: 'mysql', url: 'mysql://root@127.0.0.1:3306/test' });
+    expect(config.port).toBe(8080);
+  });
+
+  it('refuses a bad port or a non-MySQL URL with a clear message', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a port number/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://x' })).toThrow(
+      /must start with mysql:\/\//,
+    );
+  });
+});

@@ -1,0 +1,25 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const apiTarget = process.env['API_URL'] ?? 'http://localhost:4000';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5173,
+    // `pnpm dev`: Vite serves the SPA with hot reload and passes API calls to the server.
+    proxy: {
+      '/graphql': apiTarget,
+      '/downloads': apiTarget,
+      '/files': apiTarget,
+      '/healthz': apiTarget,
+    },
+  },
+  build: { outDir: 'dist', sourcemap: true },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['./vitest.setup.ts'],
+    testTimeout: 20_000,
+  },
+});

@@ -1,0 +1,21 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach, vi } from 'vitest';
+
+// Fluent UI measures elements; jsdom has no ResizeObserver.
+class ResizeObserverStub {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
+
+// A test that logs an error fails: it is a bug somebody would otherwise miss.
+const consoleError = console.error;
+afterEach(() => {
+  cleanup();
+});
+vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+  consoleError(...args);
+  throw new Error(`console.error in a test: ${String(args[0])}`);
+});

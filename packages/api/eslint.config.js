@@ -16,7 +16,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main.ts', 'src/test-support/**', 'src/**/*.test.ts', 'scripts/**'],
+    files: [
+      'src/main.ts',
+      'src/scripts/**',
+      'src/test-support/**',
+      'src/**/*.test.ts',
+      'scripts/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { loadConfig } from './config.js';
+import { openDatabase } from './data-source.js';
+import { demoAccounts, DEMO_PASSWORD, seedDemoData } from './seed/demo-data.js';
+import { createApp } from './server.js';
+import { systemClock } from './shared/clock.js';
+import { createLogger } from './shared/logger.js';
+
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger();
+  const db = await openDatabase(config.database);
+  const seeded = await seedDemoData(db, systemClock.now());
+  const { app } = await createApp({
+    db,
+    clock: systemClock,
+    logger,
+    production: config.production,
+  });
+  const server = app.listen(config.port, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const where = config.database.type === 'mysql' ? 'MySQL (DATABASE_URL)' : config.database.file;
+    console.log(`\nCSP Software Portal is running at http://localhost:${port}`);
+    console.log(`  database: ${where}${seeded ? ' (demo data loaded)' : ''}`);
+    console.log(
+      `  GraphQL:  http://localhost:${port}/graphql   explorer: http://localhost:${port}/explorer`,
+    );
+    console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD}):`);
+    for (const account of demoAccounts()) {
+      console.log(`  ${account.email.padEnd(36)} ${account.role.padEnd(24)} ${account.partner}`);
+    }
+  });
+  const stop = () => {
+    server.close(() => void db.close().then(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('The portal could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,77 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { authorize, type RequestContext } from '../../shared/context.js';
+import { notFound } from '../../shared/errors.js';
+import { loaders } from '../../shared/loaders.js';
+import { Customer } from '../customers/customer.types.js';
+import { getOrder, placeOrder } from './order.service.js';
+import { Order, OrderLine, PlaceOrderInput, ProductRef, UserRef } from './order.types.js';
+
+@Resolver(() => Order)
+export class OrderResolver {
+  @Query(() => Order, { description: 'B6: an order of the signed-in user’s partner, by order ID.' })
+  async order(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Order> {
+    const actor = authorize(ctx.actor, 'READ_PARTNER_DATA');
+    return Order.of(await getOrder(ctx.db, actor, id));
+  }
+
+  @Mutation(() => Order, {
+    description:
+      'B2, B4, B5: buys software for a customer (Admin agent or Global admin). Idempotent by key.',
+  })
+  async placeOrder(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => PlaceOrderInput) input: PlaceOrderInput,
+  ): Promise<Order> {
+    return Order.of(await placeOrder(ctx.db, ctx.actor, input, ctx.clock.now()));
+  }
+
+  @FieldResolver(() => Customer)
+  async customer(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<Customer> {
+    const customer = await loaders(ctx).customer.load(order.entity.customerId);
+    return Customer.of(customer ?? notFound('customer'));
+  }
+
+  @FieldResolver(() => UserRef, { nullable: true, description: 'Who placed the order.' })
+  async placedBy(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<UserRef | null> {
+    const user = await loaders(ctx).user.load(order.entity.placedByUserId);
+    return user
+      ? Object.assign(new UserRef(), { displayName: user.displayName, email: user.email })
+      : null;
+  }
+
+  @FieldResolver(() => [OrderLine])
+  async lines(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<OrderLine[]> {
+    return (await loaders(ctx).linesOfOrder.load(order.id)).map(OrderLine.of);
+  }
+}
+
+@Resolver(() => OrderLine)
+export class OrderLineResolver {
+  @FieldResolver(() => ProductRef)
+  async product(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<ProductRef> {
+    const product = (await loaders(ctx).product.load(line.entity.productId)) ?? notFound('product');
+    return Object.assign(new ProductRef(), {
+      id: product.id,
+      name: product.name,
+      kind: product.kind,
+    });
+  }
+
+  @FieldResolver(() => String)
+  async skuName(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<string> {
+    return (await loaders(ctx).sku.load(line.entity.skuId))?.name ?? '';
+  }
+
+  @FieldResolver(() => String, { description: 'The order ID this line belongs to.' })
+  orderId(@Root() line: OrderLine): string {
+    return line.entity.orderId;
+  }
+}
+
+@Resolver(() => Customer)
+export class CustomerOrdersResolver {
+  @FieldResolver(() => [Order], { description: 'B6: the customer’s order history, newest first.' })
+  async orders(@Root() customer: Customer, @Ctx() ctx: RequestContext): Promise<Order[]> {
+    return (await loaders(ctx).ordersOfCustomer.load(customer.id)).map(Order.of);
+  }
+}

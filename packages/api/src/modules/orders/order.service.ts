@@ -1,0 +1,268 @@
+import {
+  availabilityInMarket,
+  currencyForMarket,
+  DomainError,
+  isValidQuantity,
+  isValidTerm,
+  lineAmount,
+  money,
+  orderTotal,
+  pricesIncludeTax,
+  termsAtPurchase,
+} from '@csp/domain';
+import { In } from 'typeorm';
+import type { Database } from '../../data-source.js';
+import { authorize, type Actor } from '../../shared/context.js';
+import { badInput, fail, isUniqueViolation, notFound } from '../../shared/errors.js';
+import { newId, newOrderId, sha256Hex } from '../../shared/ids.js';
+import { recordFailure, recordSuccess } from '../activity/activity.service.js';
+import { PriceEntity } from '../catalog/price.entity.js';
+import { ProductEntity } from '../catalog/product.entity.js';
+import { SkuEntity } from '../catalog/sku.entity.js';
+import { getCustomer } from '../customers/customer.service.js';
+import { InvoiceLineEntity } from '../invoices/invoice-line.entity.js';
+import { ensureInvoice } from '../invoices/invoice.service.js';
+import { OrderLineEntity } from './order-line.entity.js';
+import { OrderEntity } from './order.entity.js';
+
+export interface PlaceOrderRequest {
+  customerId: string;
+  idempotencyKey: string;
+  lines: { skuId: string; quantity: number }[];
+}
+
+export const MAX_ORDER_LINES = 20;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
+
+function validate(request: PlaceOrderRequest): void {
+  if (!IDEMPOTENCY_KEY.test(request.idempotencyKey)) {
+    badInput('idempotencyKey', 'Use 8–100 letters, digits or . _ : - (a UUID works).');
+  }
+  if (request.lines.length < 1 || request.lines.length > MAX_ORDER_LINES) {
+    badInput('lines', `An order has 1 to ${MAX_ORDER_LINES} lines.`);
+  }
+  const skuIds = request.lines.map((l) => l.skuId);
+  if (new Set(skuIds).size !== skuIds.length)
+    badInput('lines', 'List each SKU once; use its quantity.');
+  for (const line of request.lines) {
+    if (!isValidQuantity(line.quantity))
+      badInput('quantity', 'Quantity must be a whole number from 1 to 10,000.');
+  }
+}
+
+function requestHash(request: PlaceOrderRequest): string {
+  const lines = [...request.lines].sort((a, b) => a.skuId.localeCompare(b.skuId));
+  return sha256Hex(JSON.stringify({ customerId: request.customerId, lines }));
+}
+
+async function existingOrder(db: Database, actor: Actor, request: PlaceOrderRequest, hash: string) {
+  const order = await db.manager.findOneBy(OrderEntity, {
+    partnerId: actor.partnerId,
+    idempotencyKey: request.idempotencyKey,
+  });
+  if (order && order.requestHash !== hash) fail('IDEMPOTENCY_CONFLICT');
+  return order;
+}
+
+/**
+ * B2, B4, B5: places an order for a customer and charges it to the invoice of the month. A retry
+ * with the same idempotency key returns the first order; concurrent retries make one order
+ * because (partner, idempotency key) is unique in the database.
+ */
+export async function placeOrder(
+  db: Database,
+  actorOrNull: Actor | null,
+  request: PlaceOrderRequest,
+  now: Date,
+): Promise<OrderEntity> {
+  let actor: Actor;
+  try {
+    actor = authorize(actorOrNull, 'BUY_SOFTWARE');
+  } catch (error) {
+    if (error instanceof DomainError && actorOrNull) {
+      await logRefusal(db, actorOrNull, request, now, error);
+    }
+    throw error;
+  }
+  validate(request);
+  const hash = requestHash(request);
+  const replay = await existingOrder(db, actor, request, hash);
+  if (replay) return replay;
+
+  const customer = await getCustomer(db, actor, request.customerId);
+  const currency = currencyForMarket(customer.market);
+  const skuIds = request.lines.map((l) => l.skuId);
+  const [skus, prices] = await Promise.all([
+    db.manager.findBy(SkuEntity, { id: In(skuIds) }),
+    db.manager.findBy(PriceEntity, { skuId: In(skuIds), currency }),
+  ]);
+  const products = await db.manager.findBy(ProductEntity, {
+    id: In([...new Set(skus.map((s) => s.productId))]),
+  });
+
+  const priced = request.lines.map((line) => {
+    const sku = skus.find((s) => s.id === line.skuId) ?? notFound('SKU');
+    const product = products.find((p) => p.id === sku.productId) ?? notFound('product');
+    const price = prices.find((p) => p.skuId === sku.id) ?? notFound('price');
+    if (!isValidTerm(product.kind, sku.termYears)) notFound('SKU');
+    return { line, sku, product, unitPrice: money(price.amountMinor, currency) };
+  });
+  try {
+    for (const { product } of priced) {
+      const availability = availabilityInMarket(product.kind, customer.market);
+      if (!availability.available)
+        fail('MARKET_UNAVAILABLE', { market: customer.market, productId: product.id });
+    }
+  } catch (error) {
+    if (error instanceof DomainError) await logRefusal(db, actor, request, now, error);
+    throw error;
+  }
+
+  const total = orderTotal(
+    priced.map(({ line, unitPrice }) => ({ unitPrice, quantity: line.quantity })),
+    currency,
+  );
+  const taxIncluded = pricesIncludeTax(customer.market);
+  const invoice = await ensureInvoice(db, actor.partnerId, now, currency);
+  const order: OrderEntity = {
+    id: newOrderId(),
+    partnerId: actor.partnerId,
+    customerId: customer.id,
+    placedByUserId: actor.userId,
+    purchasedAt: now,
+    currency,
+    totalMinor: total.amountMinor,
+    taxIncluded,
+    status: 'COMPLETED',
+    idempotencyKey: request.idempotencyKey,
+    requestHash: hash,
+  };
+
+  try {
+    await db.transaction(async (m) => {
+      await m.insert(OrderEntity, order);
+      for (const { line, sku, product, unitPrice } of priced) {
+        const terms = termsAtPurchase(product.kind, now); // C1: fixed now, stored with the line
+        const amount = lineAmount({ unitPrice, quantity: line.quantity });
+        const orderLine: OrderLineEntity = {
+          id: newId(),
+          orderId: order.id,
+          partnerId: actor.partnerId,
+          customerId: customer.id,
+          productId: product.id,
+          skuId: sku.id,
+          productKind: product.kind,
+          termYears: sku.termYears,
+          quantity: line.quantity,
+          purchasedQuantity: line.quantity,
+          unitPriceMinor: unitPrice.amountMinor,
+          amountMinor: amount.amountMinor,
+          currency,
+          purchasedAt: now,
+          cancellationPolicy: terms.policy,
+          windowDays: terms.windowDays,
+          cancellableUntil: terms.cancellableUntil,
+          status: 'ACTIVE',
+          cancelledAt: null,
+        };
+        await m.insert(OrderLineEntity, orderLine);
+        // B4, I1: each line is charged on the invoice of the month of purchase.
+        await m.insert(InvoiceLineEntity, {
+          id: newId(),
+          invoiceId: invoice.id,
+          partnerId: actor.partnerId,
+          customerId: customer.id,
+          orderId: order.id,
+          orderLineId: orderLine.id,
+          productName: product.name,
+          skuName: sku.name,
+          quantity: line.quantity,
+          kind: 'CHARGE',
+          amountMinor: amount.amountMinor,
+          currency,
+          taxIncluded,
+          createdAt: now,
+        });
+      }
+      await recordSuccess(m, {
+        partnerId: actor.partnerId,
+        actor,
+        customerId: customer.id,
+        operation: 'create_order',
+        resource: `order:${order.id}`,
+        productName: priced
+          .map((p) => p.product.name)
+          .join(', ')
+          .slice(0, 200),
+        at: now,
+      });
+    });
+  } catch (error) {
+    // B5: a concurrent retry won the race; answer with its order.
+    if (isUniqueViolation(error)) {
+      const winner = await existingOrder(db, actor, request, hash);
+      if (winner) return winner;
+    }
+    throw error;
+  }
+  return order;
+}
+
+async function logRefusal(
+  db: Database,
+  actor: Actor,
+  request: PlaceOrderRequest,
+  now: Date,
+  error: DomainError,
+) {
+  const customerId = typeof request.customerId === 'string' ? request.customerId : null;
+  // Only a customer of the caller's own partner is named in the log (R8).
+  const customer = customerId ? await getCustomer(db, actor, customerId).catch(() => null) : null;
+  await recordFailure(
+    db,
+    {
+      partnerId: actor.partnerId,
+      actor,
+      customerId: customer?.id ?? null,
+      operation: 'create_order',
+      resource: `customer:${customer?.id ?? 'unknown'}`,
+      at: now,
+    },
+    error.code,
+  );
+}
+
+/** R8: a foreign order answers exactly like a missing one. */
+export async function getOrder(db: Database, actor: Actor, id: string): Promise<OrderEntity> {
+  const order = await db.manager.findOneBy(OrderEntity, {
+    id: id.trim().toUpperCase(),
+    partnerId: actor.partnerId,
+  });
+  return order ?? notFound('order');
+}
+
+export async function ordersOfCustomers(
+  db: Database,
+  partnerId: string,
+  customerIds: readonly string[],
+) {
+  if (customerIds.length === 0) return [];
+  return db.manager
+    .createQueryBuilder(OrderEntity, 'o')
+    .where('o.partner_id = :partnerId', { partnerId })
+    .andWhere('o.customer_id IN (:...customerIds)', { customerIds })
+    .orderBy('o.purchased_at', 'DESC')
+    .addOrderBy('o.id', 'ASC')
+    .getMany();
+}
+
+export async function linesOfOrders(db: Database, partnerId: string, orderIds: readonly string[]) {
+  if (orderIds.length === 0) return [];
+  return db.manager
+    .createQueryBuilder(OrderLineEntity, 'l')
+    .where('l.partner_id = :partnerId', { partnerId })
+    .andWhere('l.order_id IN (:...orderIds)', { orderIds })
+    .orderBy('l.purchased_at', 'ASC')
+    .addOrderBy('l.id', 'ASC')
+    .getMany();
+}

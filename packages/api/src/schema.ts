@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AuthResolver } from './modules/auth/auth.resolver.js';
+import { CatalogResolver } from './modules/catalog/catalog.resolver.js';
+import { CustomerResolver } from './modules/customers/customer.resolver.js';
+import { InvoiceLineResolver, InvoiceResolver } from './modules/invoices/invoice.resolver.js';
+import {
+  CustomerOrdersResolver,
+  OrderLineResolver,
+  OrderResolver,
+} from './modules/orders/order.resolver.js';
+
+export const resolvers = [
+  AuthResolver,
+  CustomerResolver,
+  CustomerOrdersResolver,
+  CatalogResolver,
+  OrderResolver,
+  OrderLineResolver,
+  InvoiceResolver,
+  InvoiceLineResolver,
+] as const;
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** The schema, built once per process from the resolver classes. */
+export function graphqlSchema(): Promise<GraphQLSchema> {
+  schema ??= buildSchema({ resolvers, validate: false });
+  return schema;
+}

@@ -1,0 +1,207 @@
+import {
+  CURRENCIES,
+  currencyExponent,
+  type CurrencyCode,
+  type DownloadOptions,
+  type ProductKind,
+  type TermYears,
+} from '@csp/domain';
+import type { EntityManager } from 'typeorm';
+import { PriceEntity } from '../modules/catalog/price.entity.js';
+import { ProductEntity } from '../modules/catalog/product.entity.js';
+import { SkuEntity } from '../modules/catalog/sku.entity.js';
+
+const LANGUAGES = ['English', 'Korean', 'Japanese', 'German', 'Portuguese (Brazil)'];
+const NO_DOWNLOADS: DownloadOptions = { versions: [], languages: [], fileTypes: [] };
+
+interface ProductSeed {
+  id: string;
+  name: string;
+  kind: ProductKind;
+  description: string;
+  hasActivationKeys: boolean;
+  azureHybridBenefit?: boolean;
+  downloadOptions: DownloadOptions;
+  /** US dollar list price in cents per term (null: no term). */
+  skus: { term: TermYears; name: string; usdCents: number }[];
+}
+
+export const PRODUCTS: ProductSeed[] = [
+  {
+    id: 'windows-server-2022-datacenter',
+    name: 'Windows Server 2022 Datacenter',
+    kind: 'SERVER_SUBSCRIPTION',
+    description: 'Windows Server Datacenter subscription, 16 core licence pack.',
+    hasActivationKeys: true,
+    azureHybridBenefit: true,
+    downloadOptions: {
+      versions: ['2022', '2019'],
+      languages: LANGUAGES,
+      fileTypes: ['ISO (x64)', 'VHDX (x64)'],
+    },
+    skus: [
+      { term: 1, name: '16-core pack, 1 year', usdCents: 1_220_000 },
+      { term: 3, name: '16-core pack, 3 years', usdCents: 3_294_000 },
+    ],
+  },
+  {
+    id: 'windows-server-2022-standard',
+    name: 'Windows Server 2022 Standard',
+    kind: 'SERVER_SUBSCRIPTION',
+    description: 'Windows Server Standard subscription, 16 core licence pack.',
+    hasActivationKeys: true,
+    azureHybridBenefit: true,
+    downloadOptions: { versions: ['2022', '2019'], languages: LANGUAGES, fileTypes: ['ISO (x64)'] },
+    skus: [
+      { term: 1, name: '16-core pack, 1 year', usdCents: 209_900 },
+      { term: 3, name: '16-core pack, 3 years', usdCents: 566_700 },
+    ],
+  },
+  {
+    id: 'sql-server-2022-standard',
+    name: 'SQL Server 2022 Standard',
+    kind: 'SERVER_SUBSCRIPTION',
+    description: 'SQL Server Standard subscription, 2 core licence pack.',
+    hasActivationKeys: true,
+    downloadOptions: {
+      versions: ['2022', '2019'],
+      languages: LANGUAGES,
+      fileTypes: ['ISO (x64)', 'CAB (x64)'],
+    },
+    skus: [
+      { term: 1, name: '2-core pack, 1 year', usdCents: 189_900 },
+      { term: 3, name: '2-core pack, 3 years', usdCents: 512_700 },
+    ],
+  },
+  {
+    id: 'office-ltsc-professional-plus-2024',
+    name: 'Office LTSC Professional Plus 2024',
+    kind: 'PERPETUAL_SOFTWARE',
+    description: 'Perpetual licence of Office LTSC Professional Plus 2024 for one device.',
+    hasActivationKeys: true,
+    downloadOptions: {
+      versions: ['2024'],
+      languages: LANGUAGES,
+      fileTypes: ['ISO (x64)', 'ISO (x86)'],
+    },
+    skus: [{ term: null, name: 'Perpetual, 1 device', usdCents: 58_900 }],
+  },
+  {
+    id: 'sql-server-2022-enterprise-perpetual',
+    name: 'SQL Server 2022 Enterprise (perpetual)',
+    kind: 'PERPETUAL_SOFTWARE',
+    description: 'Perpetual licence of SQL Server Enterprise, 2 core licence pack.',
+    hasActivationKeys: true,
+    downloadOptions: { versions: ['2022'], languages: LANGUAGES, fileTypes: ['ISO (x64)'] },
+    skus: [{ term: null, name: 'Perpetual, 2-core pack', usdCents: 1_585_900 }],
+  },
+  {
+    id: 'azure-reserved-vm-d2s-v5',
+    name: 'Azure Reserved VM Instance, D2s v5',
+    kind: 'AZURE_RESERVATION',
+    description: 'Reserved capacity for one D2s v5 virtual machine in a region of your choice.',
+    hasActivationKeys: false,
+    downloadOptions: NO_DOWNLOADS,
+    skus: [
+      { term: 1, name: 'D2s v5, 1 year', usdCents: 73_800 },
+      { term: 3, name: 'D2s v5, 3 years', usdCents: 143_600 },
+    ],
+  },
+  {
+    id: 'windows-7-esu-2020',
+    name: 'Windows 7 Extended Security Updates 2020',
+    kind: 'WINDOWS_7_ESU',
+    description: 'Security updates for Windows 7 Professional and Enterprise devices, year 2020.',
+    hasActivationKeys: true,
+    downloadOptions: {
+      versions: ['ESU 2020'],
+      languages: ['English'],
+      fileTypes: ['MSU (x64)', 'MSU (x86)'],
+    },
+    skus: [{ term: null, name: 'Per device, 2020', usdCents: 5_000 }],
+  },
+  {
+    id: 'suse-linux-enterprise-server-plan',
+    name: 'SUSE Linux Enterprise Server software plan in Azure',
+    kind: 'LINUX_SOFTWARE_PLAN',
+    description: 'Prepaid SUSE Linux Enterprise Server software charges for Azure VMs (1–2 vCPU).',
+    hasActivationKeys: false,
+    downloadOptions: NO_DOWNLOADS,
+    skus: [
+      { term: 1, name: '1–2 vCPU, 1 year', usdCents: 52_600 },
+      { term: 3, name: '1–2 vCPU, 3 years', usdCents: 142_000 },
+    ],
+  },
+  {
+    id: 'red-hat-enterprise-linux-plan',
+    name: 'Red Hat Enterprise Linux software plan in Azure',
+    kind: 'LINUX_SOFTWARE_PLAN',
+    description: 'Prepaid Red Hat Enterprise Linux software charges for Azure VMs (1–4 vCPU).',
+    hasActivationKeys: false,
+    downloadOptions: NO_DOWNLOADS,
+    skus: [
+      { term: 1, name: '1–4 vCPU, 1 year', usdCents: 52_560 },
+      { term: 3, name: '1–4 vCPU, 3 years', usdCents: 141_900 },
+    ],
+  },
+];
+
+/** Price-list rates: major units of each currency per US dollar, as integers over 100. */
+const RATE_PER_USD_X100: Record<CurrencyCode, number> = {
+  USD: 100,
+  EUR: 92,
+  GBP: 79,
+  AUD: 167, // includes 10 % GST: Australian prices include tax (M3)
+  BRL: 594, // includes tax (M3)
+  CAD: 137,
+  CHF: 88,
+  CNY: 724,
+  DKK: 686,
+  INR: 8_350,
+  JPY: 15_000,
+  KRW: 139_000,
+  MXN: 1_710,
+  NOK: 1_070,
+  NZD: 166,
+  SEK: 1_050,
+  SGD: 135,
+};
+
+/** A list price in a currency, in whole minor units, rounded to a tidy step (integers only). */
+export function priceIn(currency: CurrencyCode, usdCents: number): number {
+  const exponent = currencyExponent(currency);
+  // usdCents × rate/100 gives cents of the currency; scale to its own minor unit.
+  const centsOfCurrency = Math.round((usdCents * RATE_PER_USD_X100[currency]) / 100);
+  const minor = exponent === 2 ? centsOfCurrency : Math.round(centsOfCurrency / 100);
+  const step = exponent === 0 ? 100 : 1; // whole hundreds of won / yen
+  return Math.round(minor / step) * step;
+}
+
+export const skuId = (productId: string, term: TermYears) =>
+  `${productId}:${term === null ? 'perpetual' : `${term}y`}`;
+
+export async function seedCatalog(m: EntityManager): Promise<void> {
+  for (const product of PRODUCTS) {
+    await m.insert(ProductEntity, {
+      id: product.id,
+      name: product.name,
+      kind: product.kind,
+      description: product.description,
+      hasActivationKeys: product.hasActivationKeys,
+      azureHybridBenefit: product.azureHybridBenefit ?? false,
+      downloadOptions: product.downloadOptions,
+    });
+    for (const sku of product.skus) {
+      const id = skuId(product.id, sku.term);
+      await m.insert(SkuEntity, { id, productId: product.id, name: sku.name, termYears: sku.term });
+      await m.insert(
+        PriceEntity,
+        CURRENCIES.map((currency) => ({
+          skuId: id,
+          currency,
+          amountMinor: priceIn(currency, sku.usdCents),
+        })),
+      );
+    }
+  }
+}

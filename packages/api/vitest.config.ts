@@ -11,6 +11,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    // The integration suites share the MariaDB `test` database: one file at a time.
+    fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

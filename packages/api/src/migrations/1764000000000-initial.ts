@@ -172,6 +172,7 @@ export class Initial1764000000000 implements MigrationInterface {
           ref('customer_id'),
           ref('product_id', 64),
           ref('sku_id', 64),
+          int('line_number'),
           text('product_kind', 32),
           int('term_years', true),
           int('quantity'),
@@ -187,7 +188,7 @@ export class Initial1764000000000 implements MigrationInterface {
           instant('cancelled_at', true),
         ],
         indices: [
-          index('ix_order_lines_order', ['order_id']),
+          index('ix_order_lines_order', ['order_id', 'line_number']),
           index('ix_order_lines_customer', ['partner_id', 'customer_id', 'product_id']),
         ],
         foreignKeys: [fk('order_id', 'orders'), fk('product_id', 'products'), fk('sku_id', 'skus')],

@@ -24,6 +24,10 @@ export class OrderLineEntity {
   @Column({ name: 'sku_id', type: 'varchar', length: 64 })
   skuId: string;
 
+  /** Position in the order, from 1. */
+  @Column({ name: 'line_number', type: 'int' })
+  lineNumber: number;
+
   @Column({ name: 'product_kind', type: 'varchar', length: 32 })
   productKind: ProductKind;
 

@@ -141,7 +141,7 @@ export async function placeOrder(
   try {
     await db.transaction(async (m) => {
       await m.insert(OrderEntity, order);
-      for (const { line, sku, product, unitPrice } of priced) {
+      for (const [index, { line, sku, product, unitPrice }] of priced.entries()) {
         const terms = termsAtPurchase(product.kind, now); // C1: fixed now, stored with the line
         const amount = lineAmount({ unitPrice, quantity: line.quantity });
         const orderLine: OrderLineEntity = {
@@ -151,6 +151,7 @@ export async function placeOrder(
           customerId: customer.id,
           productId: product.id,
           skuId: sku.id,
+          lineNumber: index + 1,
           productKind: product.kind,
           termYears: sku.termYears,
           quantity: line.quantity,
@@ -262,7 +263,7 @@ export async function linesOfOrders(db: Database, partnerId: string, orderIds: r
     .createQueryBuilder(OrderLineEntity, 'l')
     .where('l.partner_id = :partnerId', { partnerId })
     .andWhere('l.order_id IN (:...orderIds)', { orderIds })
-    .orderBy('l.purchased_at', 'ASC')
-    .addOrderBy('l.id', 'ASC')
+    .orderBy('l.order_id', 'ASC')
+    .addOrderBy('l.line_number', 'ASC')
     .getMany();
 }

@@ -1,0 +1,116 @@
+import { expect, it } from 'vitest';
+import { errorCode, gql } from '../../test-support/client.js';
+import { createTenant } from '../../test-support/factories.js';
+import { describeEachEngine } from '../../test-support/harness.js';
+
+const PLACE =
+  'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id total { amountMinor } } }';
+const INVOICES =
+  '{ invoices { id period currency status csvUrl charges { decimal } credits { decimal } net { decimal amountMinor } lines { kind orderId productName amount { amountMinor } customer { name } } } }';
+type Invoices = {
+  invoices: {
+    id: string;
+    period: string;
+    currency: string;
+    status: string;
+    csvUrl: string;
+    net: { decimal: string; amountMinor: number };
+    lines: { kind: string; orderId: string; customer: { name: string } }[];
+  }[];
+};
+
+describeEachEngine('invoices', (use) => {
+  it('I1: charges land on the invoice of their UTC month; a past month is issued, the current one open', async () => {
+    const { db, url, clock } = use();
+    const { admin, customer } = await createTenant(db, 'DE');
+    const buy = async (at: string) => {
+      clock.set(at);
+      return (
+        await gql<{ placeOrder: { id: string; total: { amountMinor: number } } }>(
+          url,
+          PLACE,
+          {
+            i: {
+              customerId: customer.id,
+              idempotencyKey: crypto.randomUUID(),
+              lines: [{ skuId: 'sql-server-2022-standard:1y', quantity: 1 }],
+            },
+          },
+          { token: admin.token },
+        )
+      ).data!.placeOrder;
+    };
+    const october = await buy('2026-10-31T23:59:59.999Z');
+    const november = await buy('2026-11-01T00:00:00.000Z');
+    clock.set('2026-11-15T00:00:00.000Z');
+    const { invoices } = (await gql<Invoices>(url, INVOICES, {}, { token: admin.token })).data!;
+    const eur = invoices.filter((i) => i.currency === 'EUR');
+    expect(eur.map((i) => [i.period, i.status])).toEqual([
+      ['2026-11', 'OPEN'],
+      ['2026-10', 'ISSUED'],
+    ]);
+    expect(eur[1]!.lines.map((l) => l.orderId)).toEqual([october.id]);
+    expect(eur[0]!.lines.map((l) => l.orderId)).toEqual([november.id]);
+    expect(eur[0]!.net.amountMinor).toBe(november.total.amountMinor);
+    expect(eur[0]!.lines[0]!.customer.name).toBe(customer.name);
+  });
+
+  it('I2: downloads an invoice as CSV with exact amounts; another partner gets 404', async () => {
+    const { db, url, clock } = use();
+    clock.set('2026-11-20T12:00:00.000Z');
+    const { admin, customer } = await createTenant(db, 'JP');
+    await gql(
+      url,
+      PLACE,
+      {
+        i: {
+          customerId: customer.id,
+          idempotencyKey: crypto.randomUUID(),
+          lines: [{ skuId: 'office-ltsc-professional-plus-2024:perpetual', quantity: 3 }],
+        },
+      },
+      { token: admin.token },
+    );
+    const invoice = (
+      await gql<Invoices>(url, INVOICES, {}, { token: admin.token })
+    ).data!.invoices.find((i) => i.currency === 'JPY')!;
+    const response = await fetch(`${url}${invoice.csvUrl}`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="invoice-2026-11-JPY.csv"',
+    );
+    const csv = (await response.text()).replace(/^\uFEFF/, '');
+    const rows = csv.trim().split('\r\n');
+    expect(rows[0]).toBe(
+      'invoice_period,kind,customer,order_id,product,sku,quantity,amount,currency,tax_included,created_at',
+    );
+    // 58,900 US cents × 150 → 88,400 ¥ (rounded to hundreds) × 3
+    expect(rows[1]).toContain(
+      ',Office LTSC Professional Plus 2024,"Perpetual, 1 device",3,265200,JPY,false,2026-11-20T12:00:00.000Z',
+    );
+    expect(rows.at(-1)).toBe('2026-11,NET,,,,,,265200,JPY,,');
+
+    const other = await createTenant(db);
+    expect(
+      (
+        await fetch(`${url}${invoice.csvUrl}`, {
+          headers: { authorization: `Bearer ${other.admin.token}` },
+        })
+      ).status,
+    ).toBe(404);
+    expect((await fetch(`${url}${invoice.csvUrl}`)).status).toBe(401);
+    const foreign = await gql(
+      url,
+      'query($id: ID!) { invoice(id: $id) { id } }',
+      { id: invoice.id },
+      { token: other.admin.token },
+    );
+    expect(errorCode(foreign)).toBe('NOT_FOUND');
+    const list = (await gql<Invoices>(url, INVOICES, {}, { token: other.admin.token })).data!
+      .invoices;
+    expect(list).toEqual([]);
+  });
+});

@@ -6,6 +6,8 @@ describe('configuration', () => {
     const config = loadConfig({}, '/srv/portal');
     expect(config.port).toBe(4000);
     expect(config.database).toEqual({ type: 'embedded', file: '/srv/portal/data/portal.sqlite' });
+    expect(config.mediaDir).toBe('/srv/portal/data/media');
+    expect(config.activationKeySecret).toBeNull();
   });
 
   it('DATABASE_URL=mysql://… selects MySQL', () => {

@@ -7,7 +7,13 @@ export interface Config {
   readonly database: DatabaseConfig;
   /** Where the embedded database, generated keys and uploads live. */
   readonly dataDir: string;
+  /** Where the files served through download links live (one per product, version, language, type). */
+  readonly mediaDir: string;
+  /** Base64 of 32 bytes: the AES-256-GCM key for activation keys at rest (D6). Null: generated into dataDir. */
+  readonly activationKeySecret: string | null;
   readonly production: boolean;
+  /** Load the demo data into an empty database at start (SEED_DEMO_DATA=false to skip). */
+  readonly seedDemoData: boolean;
 }
 
 /** Reads configuration from the environment; refuses bad values with a clear message. */
@@ -29,5 +35,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   } else {
     database = { type: 'embedded', file: path.join(dataDir, 'portal.sqlite') };
   }
-  return { port, database, dataDir, production: env['NODE_ENV'] === 'production' };
+  const secret = env['ACTIVATION_KEY_SECRET']?.trim() || null;
+  if (secret && Buffer.from(secret, 'base64').length !== 32) {
+    throw new Error(
+      'ACTIVATION_KEY_SECRET must be 32 random bytes in base64 (openssl rand -base64 32)',
+    );
+  }
+  return {
+    port,
+    database,
+    dataDir,
+    mediaDir: path.resolve(cwd, env['MEDIA_DIR'] ?? path.join(dataDir, 'media')),
+    activationKeySecret: secret,
+    production: env['NODE_ENV'] === 'production',
+    seedDemoData: env['SEED_DEMO_DATA'] !== 'false',
+  };
 }

@@ -17,6 +17,8 @@ import { InvoiceLineEntity } from './modules/invoices/invoice-line.entity.js';
 import { InvoiceEntity } from './modules/invoices/invoice.entity.js';
 import { OrderLineEntity } from './modules/orders/order-line.entity.js';
 import { OrderEntity } from './modules/orders/order.entity.js';
+import { ActivationKeyEntity } from './modules/software/activation-key.entity.js';
+import { DownloadLinkEntity } from './modules/software/download-link.entity.js';
 import { Mutex } from './shared/mutex.js';
 
 export const entities = [
@@ -33,6 +35,8 @@ export const entities = [
   InvoiceEntity,
   InvoiceLineEntity,
   ActivityEntryEntity,
+  ActivationKeyEntity,
+  DownloadLinkEntity,
 ];
 
 /** Database config for tests: the embedded engine in memory only (nothing written to disk). */

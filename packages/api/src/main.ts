@@ -2,7 +2,10 @@ import 'reflect-metadata';
 import { loadConfig } from './config.js';
 import { openDatabase } from './data-source.js';
 import { demoAccounts, DEMO_PASSWORD, seedDemoData } from './seed/demo-data.js';
+import { PRODUCTS } from './seed/catalog-data.js';
 import { createApp } from './server.js';
+import { KeyVault } from './modules/software/key-vault.js';
+import { ensureSampleMedia } from './modules/software/media.js';
 import { systemClock } from './shared/clock.js';
 import { createLogger } from './shared/logger.js';
 
@@ -10,11 +13,16 @@ async function main() {
   const config = loadConfig();
   const logger = createLogger();
   const db = await openDatabase(config.database);
-  const seeded = await seedDemoData(db, systemClock.now());
+  const seeded = config.seedDemoData ? await seedDemoData(db, systemClock.now()) : false;
+  // Demo media: a small sample file for every download option, so demo links download real bytes.
+  if (config.seedDemoData) ensureSampleMedia(config.mediaDir, PRODUCTS);
+  const vault = KeyVault.load(config.activationKeySecret, config.dataDir);
   const { app } = await createApp({
     db,
     clock: systemClock,
     logger,
+    vault,
+    mediaDir: config.mediaDir,
     production: config.production,
   });
   const server = app.listen(config.port, () => {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { ActivityResolver } from './modules/activity/activity.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { CatalogResolver } from './modules/catalog/catalog.resolver.js';
 import { CustomerResolver } from './modules/customers/customer.resolver.js';
@@ -10,6 +11,11 @@ import {
   OrderLineResolver,
   OrderResolver,
 } from './modules/orders/order.resolver.js';
+import {
+  CustomerSoftwareResolver,
+  DownloadLinkResolver,
+  SoftwareLineResolver,
+} from './modules/software/software.resolver.js';
 
 export const resolvers = [
   AuthResolver,
@@ -20,6 +26,10 @@ export const resolvers = [
   OrderLineResolver,
   InvoiceResolver,
   InvoiceLineResolver,
+  CustomerSoftwareResolver,
+  SoftwareLineResolver,
+  DownloadLinkResolver,
+  ActivityResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

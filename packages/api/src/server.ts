@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 import type { Database } from './data-source.js';
 import { actorForToken } from './modules/auth/auth.service.js';
 import { sessionTokenOf } from './modules/auth/session-cookie.js';
+import { activityCsvRoute } from './modules/activity/activity-csv.route.js';
 import { invoiceCsvRoute } from './modules/invoices/invoice-csv.route.js';
+import { downloadRoute } from './modules/software/download.route.js';
+import type { KeyVault } from './modules/software/key-vault.js';
 import { graphqlSchema } from './schema.js';
 import type { Clock } from './shared/clock.js';
 import type { Actor, RequestContext } from './shared/context.js';
@@ -22,6 +25,9 @@ export interface AppOptions {
   db: Database;
   clock: Clock;
   logger: Logger;
+  vault: KeyVault;
+  /** The folder of files served through download links. */
+  mediaDir: string;
   production: boolean;
   /** The built SPA; served with a fallback to index.html for client-side routes. */
   webDist?: string | null;
@@ -106,6 +112,7 @@ export async function createApp(options: AppOptions) {
         db,
         clock,
         logger,
+        vault: options.vault,
         actor: (res.locals['actor'] as Actor | null) ?? null,
         req,
         res,
@@ -115,21 +122,32 @@ export async function createApp(options: AppOptions) {
   );
 
   app.get('/invoices/:file', invoiceCsvRoute(db));
+  app.get('/activity-log.csv', activityCsvRoute(db));
+  // Express answers HEAD with the GET handler; the handler itself makes HEAD not count (D3).
+  app.get('/downloads/:token', downloadRoute({ db, clock, logger, mediaDir: options.mediaDir }));
 
   const webDist = options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist;
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|downloads\/|invoices\/|files\/|healthz).*/, (_req, res) => {
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(path.join(webDist, 'index.html'));
-    });
+    app.get(
+      /^\/(?!graphql|downloads\/|invoices\/|files\/|healthz|activity-log\.csv).*/,
+      (_req, res) => {
+        res.setHeader('Cache-Control', 'no-cache');
+        res.sendFile(path.join(webDist, 'index.html'));
+      },
+    );
   }
 
   // Errors outside GraphQL: a refusal keeps its code; anything else is a plain 500 with no details.
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (error instanceof DomainError) {
+      const statuses: Partial<Record<string, number>> = {
+        UNAUTHENTICATED: 401,
+        FORBIDDEN_ROLE: 403,
+        NOT_FOUND: 404,
+      };
       res
-        .status(400)
+        .status(statuses[error.code] ?? 400)
         .json({ code: error.code, message: errorMessage(error.code, 'en', error.details) });
       return;
     }

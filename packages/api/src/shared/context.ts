@@ -1,6 +1,7 @@
 import { can, ROLE_LABELS, type Action, type Role } from '@csp/domain';
 import type { Request, Response } from 'express';
 import type { Database } from '../data-source.js';
+import type { KeyVault } from '../modules/software/key-vault.js';
 import type { Clock } from './clock.js';
 import { fail } from './errors.js';
 import type { Logger } from './logger.js';
@@ -19,6 +20,8 @@ export interface RequestContext {
   readonly db: Database;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Encrypts and decrypts activation keys (D6). */
+  readonly vault: KeyVault;
   readonly actor: Actor | null;
   readonly req: Request;
   readonly res: Response;

@@ -4,9 +4,16 @@ import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { openDatabase, type Database } from '../data-source.js';
 import { seedCatalog } from '../seed/catalog-data.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { KeyVault } from '../modules/software/key-vault.js';
+import { ensureSampleMedia } from '../modules/software/media.js';
+import { PRODUCTS } from '../seed/catalog-data.js';
 import { createApp } from '../server.js';
 import type { Clock } from '../shared/clock.js';
 import { createLogger, type Logger } from '../shared/logger.js';
+import { QueryLogger } from '../shared/query-logger.js';
 
 export const TEST_MYSQL_URL = process.env['TEST_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306/test';
 const IN_CI = process.env['CI'] === 'true';
@@ -64,12 +71,16 @@ async function resetMysql(): Promise<void> {
   }
 }
 
-export async function openTestDatabase(engine: Engine): Promise<Database> {
+export async function openTestDatabase(
+  engine: Engine,
+  queryLog?: (line: string) => void,
+): Promise<Database> {
+  const logger = queryLog ? new QueryLogger(queryLog) : undefined;
   if (engine === 'mysql') {
     await resetMysql();
-    return openDatabase({ type: 'mysql', url: TEST_MYSQL_URL });
+    return openDatabase({ type: 'mysql', url: TEST_MYSQL_URL }, { logger });
   }
-  return openDatabase({ type: 'embedded-memory' });
+  return openDatabase({ type: 'embedded-memory' }, { logger });
 }
 
 export interface Harness {
@@ -80,21 +91,29 @@ export interface Harness {
   /** Every line the server logged, for checks that secrets never reach the log. */
   logLines: string[];
   logger: Logger;
+  vault: KeyVault;
+  mediaDir: string;
 }
 
 export async function startHarness(
   engine: Engine,
   options: { production?: boolean } = {},
 ): Promise<{ harness: Harness; server: Server }> {
-  const db = await openTestDatabase(engine);
+  const logLines: string[] = [];
+  // Every SQL statement with its parameters goes to the captured log too (secrets tests).
+  const db = await openTestDatabase(engine, (line) => logLines.push(line));
   await db.transaction((m) => seedCatalog(m));
   const clock = new TestClock();
-  const logLines: string[] = [];
   const logger = createLogger((line) => logLines.push(line));
+  const vault = KeyVault.random();
+  const mediaDir = mkdtempSync(path.join(tmpdir(), 'csp-media-'));
+  ensureSampleMedia(mediaDir, PRODUCTS);
   const { app } = await createApp({
     db,
     clock,
     logger,
+    vault,
+    mediaDir,
     production: options.production ?? false,
     webDist: null,
   });
@@ -103,7 +122,16 @@ export async function startHarness(
   });
   const { port } = server.address() as AddressInfo;
   return {
-    harness: { engine, db, clock, url: `http://127.0.0.1:${port}`, logLines, logger },
+    harness: {
+      engine,
+      db,
+      clock,
+      url: `http://127.0.0.1:${port}`,
+      logLines,
+      logger,
+      vault,
+      mediaDir,
+    },
     server,
   };
 }

@@ -44,6 +44,10 @@ export class ActivityEntryEntity {
   @Column({ name: 'failure_code', type: 'varchar', length: 40, nullable: true })
   failureCode: string | null;
 
+  /** Extra facts, e.g. the link's issuer and the version, language and file type (D7). */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  detail: string | null;
+
   @Column({ type: 'datetime', precision: 3 })
   at: Date;
 }

@@ -14,6 +14,7 @@ export interface ActivityFacts {
   productName?: string | null;
   remoteAddress?: string | null;
   userAgent?: string | null;
+  detail?: string | null;
   at: Date;
 }
 
@@ -31,6 +32,7 @@ function entry(facts: ActivityFacts, outcome: 'SUCCEEDED' | 'FAILED', failureCod
     productName: facts.productName ?? null,
     outcome,
     failureCode,
+    detail: facts.detail?.slice(0, 300) ?? null,
     at: facts.at,
   } satisfies ActivityEntryEntity;
 }

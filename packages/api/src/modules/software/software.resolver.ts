@@ -1,0 +1,130 @@
+import type { DownloadChoice } from '@csp/domain';
+import DataLoader from 'dataloader';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { authorize, loader, requireActor, type RequestContext } from '../../shared/context.js';
+import { badInput } from '../../shared/errors.js';
+import { loaders } from '../../shared/loaders.js';
+import { DownloadOptionsType } from '../catalog/catalog.types.js';
+import { Customer } from '../customers/customer.types.js';
+import { OrderLine, UserRef } from '../orders/order.types.js';
+import { downloadFileName } from './media.js';
+import { getKeysAndDownloads, liveLinksOfLines, softwareOfCustomer } from './software.service.js';
+import {
+  DownloadLink,
+  GetKeysAndDownloadsInput,
+  IssuedDownloadLink,
+  KeysAndDownloads,
+} from './software.types.js';
+
+function choiceOf(input: GetKeysAndDownloadsInput): DownloadChoice | null {
+  const { version, language, fileType } = input;
+  if (!version && !language && !fileType) return null;
+  if (!version || !language || !fileType)
+    badInput('fileType', 'Pick a version, a language and a file type.');
+  return { version, language, fileType };
+}
+
+function liveLinks(ctx: RequestContext) {
+  return loader(
+    ctx,
+    'liveLinksOfLine',
+    () =>
+      new DataLoader(async (lineIds: readonly string[]) => {
+        const links = await liveLinksOfLines(
+          ctx.db,
+          requireActor(ctx.actor).partnerId,
+          lineIds,
+          ctx.clock.now(),
+        );
+        return lineIds.map((id) => links.filter((l) => l.orderLineId === id));
+      }),
+  );
+}
+
+@Resolver(() => Customer)
+export class CustomerSoftwareResolver {
+  @FieldResolver(() => [OrderLine], {
+    description:
+      'D1: every software line bought for the customer, cancelled ones included, newest first.',
+  })
+  async software(@Root() customer: Customer, @Ctx() ctx: RequestContext): Promise<OrderLine[]> {
+    const actor = authorize(ctx.actor, 'READ_PARTNER_DATA');
+    return (await softwareOfCustomer(ctx.db, actor, customer.id)).map(OrderLine.of);
+  }
+}
+
+@Resolver(() => OrderLine)
+export class SoftwareLineResolver {
+  @FieldResolver(() => DownloadOptionsType, {
+    description: 'B3, D2: what the SKU can be downloaded as.',
+  })
+  async downloadOptions(
+    @Root() line: OrderLine,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DownloadOptionsType> {
+    const product = await loaders(ctx).product.load(line.entity.productId);
+    return Object.assign(
+      new DownloadOptionsType(),
+      product?.downloadOptions ?? { versions: [], languages: [], fileTypes: [] },
+    );
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the product has an activation key.' })
+  async hasActivationKeys(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return (await loaders(ctx).product.load(line.entity.productId))?.hasActivationKeys ?? false;
+  }
+
+  @FieldResolver(() => Date)
+  purchasedAt(@Root() line: OrderLine): Date {
+    return line.entity.purchasedAt;
+  }
+
+  @FieldResolver(() => [DownloadLink], {
+    description: 'D4: the live links, with downloads used and time left.',
+  })
+  async links(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<DownloadLink[]> {
+    const now = ctx.clock.now();
+    return (await liveLinks(ctx).load(line.id)).map((link) => DownloadLink.of(link, now));
+  }
+
+  @Mutation(() => KeysAndDownloads, {
+    description:
+      'D2–D6: reveal the activation key and issue a fresh download link (Admin agent only, R3).',
+  })
+  async getKeysAndDownloads(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => GetKeysAndDownloadsInput) input: GetKeysAndDownloadsInput,
+  ): Promise<KeysAndDownloads> {
+    const now = ctx.clock.now();
+    const result = await getKeysAndDownloads(
+      ctx.db,
+      ctx.vault,
+      ctx.actor,
+      { lineId: input.lineId, choice: choiceOf(input) },
+      now,
+    );
+    let link: IssuedDownloadLink | null = null;
+    if (result.link && result.token) {
+      link = Object.assign(new IssuedDownloadLink(), DownloadLink.of(result.link, now), {
+        url: `${ctx.req.protocol}://${ctx.req.get('host')}/downloads/${result.token}`,
+        fileName: downloadFileName(result.product.name, result.link),
+      });
+    }
+    return Object.assign(new KeysAndDownloads(), {
+      line: OrderLine.of(result.line),
+      activationKey: result.activationKey,
+      link,
+    });
+  }
+}
+
+@Resolver(() => DownloadLink)
+export class DownloadLinkResolver {
+  @FieldResolver(() => UserRef, { nullable: true, description: 'Who issued the link.' })
+  async issuedBy(@Root() link: DownloadLink, @Ctx() ctx: RequestContext): Promise<UserRef | null> {
+    const user = await loaders(ctx).user.load(link.entity.issuedByUserId);
+    return user
+      ? Object.assign(new UserRef(), { displayName: user.displayName, email: user.email })
+      : null;
+  }
+}

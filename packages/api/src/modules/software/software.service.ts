@@ -1,0 +1,192 @@
+import {
+  DomainError,
+  isOfferedChoice,
+  LINK_MAX_DOWNLOADS,
+  linkExpiresAt,
+  type DownloadChoice,
+} from '@csp/domain';
+import { In, IsNull, MoreThan } from 'typeorm';
+import type { Database } from '../../data-source.js';
+import { authorize, type Actor } from '../../shared/context.js';
+import { fail, notFound } from '../../shared/errors.js';
+import { newId, newSecretToken, sha256Hex } from '../../shared/ids.js';
+import { recordFailure, recordSuccess } from '../activity/activity.service.js';
+import { ProductEntity } from '../catalog/product.entity.js';
+import { getCustomer } from '../customers/customer.service.js';
+import { OrderLineEntity } from '../orders/order-line.entity.js';
+import { ActivationKeyEntity } from './activation-key.entity.js';
+import { DownloadLinkEntity } from './download-link.entity.js';
+import { newActivationKey, type KeyVault } from './key-vault.js';
+
+/** D1: every software line bought for the customer, cancelled ones included, newest first. */
+export async function softwareOfCustomer(
+  db: Database,
+  actor: Actor,
+  customerId: string,
+): Promise<OrderLineEntity[]> {
+  const customer = await getCustomer(db, actor, customerId);
+  return db.manager.find(OrderLineEntity, {
+    where: { partnerId: actor.partnerId, customerId: customer.id },
+    order: { purchasedAt: 'DESC', orderId: 'ASC', lineNumber: 'ASC' },
+  });
+}
+
+/** D4: the live links of some lines: not revoked, not expired, downloads left. */
+export async function liveLinksOfLines(
+  db: Database,
+  partnerId: string,
+  lineIds: readonly string[],
+  now: Date,
+) {
+  if (lineIds.length === 0) return [];
+  const links = await db.manager.find(DownloadLinkEntity, {
+    where: {
+      partnerId,
+      orderLineId: In([...lineIds]),
+      revokedAt: IsNull(),
+      expiresAt: MoreThan(now),
+    },
+    order: { issuedAt: 'DESC', id: 'ASC' },
+  });
+  return links.filter((link) => link.downloadsUsed < link.maxDownloads);
+}
+
+export interface KeysAndDownloads {
+  line: OrderLineEntity;
+  product: ProductEntity;
+  activationKey: string | null;
+  link: DownloadLinkEntity | null;
+  /** The link's secret token: returned once, here, and never stored (D5). */
+  token: string | null;
+}
+
+/** D6: the line's activation key, created on first reveal (insert-or-ignore, so racing reveals agree). */
+async function activationKeyOf(
+  db: Database,
+  vault: KeyVault,
+  line: OrderLineEntity,
+  now: Date,
+): Promise<string> {
+  let stored = await db.manager.findOneBy(ActivationKeyEntity, { orderLineId: line.id });
+  if (!stored) {
+    await db.transaction((m) =>
+      m
+        .createQueryBuilder()
+        .insert()
+        .into(ActivationKeyEntity)
+        .values({
+          orderLineId: line.id,
+          partnerId: line.partnerId,
+          ciphertext: vault.encrypt(newActivationKey(), line.id),
+          createdAt: now,
+          revokedAt: null,
+        })
+        .orIgnore()
+        .execute(),
+    );
+    stored = await db.manager.findOneByOrFail(ActivationKeyEntity, { orderLineId: line.id });
+  }
+  if (stored.revokedAt) fail('LINK_REVOKED');
+  return vault.decrypt(stored.ciphertext, line.id);
+}
+
+/**
+ * D2–D6: for a line and a chosen version, language and file type: the activation key (where the
+ * product has one) and a fresh download link with its own 14 days and 50 downloads. Admin agents
+ * only (R3). Every reveal and issue is logged in the same transaction (A1); refusals as failed.
+ */
+export async function getKeysAndDownloads(
+  db: Database,
+  vault: KeyVault,
+  actorOrNull: Actor | null,
+  input: { lineId: string; choice: DownloadChoice | null },
+  now: Date,
+): Promise<KeysAndDownloads> {
+  let line: OrderLineEntity | null = null;
+  let product: ProductEntity | null = null;
+  try {
+    const actor = authorize(actorOrNull, 'GET_KEYS_AND_DOWNLOADS');
+    line = await db.manager.findOneBy(OrderLineEntity, {
+      id: input.lineId,
+      partnerId: actor.partnerId,
+    });
+    if (!line) notFound('software line');
+    product = await db.manager.findOneByOrFail(ProductEntity, { id: line.productId });
+    if (line.status === 'CANCELLED')
+      fail('ALREADY_CANCELLED', { cancelledAt: line.cancelledAt?.toISOString() });
+    const wantsDownload = input.choice !== null;
+    if (wantsDownload && !isOfferedChoice(product.downloadOptions, input.choice!))
+      fail('OPTION_UNAVAILABLE');
+    if (!wantsDownload && !product.hasActivationKeys) fail('OPTION_UNAVAILABLE');
+
+    const activationKey = product.hasActivationKeys
+      ? await activationKeyOf(db, vault, line, now)
+      : null;
+    const token = wantsDownload ? newSecretToken() : null;
+    const link: DownloadLinkEntity | null = wantsDownload
+      ? {
+          id: newId(),
+          tokenHash: sha256Hex(token!),
+          partnerId: actor.partnerId,
+          customerId: line.customerId,
+          orderLineId: line.id,
+          issuedByUserId: actor.userId,
+          issuedAt: now,
+          expiresAt: linkExpiresAt(now),
+          maxDownloads: LINK_MAX_DOWNLOADS,
+          downloadsUsed: 0,
+          revokedAt: null,
+          ...input.choice!,
+        }
+      : null;
+    const facts = {
+      partnerId: actor.partnerId,
+      actor,
+      customerId: line.customerId,
+      productName: product.name,
+      at: now,
+    };
+    const chosen = link ? `${link.version} · ${link.language} · ${link.fileType}` : null;
+    const lineRef = line;
+    await db.transaction(async (m) => {
+      if (link) await m.insert(DownloadLinkEntity, link);
+      if (activationKey) {
+        await recordSuccess(m, {
+          ...facts,
+          operation: 'get_software_key',
+          resource: `order-line:${lineRef.id}`,
+        });
+      }
+      if (link) {
+        await recordSuccess(m, {
+          ...facts,
+          operation: 'get_software_download_link',
+          resource: `download-link:${link.id}`,
+          detail: chosen,
+        });
+      }
+    });
+    return { line, product, activationKey, link, token };
+  } catch (error) {
+    if (error instanceof DomainError && actorOrNull) {
+      // Only lines of the caller's own partner are named (R8); unknown ids are logged without one.
+      await recordFailure(
+        db,
+        {
+          partnerId: actorOrNull.partnerId,
+          actor: actorOrNull,
+          customerId: line?.customerId ?? null,
+          operation:
+            product?.hasActivationKeys && !input.choice
+              ? 'get_software_key'
+              : 'get_software_download_link',
+          resource: line ? `order-line:${line.id}` : 'order-line:unknown',
+          productName: product?.name ?? null,
+          at: now,
+        },
+        error.code,
+      );
+    }
+    throw error;
+  }
+}

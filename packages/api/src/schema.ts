@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ActivityResolver } from './modules/activity/activity.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
+import { CancellationResolver } from './modules/cancellation/cancellation.resolver.js';
 import { CatalogResolver } from './modules/catalog/catalog.resolver.js';
 import { CustomerResolver } from './modules/customers/customer.resolver.js';
 import { InvoiceLineResolver, InvoiceResolver } from './modules/invoices/invoice.resolver.js';
@@ -30,6 +31,7 @@ export const resolvers = [
   SoftwareLineResolver,
   DownloadLinkResolver,
   ActivityResolver,
+  CancellationResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

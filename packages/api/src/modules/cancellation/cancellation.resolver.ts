@@ -1,0 +1,78 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { authorize, type RequestContext } from '../../shared/context.js';
+import { Money } from '../../shared/graphql-types.js';
+import { Invoice } from '../invoices/invoice.types.js';
+import { Order, OrderLine, ProductRef } from '../orders/order.types.js';
+import { cancellationOptions, cancelPurchase } from './cancellation.service.js';
+import {
+  CancellationOption,
+  CancellationOptions,
+  CancelPurchaseInput,
+  CancelPurchasePayload,
+} from './cancellation.types.js';
+
+@Resolver()
+export class CancellationResolver {
+  @Query(() => CancellationOptions, {
+    description:
+      'C2–C9: the customer’s orders of a product with state, days remaining and the credit now.',
+  })
+  async cancellationOptions(
+    @Ctx() ctx: RequestContext,
+    @Arg('customerId', () => ID) customerId: string,
+    @Arg('productId', () => ID) productId: string,
+  ): Promise<CancellationOptions> {
+    const actor = authorize(ctx.actor, 'READ_PARTNER_DATA');
+    const now = ctx.clock.now();
+    const { product, options } = await cancellationOptions(
+      ctx.db,
+      actor,
+      customerId,
+      productId,
+      now,
+    );
+    return Object.assign(new CancellationOptions(), {
+      serverTime: now,
+      product: Object.assign(new ProductRef(), {
+        id: product.id,
+        name: product.name,
+        kind: product.kind,
+      }),
+      orders: options.map((o) =>
+        Object.assign(new CancellationOption(), {
+          order: Order.of(o.order),
+          lines: o.lines.map(OrderLine.of),
+          state: o.state,
+          cancellableUntil: o.cancellableUntil,
+          windowDays: o.windowDays,
+          daysRemaining: o.daysRemaining,
+          lastDay: o.lastDay,
+          hoursRemaining: o.hoursRemaining,
+          minutesRemaining: o.minutesRemaining,
+          credit: o.credit ? Money.of(o.credit.amountMinor, o.credit.currency) : null,
+          creditMethod: o.creditMethod,
+          charged: Money.of(o.charged.amountMinor, o.charged.currency),
+        }),
+      ),
+    });
+  }
+
+  @Mutation(() => CancelPurchasePayload, {
+    description:
+      'C7–C10: cancels an order’s lines of a product (Admin agent only, R5): revokes keys and links, credits the open invoice.',
+  })
+  async cancelPurchase(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CancelPurchaseInput) input: CancelPurchaseInput,
+  ): Promise<CancelPurchasePayload> {
+    const result = await cancelPurchase(ctx.db, ctx.clock, ctx.actor, input);
+    return Object.assign(new CancelPurchasePayload(), {
+      order: Order.of(result.order),
+      cancelledLines: result.lines.map(OrderLine.of),
+      credit: Money.of(result.credit.amountMinor, result.credit.currency),
+      creditMethod: result.creditMethod,
+      creditInvoice: Invoice.of(result.invoice, 'OPEN'),
+      cancelledAt: result.cancelledAt,
+    });
+  }
+}

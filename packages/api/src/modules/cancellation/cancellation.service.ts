@@ -1,0 +1,276 @@
+import {
+  add,
+  cancellationState,
+  creditPreview,
+  decideCancellation,
+  DomainError,
+  money,
+  negate,
+  timeRemaining,
+  zero,
+  type CancellableLine,
+  type CancellationState,
+  type CreditBreakdown,
+  type Money,
+} from '@csp/domain';
+import { In } from 'typeorm';
+import type { Database } from '../../data-source.js';
+import { authorize, type Actor } from '../../shared/context.js';
+import type { Clock } from '../../shared/clock.js';
+import { fail, isUniqueViolation, notFound } from '../../shared/errors.js';
+import { newId } from '../../shared/ids.js';
+import { recordFailure, recordSuccess } from '../activity/activity.service.js';
+import { ProductEntity } from '../catalog/product.entity.js';
+import { SkuEntity } from '../catalog/sku.entity.js';
+import { getCustomer } from '../customers/customer.service.js';
+import { InvoiceLineEntity } from '../invoices/invoice-line.entity.js';
+import { ensureInvoice } from '../invoices/invoice.service.js';
+import type { InvoiceEntity } from '../invoices/invoice.entity.js';
+import { OrderLineEntity } from '../orders/order-line.entity.js';
+import { OrderEntity } from '../orders/order.entity.js';
+import { ActivationKeyEntity } from '../software/activation-key.entity.js';
+import { DownloadLinkEntity } from '../software/download-link.entity.js';
+
+/** What the cancellation rules need, from a stored line (C1: its own stored terms). */
+export function cancellableLine(line: OrderLineEntity): CancellableLine {
+  return {
+    terms: {
+      policy: line.cancellationPolicy,
+      windowDays: line.windowDays,
+      cancellableUntil: line.cancellableUntil,
+    },
+    purchasedAt: line.purchasedAt,
+    termYears: line.termYears,
+    charged: money(line.amountMinor, line.currency),
+    cancelledAt: line.cancelledAt,
+  };
+}
+
+export interface CancellationOption {
+  order: OrderEntity;
+  lines: OrderLineEntity[];
+  state: CancellationState;
+  cancellableUntil: Date | null;
+  windowDays: number | null;
+  daysRemaining: number;
+  lastDay: boolean;
+  hoursRemaining: number;
+  minutesRemaining: number;
+  /** C9: what a cancellation now would credit; null unless it can be cancelled now. */
+  credit: Money | null;
+  creditMethod: CreditBreakdown['method'] | null;
+  charged: Money;
+}
+
+/** An order's lines of one product decide together: cancelled ones are history, active ones decide. */
+function optionFor(order: OrderEntity, lines: OrderLineEntity[], now: Date): CancellationOption {
+  const active = lines.filter((l) => l.status === 'ACTIVE');
+  const deciding = active[0] ?? lines[0]!;
+  const state = cancellationState(cancellableLine(deciding), now);
+  const remaining = timeRemaining(state === 'OPEN' ? deciding.cancellableUntil : null, now);
+  const previews = active.map((l) => creditPreview(cancellableLine(l), now));
+  const open = state === 'OPEN' && previews.every((p) => p !== null);
+  return {
+    order,
+    lines,
+    state,
+    cancellableUntil: deciding.cancellableUntil,
+    windowDays: deciding.windowDays,
+    daysRemaining: remaining.daysRemaining,
+    lastDay: remaining.lastDay,
+    hoursRemaining: remaining.hours,
+    minutesRemaining: remaining.minutes,
+    credit: open
+      ? previews.reduce((total, p) => add(total, p!.credit), zero(order.currency))
+      : null,
+    creditMethod: open ? (previews[0]?.method ?? null) : null,
+    charged: lines.reduce(
+      (total, l) => add(total, money(l.amountMinor, l.currency)),
+      zero(order.currency),
+    ),
+  };
+}
+
+async function linesOf(
+  db: Database,
+  actor: Actor,
+  customerId: string,
+  productId: string,
+  orderId?: string,
+) {
+  return db.manager.find(OrderLineEntity, {
+    where: { partnerId: actor.partnerId, customerId, productId, ...(orderId ? { orderId } : {}) },
+    order: { purchasedAt: 'DESC', orderId: 'ASC', lineNumber: 'ASC' },
+  });
+}
+
+/** C2–C6, C9: this customer's orders of a product, each with its state, days left and credit now. */
+export async function cancellationOptions(
+  db: Database,
+  actor: Actor,
+  customerId: string,
+  productId: string,
+  now: Date,
+) {
+  const customer = await getCustomer(db, actor, customerId);
+  const product =
+    (await db.manager.findOneBy(ProductEntity, { id: productId })) ?? notFound('product');
+  const lines = await linesOf(db, actor, customer.id, product.id);
+  const orderIds = [...new Set(lines.map((l) => l.orderId))];
+  const orders = orderIds.length
+    ? await db.manager.findBy(OrderEntity, { partnerId: actor.partnerId, id: In(orderIds) })
+    : [];
+  const byId = new Map(orders.map((o) => [o.id, o]));
+  return {
+    customer,
+    product,
+    options: orderIds.map((id) =>
+      optionFor(
+        byId.get(id)!,
+        lines.filter((l) => l.orderId === id),
+        now,
+      ),
+    ),
+  };
+}
+
+export interface CancelRequest {
+  customerId: string;
+  orderId: string;
+  productId: string;
+  acknowledged: boolean;
+}
+
+export interface CancelResult {
+  order: OrderEntity;
+  lines: OrderLineEntity[];
+  credit: Money;
+  creditMethod: CreditBreakdown['method'];
+  invoice: InvoiceEntity;
+  cancelledAt: Date;
+}
+
+/**
+ * C7–C10: cancels an order's lines of a product in one transaction: lines to quantity 0 and
+ * cancelled, keys and links revoked (D8), the credit on the open invoice (C9, I1), `cancel_order`
+ * logged (A1). The window is decided by the server's clock inside the transaction. Exactly once:
+ * the conditional UPDATE and the unique (line, CREDIT) index refuse a second cancellation (C10).
+ */
+export async function cancelPurchase(
+  db: Database,
+  clock: Clock,
+  actorOrNull: Actor | null,
+  request: CancelRequest,
+): Promise<CancelResult> {
+  let lines: OrderLineEntity[] = [];
+  try {
+    const actor = authorize(actorOrNull, 'CANCEL_PURCHASE');
+    if (request.acknowledged !== true) fail('ACKNOWLEDGEMENT_REQUIRED');
+    const customer = await getCustomer(db, actor, request.customerId);
+    const orderId = request.orderId.trim().toUpperCase();
+    lines = await linesOf(db, actor, customer.id, request.productId, orderId);
+    if (lines.length === 0) notFound('order');
+    const order = await db.manager.findOneByOrFail(OrderEntity, {
+      id: orderId,
+      partnerId: actor.partnerId,
+    });
+    const product = await db.manager.findOneByOrFail(ProductEntity, { id: request.productId });
+    const skus = await db.manager.findBy(SkuEntity, { id: In(lines.map((l) => l.skuId)) });
+    const invoice = await ensureInvoice(db, actor.partnerId, clock.now(), order.currency);
+
+    const result = await db.transaction(async (m) => {
+      const now = clock.now(); // C2: the server's clock at commit time decides
+      const active = lines.filter((l) => l.status === 'ACTIVE');
+      if (active.length === 0) {
+        fail('ALREADY_CANCELLED', { cancelledAt: lines[0]!.cancelledAt?.toISOString() });
+      }
+      const decisions = active.map((line) => ({
+        line,
+        decision: decideCancellation(cancellableLine(line), now),
+      }));
+      const ids = active.map((l) => l.id);
+      const updated = await m
+        .createQueryBuilder()
+        .update(OrderLineEntity)
+        .set({ status: 'CANCELLED', quantity: 0, cancelledAt: now })
+        .where('id IN (:...ids)', { ids })
+        .andWhere("status = 'ACTIVE'")
+        .execute();
+      if (updated.affected !== ids.length)
+        fail('ALREADY_CANCELLED', { cancelledAt: now.toISOString() });
+
+      for (const { line, decision } of decisions) {
+        await m.insert(InvoiceLineEntity, {
+          id: newId(),
+          invoiceId: invoice.id,
+          partnerId: actor.partnerId,
+          customerId: customer.id,
+          orderId: order.id,
+          orderLineId: line.id,
+          productName: product.name,
+          skuName: skus.find((s) => s.id === line.skuId)?.name ?? '',
+          quantity: line.purchasedQuantity,
+          kind: 'CREDIT',
+          amountMinor: negate(decision.credit).amountMinor,
+          currency: line.currency,
+          taxIncluded: order.taxIncluded,
+          createdAt: now,
+        });
+      }
+      // D8: every key and link of the cancelled lines stops working at once.
+      await m
+        .createQueryBuilder()
+        .update(DownloadLinkEntity)
+        .set({ revokedAt: now })
+        .where('order_line_id IN (:...ids)', { ids })
+        .andWhere('revoked_at IS NULL')
+        .execute();
+      await m
+        .createQueryBuilder()
+        .update(ActivationKeyEntity)
+        .set({ revokedAt: now })
+        .where('order_line_id IN (:...ids)', { ids })
+        .andWhere('revoked_at IS NULL')
+        .execute();
+      // The order is cancelled when all its lines are.
+      const stillActive = await m.countBy(OrderLineEntity, { orderId: order.id, status: 'ACTIVE' });
+      if (stillActive === 0) await m.update(OrderEntity, { id: order.id }, { status: 'CANCELLED' });
+
+      const credit = decisions.reduce(
+        (total, d) => add(total, d.decision.credit),
+        zero(order.currency),
+      );
+      await recordSuccess(m, {
+        partnerId: actor.partnerId,
+        actor,
+        customerId: customer.id,
+        operation: 'cancel_order',
+        resource: `order:${order.id}`,
+        productName: product.name,
+        detail: `credit ${credit.amountMinor} ${credit.currency} (minor units) on invoice ${invoice.period}`,
+        at: now,
+      });
+      return { credit, creditMethod: decisions[0]!.decision.method, cancelledAt: now };
+    });
+    const fresh = await db.manager.findOneByOrFail(OrderEntity, { id: order.id });
+    const freshLines = await db.manager.findBy(OrderLineEntity, { id: In(lines.map((l) => l.id)) });
+    return { order: fresh, lines: freshLines, invoice, ...result };
+  } catch (error) {
+    const refusal = isUniqueViolation(error) ? new DomainError('ALREADY_CANCELLED', {}) : error;
+    if (refusal instanceof DomainError && actorOrNull) {
+      await recordFailure(
+        db,
+        {
+          partnerId: actorOrNull.partnerId,
+          actor: actorOrNull,
+          customerId: lines[0]?.customerId ?? null,
+          operation: 'cancel_order',
+          resource: lines[0] ? `order:${lines[0].orderId}` : 'order:unknown',
+          at: clock.now(),
+        },
+        refusal.code,
+      );
+    }
+    throw refusal;
+  }
+}

@@ -9,3 +9,4 @@ export * from './markets/markets.js';
 export * from './money/money.js';
 export * from './permissions/permissions.js';
 export * from './time/time.js';
+export * from './support/support-request.js';

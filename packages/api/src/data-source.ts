@@ -19,6 +19,8 @@ import { OrderLineEntity } from './modules/orders/order-line.entity.js';
 import { OrderEntity } from './modules/orders/order.entity.js';
 import { ActivationKeyEntity } from './modules/software/activation-key.entity.js';
 import { DownloadLinkEntity } from './modules/software/download-link.entity.js';
+import { AttachmentEntity } from './modules/support/attachment.entity.js';
+import { SupportRequestEntity } from './modules/support/support-request.entity.js';
 import { Mutex } from './shared/mutex.js';
 
 export const entities = [
@@ -37,6 +39,8 @@ export const entities = [
   ActivityEntryEntity,
   ActivationKeyEntity,
   DownloadLinkEntity,
+  SupportRequestEntity,
+  AttachmentEntity,
 ];
 
 /** Database config for tests: the embedded engine in memory only (nothing written to disk). */

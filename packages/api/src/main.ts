@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import path from 'node:path';
 import { loadConfig } from './config.js';
 import { openDatabase } from './data-source.js';
 import { demoAccounts, DEMO_PASSWORD, seedDemoData } from './seed/demo-data.js';
@@ -23,6 +24,7 @@ async function main() {
     logger,
     vault,
     mediaDir: config.mediaDir,
+    attachmentsDir: path.join(config.dataDir, 'attachments'),
     production: config.production,
   });
   const server = app.listen(config.port, () => {

@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { ActivityResolver } from './modules/activity/activity.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { CancellationResolver } from './modules/cancellation/cancellation.resolver.js';
+import { SupportResolver } from './modules/support/support.resolver.js';
 import { CatalogResolver } from './modules/catalog/catalog.resolver.js';
 import { CustomerResolver } from './modules/customers/customer.resolver.js';
 import { InvoiceLineResolver, InvoiceResolver } from './modules/invoices/invoice.resolver.js';
@@ -32,6 +33,7 @@ export const resolvers = [
   DownloadLinkResolver,
   ActivityResolver,
   CancellationResolver,
+  SupportResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

@@ -1,0 +1,246 @@
+import { expect, it } from 'vitest';
+import { errorCode, gql } from '../../test-support/client.js';
+import { createCustomer, createTenant, createUser } from '../../test-support/factories.js';
+import { describeEachEngine, type Harness } from '../../test-support/harness.js';
+import { ActivityEntryEntity } from '../activity/activity-entry.entity.js';
+import { SupportRequestEntity } from './support-request.entity.js';
+
+const CREATE = /* GraphQL */ `
+  mutation Create($input: CreateSupportRequestInput!) {
+    createSupportRequest(input: $input) {
+      id
+      status
+      problemType
+      title
+      amountRequested {
+        amountMinor
+        currency
+      }
+      attachments {
+        id
+        fileName
+        size
+        url
+      }
+    }
+  }
+`;
+type Created = {
+  createSupportRequest: {
+    id: string;
+    status: string;
+    amountRequested: { amountMinor: number; currency: string } | null;
+    attachments: { id: string; fileName: string; url: string }[];
+  };
+};
+
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+
+async function upload(
+  h: Harness,
+  token: string,
+  fileName: string,
+  bytes: Buffer,
+  withHeader = true,
+) {
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${token}`,
+    'x-file-name': encodeURIComponent(fileName),
+    'content-type': 'application/octet-stream',
+  };
+  if (withHeader) headers['x-csp-upload'] = '1';
+  return fetch(`${h.url}/files`, { method: 'POST', headers, body: bytes });
+}
+
+function refund(customerId: string) {
+  return {
+    problemType: 'CSP_PURCHASE_REFUND',
+    impact: 'MEDIUM',
+    title: 'Refund a Windows 7 ESU order',
+    customerId,
+    productId: 'windows-7-esu-2020',
+    tenantOrDomain: 'contoso.onmicrosoft.com',
+    orderOrSubscriptionId: 'K7QX2M9D4WZA',
+    refundReason: 'The customer bought too many device licences.',
+    amountRequested: '150000',
+    contactName: 'Min-jun Kim',
+    contactEmail: 'minjun@contoso.example',
+    contactPhone: '+82 2 1234 5678',
+  };
+}
+
+describeEachEngine('support requests', (use) => {
+  it('S1/S3: a refund request with an attachment gets an id, is listed with its status, and is logged', async () => {
+    const h = use();
+    const { admin, customer } = await createTenant(h.db, 'KR');
+    const uploaded = await upload(h, admin.token, 'screenshot.png', PNG);
+    expect(uploaded.status).toBe(201);
+    const { id: attachmentId } = (await uploaded.json()) as { id: string };
+    const created = await gql<Created>(
+      h.url,
+      CREATE,
+      { input: { ...refund(customer.id), attachmentIds: [attachmentId] } },
+      { token: admin.token },
+    );
+    expect(created.errors).toBeUndefined();
+    const request = created.data!.createSupportRequest;
+    expect(request.id).toMatch(/^SR-[0-9A-Z]{10}$/);
+    expect(request.status).toBe('SUBMITTED');
+    expect(request.amountRequested).toEqual({ amountMinor: 150_000, currency: 'KRW' });
+    expect(request.attachments).toEqual([
+      {
+        id: attachmentId,
+        fileName: 'screenshot.png',
+        size: PNG.length,
+        url: `/files/${attachmentId}`,
+      },
+    ]);
+
+    const list = await gql<{ supportRequests: { id: string; status: string }[] }>(
+      h.url,
+      '{ supportRequests { id status } }',
+      {},
+      { token: admin.token },
+    );
+    expect(list.data!.supportRequests).toEqual([{ id: request.id, status: 'SUBMITTED' }]);
+    const file = await fetch(`${h.url}/files/${attachmentId}`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    expect(file.status).toBe(200);
+    expect(Buffer.from(await file.arrayBuffer())).toEqual(PNG);
+    expect(
+      await h.db.manager.countBy(ActivityEntryEntity, {
+        operation: 'create_support_request',
+        resource: `support-request:${request.id}`,
+      }),
+    ).toBe(1);
+  });
+
+  it('S2: every invalid field is reported at once and nothing is stored', async () => {
+    const h = use();
+    const { admin, customer } = await createTenant(h.db);
+    const response = await gql(
+      h.url,
+      CREATE,
+      {
+        input: {
+          ...refund(customer.id),
+          title: 'x',
+          contactEmail: 'nope',
+          amountRequested: 'lots',
+          tenantOrDomain: '',
+        },
+      },
+      { token: admin.token },
+    );
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
+    const fieldErrors = response.errors![0]!.extensions!['fieldErrors'] as string[];
+    expect(fieldErrors.map((e) => e.split(':')[0]).sort()).toEqual([
+      'amountRequested',
+      'contactEmail',
+      'tenantOrDomain',
+      'title',
+    ]);
+    expect(
+      await h.db.manager.countBy(SupportRequestEntity, { partnerId: admin.user.partnerId }),
+    ).toBe(0);
+  });
+
+  it('R6: a Sales agent cannot submit; a Global admin can', async () => {
+    const h = use();
+    const { partner, customer } = await createTenant(h.db);
+    const sales = await createUser(h.db, partner.id, ['SALES_AGENT']);
+    const refused = await gql(
+      h.url,
+      CREATE,
+      { input: refund(customer.id) },
+      { token: sales.token },
+    );
+    expect(errorCode(refused)).toBe('FORBIDDEN_ROLE');
+    expect(refused.errors![0]!.extensions!['missingRoles']).toEqual([
+      'Admin agent',
+      'Global admin',
+    ]);
+    const globalAdmin = await createUser(h.db, partner.id, ['GLOBAL_ADMIN']);
+    expect(
+      (await gql(h.url, CREATE, { input: refund(customer.id) }, { token: globalAdmin.token }))
+        .errors,
+    ).toBeUndefined();
+  });
+
+  it('S2: uploads refuse wrong types, disguised files, missing CSRF header and files over 10 MB', async () => {
+    const h = use();
+    const { admin } = await createTenant(h.db);
+    expect((await upload(h, admin.token, 'tool.exe', Buffer.from('MZ'))).status).toBe(400);
+    expect((await upload(h, admin.token, 'fake.png', Buffer.from('MZ not a png'))).status).toBe(
+      400,
+    );
+    expect((await upload(h, admin.token, 'notes.txt', Buffer.from('hello'), false)).status).toBe(
+      400,
+    );
+    expect(
+      (await upload(h, admin.token, 'big.txt', Buffer.alloc(10 * 1024 * 1024 + 1, 'a'))).status,
+    ).toBe(413);
+    expect((await upload(h, admin.token, '../../etc/notes.txt', Buffer.from('hello'))).status).toBe(
+      201,
+    );
+  });
+
+  it('R8: another partner cannot read, download or attach a partner’s files or requests', async () => {
+    const h = use();
+    const a = await createTenant(h.db);
+    const b = await createTenant(h.db);
+    const { id: attachmentId } = (await (
+      await upload(h, a.admin.token, 'notes.txt', Buffer.from('private'))
+    ).json()) as { id: string };
+    const created = await gql<Created>(
+      h.url,
+      CREATE,
+      { input: refund(a.customer.id) },
+      { token: a.admin.token },
+    );
+    const id = created.data!.createSupportRequest.id;
+    expect(
+      (
+        await fetch(`${h.url}/files/${attachmentId}`, {
+          headers: { authorization: `Bearer ${b.admin.token}` },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      errorCode(
+        await gql(
+          h.url,
+          'query($id: ID!) { supportRequest(id: $id) { id } }',
+          { id },
+          { token: b.admin.token },
+        ),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(
+      (
+        await gql<{ supportRequests: unknown[] }>(
+          h.url,
+          '{ supportRequests { id } }',
+          {},
+          { token: b.admin.token },
+        )
+      ).data!.supportRequests,
+    ).toEqual([]);
+    const other = await createCustomer(h.db, b.partner.id);
+    const steal = await gql(
+      h.url,
+      CREATE,
+      { input: { ...refund(other.id), attachmentIds: [attachmentId] } },
+      { token: b.admin.token },
+    );
+    expect(errorCode(steal)).toBe('NOT_FOUND');
+    const foreignCustomer = await gql(
+      h.url,
+      CREATE,
+      { input: refund(a.customer.id) },
+      { token: b.admin.token },
+    );
+    expect(errorCode(foreignCustomer)).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,182 @@
+import {
+  currencyForMarket,
+  DomainError,
+  MAX_ATTACHMENTS,
+  parseDecimal,
+  validateSupportRequest,
+  type CurrencyCode,
+  type Impact,
+  type ProblemType,
+} from '@csp/domain';
+import { In, IsNull } from 'typeorm';
+import type { Database } from '../../data-source.js';
+import { authorize, type Actor } from '../../shared/context.js';
+import { fail, notFound } from '../../shared/errors.js';
+import { newOrderId } from '../../shared/ids.js';
+import { recordFailure, recordSuccess } from '../activity/activity.service.js';
+import { ProductEntity } from '../catalog/product.entity.js';
+import { getCustomer } from '../customers/customer.service.js';
+import { AttachmentEntity } from './attachment.entity.js';
+import { SupportRequestEntity } from './support-request.entity.js';
+
+export interface SupportRequestInput {
+  problemType: string;
+  impact: string;
+  title: string;
+  customerId?: string | null;
+  productId?: string | null;
+  tenantOrDomain?: string | null;
+  orderOrSubscriptionId?: string | null;
+  refundReason?: string | null;
+  amountRequested?: string | null;
+  details?: string | null;
+  contactName: string;
+  contactEmail: string;
+  contactPhone: string;
+  attachmentIds?: string[] | null;
+}
+
+/**
+ * S1–S3: submits a support request (Admin agent or Global admin, R6). Every field is checked at
+ * once (the domain's rules); the refusal lists each field's message. Logged in the same
+ * transaction (A1).
+ */
+export async function createSupportRequest(
+  db: Database,
+  actorOrNull: Actor | null,
+  input: SupportRequestInput,
+  now: Date,
+): Promise<SupportRequestEntity> {
+  try {
+    const actor = authorize(actorOrNull, 'SUBMIT_SUPPORT_REQUEST');
+    const customer = input.customerId ? await getCustomer(db, actor, input.customerId) : null;
+    const product = input.productId
+      ? ((await db.manager.findOneBy(ProductEntity, { id: input.productId })) ??
+        notFound('product'))
+      : null;
+    const currency: CurrencyCode = customer ? currencyForMarket(customer.market) : 'USD';
+    const attachmentIds = [...new Set(input.attachmentIds ?? [])];
+    const draft = {
+      problemType: input.problemType,
+      impact: input.impact,
+      title: input.title,
+      tenantOrDomain: input.tenantOrDomain ?? '',
+      orderOrSubscriptionId: input.orderOrSubscriptionId ?? '',
+      refundReason: input.refundReason ?? '',
+      amountRequested: input.amountRequested ?? '',
+      details: input.details ?? '',
+      contactName: input.contactName,
+      contactEmail: input.contactEmail,
+      contactPhone: input.contactPhone,
+      attachmentCount: attachmentIds.length,
+    };
+    const errors = validateSupportRequest(draft, currency);
+    if (Object.keys(errors).length > 0) {
+      fail('BAD_USER_INPUT', {
+        reason: `${Object.keys(errors).length} field(s) need attention.`,
+        field: Object.keys(errors)[0],
+        fieldErrors: Object.entries(errors).map(([field, message]) => `${field}: ${message!.en}`),
+      });
+    }
+    // Attachments: the caller's partner's own, not yet claimed by another request.
+    const attachments = attachmentIds.length
+      ? await db.manager.findBy(AttachmentEntity, {
+          id: In(attachmentIds),
+          partnerId: actor.partnerId,
+          supportRequestId: IsNull(),
+        })
+      : [];
+    if (attachments.length !== attachmentIds.length || attachmentIds.length > MAX_ATTACHMENTS)
+      notFound('attachment');
+
+    const amount = draft.amountRequested.trim()
+      ? parseDecimal(draft.amountRequested, currency)
+      : null;
+    const request: SupportRequestEntity = {
+      id: `SR-${newOrderId().slice(0, 10)}`,
+      partnerId: actor.partnerId,
+      createdByUserId: actor.userId,
+      customerId: customer?.id ?? null,
+      productId: product?.id ?? null,
+      problemType: draft.problemType as ProblemType,
+      impact: draft.impact as Impact,
+      title: draft.title.trim(),
+      tenantOrDomain: draft.tenantOrDomain.trim(),
+      orderOrSubscriptionId: draft.orderOrSubscriptionId.trim(),
+      refundReason: draft.refundReason.trim(),
+      amountRequestedMinor: amount?.amountMinor ?? null,
+      amountCurrency: amount ? currency : null,
+      details: draft.details.trim(),
+      contactName: draft.contactName.trim(),
+      contactEmail: draft.contactEmail.trim(),
+      contactPhone: draft.contactPhone.trim(),
+      status: 'SUBMITTED',
+      createdAt: now,
+    };
+    await db.transaction(async (m) => {
+      await m.insert(SupportRequestEntity, request);
+      if (attachments.length) {
+        const claimed = await m
+          .createQueryBuilder()
+          .update(AttachmentEntity)
+          .set({ supportRequestId: request.id })
+          .where('id IN (:...ids)', { ids: attachmentIds })
+          .andWhere('support_request_id IS NULL')
+          .execute();
+        if (claimed.affected !== attachmentIds.length) notFound('attachment');
+      }
+      await recordSuccess(m, {
+        partnerId: actor.partnerId,
+        actor,
+        customerId: customer?.id ?? null,
+        operation: 'create_support_request',
+        resource: `support-request:${request.id}`,
+        productName: product?.name ?? null,
+        detail: `${request.problemType}: ${request.title}`.slice(0, 300),
+        at: now,
+      });
+    });
+    return request;
+  } catch (error) {
+    if (error instanceof DomainError && error.code !== 'BAD_USER_INPUT' && actorOrNull) {
+      await recordFailure(
+        db,
+        {
+          partnerId: actorOrNull.partnerId,
+          actor: actorOrNull,
+          operation: 'create_support_request',
+          resource: 'support-request:new',
+          at: now,
+        },
+        error.code,
+      );
+    }
+    throw error;
+  }
+}
+
+export async function listSupportRequests(db: Database, actor: Actor) {
+  return db.manager.find(SupportRequestEntity, {
+    where: { partnerId: actor.partnerId },
+    order: { createdAt: 'DESC', id: 'ASC' },
+  });
+}
+
+export async function getSupportRequest(db: Database, actor: Actor, id: string) {
+  return (
+    (await db.manager.findOneBy(SupportRequestEntity, { id, partnerId: actor.partnerId })) ??
+    notFound('support request')
+  );
+}
+
+export async function attachmentsOf(
+  db: Database,
+  partnerId: string,
+  requestIds: readonly string[],
+) {
+  if (requestIds.length === 0) return [];
+  return db.manager.find(AttachmentEntity, {
+    where: { partnerId, supportRequestId: In([...requestIds]) },
+    order: { createdAt: 'ASC', id: 'ASC' },
+  });
+}

@@ -40,9 +40,10 @@ export async function storeAttachment(
   now: Date,
 ): Promise<AttachmentEntity> {
   const actor = authorize(actorOrNull, 'SUBMIT_SUPPORT_REQUEST');
-  const fileName = path
-    .basename(upload.fileName.replace(/\\/g, '/'))
-    .replace(/[\u0000-\u001f"]/g, '')
+  // The base name only, without control characters or quotes (it goes into a header later).
+  const fileName = [...path.basename(upload.fileName.replace(/\\/g, '/'))]
+    .filter((c) => c.charCodeAt(0) >= 32 && c !== '"')
+    .join('')
     .slice(0, 200);
   const problem = attachmentProblem(fileName, upload.bytes.length);
   if (problem) badInput('attachments', problem.en);

@@ -38,14 +38,12 @@ export function filesRouter(db: Database, clock: Clock, dir: string) {
           { fileName, bytes },
           clock.now(),
         );
-        res
-          .status(201)
-          .json({
-            id: stored.id,
-            fileName: stored.fileName,
-            size: stored.size,
-            contentType: stored.contentType,
-          });
+        res.status(201).json({
+          id: stored.id,
+          fileName: stored.fileName,
+          size: stored.size,
+          contentType: stored.contentType,
+        });
       } catch (error) {
         next(error);
       }

@@ -3,6 +3,7 @@ import { authorize, type RequestContext } from '../../shared/context.js';
 import { OperationTypeEnum } from '../../shared/graphql-types.js';
 import { loaders } from '../../shared/loaders.js';
 import { Customer } from '../customers/customer.types.js';
+import { getCustomer } from '../customers/customer.service.js';
 import { activityPage, validateFilter } from './activity-log.service.js';
 import { ActivityConnection, ActivityEdge, ActivityEntry } from './activity.types.js';
 
@@ -39,6 +40,8 @@ export class ActivityResolver {
   ): Promise<ActivityConnection> {
     const actor = authorize(ctx.actor, 'VIEW_ACTIVITY_LOG');
     const filter = validateFilter({ from, to, operationTypes, customerId });
+    // R8: filtering by another partner's customer answers like a missing one.
+    if (filter.customerId) await getCustomer(ctx.db, actor, filter.customerId);
     const page = await activityPage(ctx.db, actor, filter, { first, after });
     return Object.assign(new ActivityConnection(), {
       edges: page.rows.map((row) =>

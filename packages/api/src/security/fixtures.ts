@@ -1,0 +1,104 @@
+import type { Role } from '@csp/domain';
+import { gql } from '../test-support/client.js';
+import { createTenant, createUser } from '../test-support/factories.js';
+import type { Harness } from '../test-support/harness.js';
+
+/** One partner's objects of every kind, made through the API: what the matrices aim at. */
+export interface PartnerObjects {
+  partnerId: string;
+  adminToken: string;
+  customerId: string;
+  customerName: string;
+  orderId: string;
+  lineId: string;
+  /** An order nobody cancels, for operations that must find it again. */
+  spareOrderId: string;
+  productId: string;
+  invoiceId: string;
+  supportRequestId: string;
+  attachmentId: string;
+  linkToken: string;
+  activationKey: string;
+  newUser: (roles: Role[]) => Promise<string>;
+}
+
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+export async function partnerObjects(h: Harness, market = 'US'): Promise<PartnerObjects> {
+  const { partner, admin, customer } = await createTenant(h.db, market);
+  const token = admin.token;
+  const place = async () =>
+    (
+      await gql<{ placeOrder: { id: string; lines: { id: string }[] } }>(
+        h.url,
+        'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id lines { id } } }',
+        {
+          i: {
+            customerId: customer.id,
+            idempotencyKey: crypto.randomUUID(),
+            lines: [{ skuId: 'windows-server-2022-datacenter:1y', quantity: 1 }],
+          },
+        },
+        { token },
+      )
+    ).data!.placeOrder;
+  const order = await place();
+  const spare = await place();
+  const got = await gql<{ getKeysAndDownloads: { activationKey: string; link: { url: string } } }>(
+    h.url,
+    'mutation($i: GetKeysAndDownloadsInput!) { getKeysAndDownloads(input: $i) { activationKey link { url } } }',
+    {
+      i: {
+        lineId: order.lines[0]!.id,
+        version: '2022',
+        language: 'English',
+        fileType: 'ISO (x64)',
+      },
+    },
+    { token },
+  );
+  const invoices = await gql<{ invoices: { id: string }[] }>(
+    h.url,
+    '{ invoices { id } }',
+    {},
+    { token },
+  );
+  const upload = await fetch(`${h.url}/files`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'x-csp-upload': '1', 'x-file-name': 'proof.png' },
+    body: PNG,
+  });
+  const attachmentId = ((await upload.json()) as { id: string }).id;
+  const request = await gql<{ createSupportRequest: { id: string } }>(
+    h.url,
+    'mutation($i: CreateSupportRequestInput!) { createSupportRequest(input: $i) { id } }',
+    {
+      i: {
+        problemType: 'BILLING',
+        impact: 'LOW',
+        title: 'Question about an invoice',
+        details: 'The October invoice total looks wrong to us.',
+        contactName: 'Test Person',
+        contactEmail: 'test@example.test',
+        contactPhone: '+1 425 555 0100',
+      },
+    },
+    { token },
+  );
+  return {
+    partnerId: partner.id,
+    adminToken: token,
+    customerId: customer.id,
+    customerName: customer.name,
+    orderId: order.id,
+    lineId: order.lines[0]!.id,
+    spareOrderId: spare.id,
+    productId: 'windows-server-2022-datacenter',
+    invoiceId: invoices.data!.invoices[0]!.id,
+    supportRequestId: request.data!.createSupportRequest.id,
+    attachmentId,
+    linkToken: got.data!.getKeysAndDownloads.link.url.split('/downloads/')[1]!,
+    activationKey: got.data!.getKeysAndDownloads.activationKey,
+    newUser: async (roles) => (await createUser(h.db, partner.id, roles)).token,
+  };
+}

@@ -19,7 +19,12 @@ import { graphqlSchema } from './schema.js';
 import type { Clock } from './shared/clock.js';
 import type { Actor, RequestContext } from './shared/context.js';
 import { formatError } from './shared/format-error.js';
-import { aliasLimit, complexityLimit, MAX_DEPTH } from './shared/graphql-limits.js';
+import {
+  aliasLimit,
+  complexityLimit,
+  MAX_DEPTH,
+  selectionLimits,
+} from './shared/graphql-limits.js';
 import type { Logger } from './shared/logger.js';
 
 export interface AppOptions {
@@ -76,7 +81,7 @@ export async function createApp(options: AppOptions) {
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    validationRules: [depthLimit(MAX_DEPTH), aliasLimit()],
+    validationRules: [depthLimit(MAX_DEPTH), aliasLimit(), selectionLimits],
     plugins: [ApolloServerPluginLandingPageDisabled(), complexityLimit(schema)],
     formatError: formatError(logger),
   });

@@ -98,13 +98,21 @@ export function complexityLimit(schema: GraphQLSchema, max = MAX_COMPLEXITY): Ap
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const complexity = getComplexity({
-            schema,
-            operationName: request.operationName ?? undefined,
-            query: document,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              operationName: request.operationName ?? undefined,
+              query: document,
+              variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // Bad variables surface here first (before execution coerces them): the caller's input.
+            throw new GraphQLError(error instanceof Error ? error.message : 'Invalid variables.', {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            });
+          }
           if (complexity > max) {
             throw new GraphQLError(`The query is too complex (${complexity}; at most ${max}).`, {
               extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } },

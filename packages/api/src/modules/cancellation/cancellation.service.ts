@@ -176,6 +176,11 @@ export async function cancelPurchase(
     });
     const product = await db.manager.findOneByOrFail(ProductEntity, { id: request.productId });
     const skus = await db.manager.findBy(SkuEntity, { id: In(lines.map((l) => l.skuId)) });
+    // Refuse early what cannot be cancelled, so a refusal writes nothing (not even the invoice).
+    const early = lines.filter((l) => l.status === 'ACTIVE');
+    if (early.length === 0)
+      fail('ALREADY_CANCELLED', { cancelledAt: lines[0]!.cancelledAt?.toISOString() });
+    for (const line of early) decideCancellation(cancellableLine(line), clock.now());
     const invoice = await ensureInvoice(db, actor.partnerId, clock.now(), order.currency);
 
     const result = await db.transaction(async (m) => {

@@ -79,7 +79,7 @@ export function downloadRoute({ db, clock, logger, mediaDir }: DownloadDeps) {
     };
 
     if (req.method === 'HEAD') {
-      const state = linkState(link, now);
+      const state = line.status === 'CANCELLED' ? 'REVOKED' : linkState(link, now);
       if (state !== 'ACTIVE') return void (await refuse(state));
       sendHeaders(res, file, downloadFileName(product.name, link));
       res.end();
@@ -97,6 +97,13 @@ export function downloadRoute({ db, clock, logger, mediaDir }: DownloadDeps) {
         .andWhere('downloads_used < :cap', { cap: LINK_MAX_DOWNLOADS })
         .andWhere('expires_at > :now', { now })
         .andWhere('revoked_at IS NULL')
+        // D8: a link of a cancelled line never downloads, even one issued while the cancellation ran.
+        .andWhere(
+          `NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.id = :lineId AND l.status = 'CANCELLED')`,
+          {
+            lineId: link.orderLineId,
+          },
+        )
         .execute();
       if (result.affected !== 1) return false;
       await recordSuccess(m, {

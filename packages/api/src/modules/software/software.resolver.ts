@@ -83,6 +83,7 @@ export class SoftwareLineResolver {
     description: 'D4: the live links, with downloads used and time left.',
   })
   async links(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<DownloadLink[]> {
+    if (line.entity.status === 'CANCELLED') return []; // D8: nothing of a cancelled line is live
     const now = ctx.clock.now();
     return (await liveLinks(ctx).load(line.id)).map((link) => DownloadLink.of(link, now));
   }

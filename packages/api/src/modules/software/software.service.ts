@@ -166,6 +166,15 @@ export async function getKeysAndDownloads(
         });
       }
     });
+    // D8: a cancellation that committed while this ran wins: revoke the new link, show no key.
+    const after = await db.manager.findOneByOrFail(OrderLineEntity, { id: line.id });
+    if (after.status === 'CANCELLED') {
+      if (link)
+        await db.transaction((m) =>
+          m.update(DownloadLinkEntity, { id: link.id }, { revokedAt: after.cancelledAt ?? now }),
+        );
+      fail('ALREADY_CANCELLED', { cancelledAt: after.cancelledAt?.toISOString() });
+    }
     return { line, product, activationKey, link, token };
   } catch (error) {
     if (error instanceof DomainError && actorOrNull) {

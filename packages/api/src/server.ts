@@ -91,6 +91,20 @@ export async function createApp(options: AppOptions) {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(securityHeaders);
+  // One line per request. Paths pass through the logger's redaction (download tokens, D5).
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      if (req.path === '/healthz') return;
+      logger.info('request', {
+        method: req.method,
+        path: req.originalUrl.split('?')[0],
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+      });
+    });
+    next();
+  });
 
   // Who is calling: a session cookie (browser) or `Authorization: Bearer` (scripts).
   app.use(async (req: Request, res: Response, next: NextFunction) => {

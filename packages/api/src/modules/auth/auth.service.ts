@@ -15,6 +15,13 @@ export const SESSION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 export const MAX_FAILED_SIGN_INS = 5;
 export const FAILED_SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 
+/** 0, 0, 250, 500, 750 ms … for the 1st, 2nd, 3rd, 4th, 5th failure in the window. */
+export function failureDelayMs(failureNumber: number): number {
+  return Math.min(2_000, Math.max(0, failureNumber - 2) * 250);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export interface SignInResult {
   token: string;
   user: UserEntity;
@@ -53,6 +60,8 @@ export async function signIn(
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid) {
     await db.transaction((m) => m.insert(SignInFailureEntity, { id: newId(), emailHash, at: now }));
+    // Each failure after the second answers a little later: guessing gets slow before it is stopped.
+    await sleep(failureDelayMs(failures.length + 1));
     fail('INVALID_CREDENTIALS');
   }
 

@@ -18,7 +18,7 @@ import { filesRouter } from './modules/support/files.route.js';
 import { graphqlSchema } from './schema.js';
 import type { Clock } from './shared/clock.js';
 import type { Actor, RequestContext } from './shared/context.js';
-import { formatError } from './shared/format-error.js';
+import { formatError, isDatabaseDown } from './shared/format-error.js';
 import {
   aliasLimit,
   complexityLimit,
@@ -172,6 +172,15 @@ export async function createApp(options: AppOptions) {
       res
         .status(statuses[error.code] ?? 400)
         .json({ code: error.code, message: errorMessage(error.code, 'en', error.details) });
+      return;
+    }
+    if (isDatabaseDown(error)) {
+      res
+        .status(503)
+        .json({
+          code: 'DATABASE_UNAVAILABLE',
+          message: errorMessage('DATABASE_UNAVAILABLE', 'en'),
+        });
       return;
     }
     if ((error as { type?: string })?.type === 'entity.too.large') {

@@ -14,19 +14,33 @@ const CLIENT_CODES = new Set([
   'QUERY_TOO_COMPLEX',
 ]);
 
-function isDatabaseDown(error: unknown): boolean {
-  const e = error as { code?: string; message?: string } | null;
-  return (
-    !!e &&
-    ([
-      'ECONNREFUSED',
-      'PROTOCOL_CONNECTION_LOST',
-      'ETIMEDOUT',
-      'ECONNRESET',
-      'ER_CON_COUNT_ERROR',
-    ].includes(e.code ?? '') ||
-      /connect ECONNREFUSED|Connection lost|Pool is closed/i.test(e.message ?? ''))
-  );
+/** The database cannot be reached: connection refused, lost or timed out. */
+export function isDatabaseDown(error: unknown): boolean {
+  const e = error as {
+    code?: string;
+    message?: string;
+    driverError?: unknown;
+    cause?: unknown;
+  } | null;
+  if (!e || typeof e !== 'object') return false;
+  const codes = [
+    'ECONNREFUSED',
+    'PROTOCOL_CONNECTION_LOST',
+    'ETIMEDOUT',
+    'ECONNRESET',
+    'EPIPE',
+    'ER_CON_COUNT_ERROR',
+    'ER_SERVER_SHUTDOWN',
+    'PROTOCOL_SEQUENCE_TIMEOUT',
+  ];
+  if (codes.includes(e.code ?? '')) return true;
+  if (
+    /connect ECONNREFUSED|Connection lost|Pool is closed|closed state|server shutdown/i.test(
+      e.message ?? '',
+    )
+  )
+    return true;
+  return isDatabaseDown(e.driverError) || isDatabaseDown(e.cause);
 }
 
 /**

@@ -175,12 +175,10 @@ export async function createApp(options: AppOptions) {
       return;
     }
     if (isDatabaseDown(error)) {
-      res
-        .status(503)
-        .json({
-          code: 'DATABASE_UNAVAILABLE',
-          message: errorMessage('DATABASE_UNAVAILABLE', 'en'),
-        });
+      res.status(503).json({
+        code: 'DATABASE_UNAVAILABLE',
+        message: errorMessage('DATABASE_UNAVAILABLE', 'en'),
+      });
       return;
     }
     if ((error as { type?: string })?.type === 'entity.too.large') {

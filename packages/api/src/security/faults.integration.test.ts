@@ -184,9 +184,10 @@ describe.skipIf(!AVAILABLE)('faults: a database that stops, an API that is kille
     }
     // Kill once some cancellations have committed and the rest are in flight.
     for (let i = 0; i < 100; i++) {
-      const { n } = (await db.query<{ n: number }[]>(
+      const rows = await db.query<{ n: number }[]>(
         `SELECT COUNT(*) AS n FROM order_lines WHERE status = 'CANCELLED'`,
       );
+      const n = rows[0]!.n;
       if (Number(n) >= 3) break;
       await sleep(10);
     }

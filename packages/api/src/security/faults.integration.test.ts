@@ -211,12 +211,14 @@ describe.skipIf(!AVAILABLE)('faults: a database that stops, an API that is kille
       `SELECT o.id FROM orders o JOIN order_lines l ON l.order_id = o.id GROUP BY o.id, o.status
        HAVING (o.status = 'CANCELLED') <> (SUM(l.status = 'ACTIVE') = 0)`,
     );
-    const [{ maxUsed }] = await db.query<{ maxUsed: number }[]>(
+    const linkRows = await db.query<{ maxUsed: number }[]>(
       `SELECT MAX(downloads_used) AS maxUsed FROM download_links`,
     );
-    const [{ cancelled }] = await db.query<{ cancelled: number }[]>(
+    const maxUsed = linkRows[0]!.maxUsed;
+    const lineRows = await db.query<{ cancelled: number }[]>(
       `SELECT COUNT(*) AS cancelled FROM order_lines WHERE status = 'CANCELLED'`,
     );
+    const cancelled = lineRows[0]!.cancelled;
     summary.push(
       `faults: SIGKILL during a storm → ${halfOrders.length} half orders, ${uncharged.length} lines without exactly one charge, ` +
         `${cancelled} cancelled lines with ${cancelledWithoutCredit.length} missing credits and ${creditsWithoutCancellation.length} stray credits, ` +

@@ -12,14 +12,28 @@ export default defineConfig({
       '/graphql': apiTarget,
       '/downloads': apiTarget,
       '/files': apiTarget,
+      '/invoices': apiTarget,
       '/healthz': apiTarget,
     },
   },
-  build: { outDir: 'dist', sourcemap: true },
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+    // The explorer's Monaco editor is one big lazy chunk, loaded only on /explorer.
+    chunkSizeWarningLimit: 3_000,
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // GraphiQL's React Compiler output carries "use no memo" directives; harmless when bundled.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./vitest.setup.ts'],
     testTimeout: 20_000,
+    env: { TZ: 'UTC' },
   },
 });

@@ -1,11 +1,23 @@
-import { FluentProvider, Title1, webLightTheme } from '@fluentui/react-components';
+import type { ApolloClient } from '@apollo/client';
+import { ApolloProvider } from '@apollo/client/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { useState } from 'react';
+import { BrowserRouter } from 'react-router';
+import { AppRoutes } from './AppRoutes';
+import { createApolloClient } from './apollo';
+import { I18nProvider } from './i18n/I18nProvider';
 
-export function App() {
+export function App({ client }: { client?: ApolloClient }) {
+  const [apollo] = useState(() => client ?? createApolloClient());
   return (
-    <FluentProvider theme={webLightTheme}>
-      <main>
-        <Title1 as="h1">CSP Software Portal</Title1>
-      </main>
-    </FluentProvider>
+    <ApolloProvider client={apollo}>
+      <I18nProvider>
+        <FluentProvider theme={webLightTheme}>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </FluentProvider>
+      </I18nProvider>
+    </ApolloProvider>
   );
 }

@@ -1,0 +1,124 @@
+import {
+  Button,
+  Caption1,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { SettingsRegular, SignOutRegular } from '@fluentui/react-icons';
+import { NavLink, useNavigate } from 'react-router';
+import { useMe } from '../features/auth/useSession';
+import { useSignOut } from '../features/auth/useSignIn';
+import { LanguageSwitch } from './LanguageSwitch';
+import { useI18n } from './i18n/useI18n';
+
+const useStyles = makeStyles({
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: '8px 24px',
+    padding: '8px 24px',
+    backgroundColor: tokens.colorBrandBackground2,
+    borderBottom: `1px solid ${tokens.colorBrandStroke2}`,
+  },
+  product: {
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorBrandForeground1,
+    textDecoration: 'none',
+    whiteSpace: 'nowrap',
+  },
+  nav: { display: 'flex', gap: '4px' },
+  navLink: {
+    color: tokens.colorNeutralForeground1,
+    textDecoration: 'none',
+    padding: '6px 10px',
+    borderRadius: tokens.borderRadiusMedium,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
+  active: {
+    fontWeight: tokens.fontWeightSemibold,
+    boxShadow: `inset 0 -2px 0 ${tokens.colorBrandForeground1}`,
+  },
+  spacer: { flexGrow: 1 },
+  user: { display: 'flex', flexDirection: 'column', lineHeight: 1.2, minWidth: 0 },
+  userName: { fontWeight: tokens.fontWeightSemibold },
+  tools: { display: 'flex', alignItems: 'center', gap: '8px', flexWrap: 'wrap' },
+});
+
+/** Product name, who is signed in (name, roles, partner), language, gear menu and Sign out. */
+export function Header() {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const me = useMe();
+  const navigate = useNavigate();
+  const { signOut, loading: signingOut } = useSignOut();
+  const navClass = ({ isActive }: { isActive: boolean }) =>
+    mergeClasses(styles.navLink, isActive && styles.active);
+
+  return (
+    <header className={styles.header}>
+      <NavLink to="/customers" className={styles.product}>
+        {t('app.name')}
+      </NavLink>
+      <nav aria-label={t('nav.main')} className={styles.nav}>
+        <NavLink to="/customers" className={navClass}>
+          {t('nav.customers')}
+        </NavLink>
+        <NavLink to="/billing" className={navClass}>
+          {t('nav.billing')}
+        </NavLink>
+      </nav>
+      <span className={styles.spacer} />
+      <div
+        className={styles.user}
+        role="group"
+        aria-label={t('header.signedInAs', { name: me.displayName })}
+      >
+        <Text className={styles.userName}>{me.displayName}</Text>
+        <Caption1>
+          <span>{me.roles.map((role) => i18n.role(role)).join(', ')}</span>
+          {' · '}
+          <span>{me.partner.name}</span>
+        </Caption1>
+      </div>
+      <div className={styles.tools}>
+        <LanguageSwitch />
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <Button
+              appearance="subtle"
+              icon={<SettingsRegular />}
+              aria-label={t('header.settings')}
+              title={t('header.settings')}
+            />
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuItem onClick={() => void navigate('/billing')}>{t('nav.billing')}</MenuItem>
+              <MenuItem onClick={() => void navigate('/explorer')}>{t('nav.explorer')}</MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+        <Button
+          appearance="subtle"
+          icon={<SignOutRegular />}
+          disabled={signingOut}
+          onClick={() =>
+            void signOut().then(() => navigate('/sign-in', { replace: true, state: null }))
+          }
+        >
+          {t('header.signOut')}
+        </Button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,74 @@
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { describe, expect, it } from 'vitest';
+import { describeError, errorCodes } from './errors';
+import type { I18n } from './i18n/i18n-context';
+import { LOCALES, translate, type Language } from './i18n/messages';
+
+function i18nOf(language: Language): I18n {
+  const locale = LOCALES[language];
+  return {
+    language,
+    locale,
+    setLanguage: () => undefined,
+    t: (key, values) => translate(language, key, values),
+    money: (m) => `${m.amountMinor} ${m.currency}`,
+    dateTime: (iso) => new Date(iso).toISOString(),
+    date: (iso) => iso,
+    period: (key) => key,
+    number: (n) => String(n),
+    country: (market) => new Intl.DisplayNames([locale], { type: 'region' }).of(market) ?? market,
+    role: (role) => role,
+    productKind: (kind) => kind,
+    tax: (included) => String(included),
+  };
+}
+
+function graphQLErrors(...errors: Array<{ code: string } & Record<string, unknown>>) {
+  return new CombinedGraphQLErrors({
+    data: null,
+    errors: errors.map((extensions) => ({ message: 'server text', extensions })),
+  });
+}
+
+describe('error messages', () => {
+  it('E2, R9: FORBIDDEN_ROLE names the roles that would allow it, in the chosen language', () => {
+    const error = graphQLErrors({
+      code: 'FORBIDDEN_ROLE',
+      missingRoles: ['Admin agent', 'Global admin'],
+      missingRoleCodes: ['ADMIN_AGENT', 'GLOBAL_ADMIN'],
+    });
+    expect(describeError(error, i18nOf('en'))).toEqual([
+      'Your role does not allow this. It needs one of these roles: Admin agent, Global admin.',
+    ]);
+    expect(describeError(error, i18nOf('ko'))).toEqual([
+      '현재 역할로는 이 작업을 할 수 없습니다. 필요한 역할: 관리 에이전트, 전역 관리자.',
+    ]);
+  });
+
+  it('E2, M2: MARKET_UNAVAILABLE names the country in the chosen language', () => {
+    const error = graphQLErrors({ code: 'MARKET_UNAVAILABLE', market: 'YE' });
+    expect(describeError(error, i18nOf('en'))).toEqual([
+      'This product is not available in the customer’s market (Yemen).',
+    ]);
+    expect(describeError(error, i18nOf('ko'))).toEqual([
+      '이 제품은 고객의 시장(예멘)에서 제공되지 않습니다.',
+    ]);
+  });
+
+  it('E2: an unknown code, a network failure and anything else get a message that says what to do', () => {
+    expect(
+      describeError(graphQLErrors({ code: 'GRAPHQL_VALIDATION_FAILED' }), i18nOf('en')),
+    ).toEqual(['Something went wrong. Try again; if it persists, report a problem.']);
+    expect(describeError(new TypeError('Failed to fetch'), i18nOf('ko'))).toEqual([
+      '포털이 서버에 연결할 수 없습니다. 연결을 확인하고 다시 시도하세요.',
+    ]);
+  });
+
+  it('E2: reads the codes of every error', () => {
+    expect(errorCodes(graphQLErrors({ code: 'UNAUTHENTICATED' }, { code: 'NOT_FOUND' }))).toEqual([
+      'UNAUTHENTICATED',
+      'NOT_FOUND',
+    ]);
+    expect(errorCodes(new Error('x'))).toEqual([]);
+  });
+});

@@ -1,0 +1,118 @@
+import {
+  Body1,
+  Button,
+  Card,
+  Field,
+  Input,
+  Title1,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { ErrorMessage } from '../../app/ErrorMessage';
+import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { useI18n } from '../../app/i18n/useI18n';
+import { useSignIn } from './useSignIn';
+
+const useStyles = makeStyles({
+  page: {
+    minHeight: '100vh',
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: '24px 16px',
+    boxSizing: 'border-box',
+  },
+  top: { alignSelf: 'stretch', display: 'flex', justifyContent: 'flex-end' },
+  main: { width: '100%', maxWidth: '420px', marginTop: '8vh' },
+  card: { padding: '28px', display: 'flex', flexDirection: 'column', gap: '12px' },
+  form: { display: 'flex', flexDirection: 'column', gap: '16px' },
+  product: { color: tokens.colorBrandForeground1 },
+});
+
+export function SignIn() {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { signIn, loading, error, reset } = useSignIn();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [touched, setTouched] = useState(false);
+
+  const emailMissing = touched && !email.trim();
+  const passwordMissing = touched && !password;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (!email.trim() || !password) return;
+    try {
+      const me = await signIn(email.trim(), password);
+      if (me) {
+        const from = (location.state as { from?: string } | null)?.from;
+        void navigate(from && from !== '/sign-in' ? from : '/customers', { replace: true });
+      }
+    } catch {
+      // Shown from the mutation's error state below.
+    }
+  };
+
+  return (
+    <div className={styles.page}>
+      <div className={styles.top}>
+        <LanguageSwitch />
+      </div>
+      <main className={styles.main}>
+        <Card className={styles.card}>
+          <Title1 as="h1" className={styles.product}>
+            {t('app.name')}
+          </Title1>
+          <Title2 as="h2">{t('signIn.title')}</Title2>
+          <Body1>{t('signIn.intro')}</Body1>
+          <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
+            <Field
+              label={t('signIn.email')}
+              required
+              validationMessage={emailMissing ? t('signIn.emailRequired') : undefined}
+            >
+              <Input
+                type="email"
+                name="email"
+                autoComplete="username"
+                value={email}
+                onChange={(_e, data) => {
+                  setEmail(data.value);
+                  reset();
+                }}
+              />
+            </Field>
+            <Field
+              label={t('signIn.password')}
+              required
+              validationMessage={passwordMissing ? t('signIn.passwordRequired') : undefined}
+            >
+              <Input
+                type="password"
+                name="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(_e, data) => {
+                  setPassword(data.value);
+                  reset();
+                }}
+              />
+            </Field>
+            {error && <ErrorMessage error={error} />}
+            <Button type="submit" appearance="primary" disabled={loading}>
+              {loading ? t('signIn.submitting') : t('signIn.submit')}
+            </Button>
+          </form>
+        </Card>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+import {
+  Badge,
+  Button,
+  Caption1,
+  Field,
+  SearchBox,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { EmptyState } from '../../app/EmptyState';
+import { ErrorMessage } from '../../app/ErrorMessage';
+import { Loading } from '../../app/Loading';
+import { PageHeader } from '../../app/PageHeader';
+import { RouterLink } from '../../app/RouterLink';
+import { useI18n } from '../../app/i18n/useI18n';
+import { useCustomers, useDebounced } from './useCustomers';
+
+const useStyles = makeStyles({
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: '16px',
+    marginBottom: '12px',
+  },
+  search: { width: '100%', maxWidth: '480px' },
+  status: { display: 'flex', alignItems: 'center', gap: '8px', minHeight: '32px' },
+  panel: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow4,
+    overflowX: 'auto',
+  },
+  name: { fontWeight: tokens.fontWeightSemibold },
+  tenant: { color: tokens.colorNeutralForeground3, display: 'block' },
+  paging: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'flex-end',
+    gap: '12px',
+    marginTop: '12px',
+  },
+});
+
+/** B1: the partner's customers, searchable by name, tenant GUID, domain or order ID. */
+export function CustomersList() {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [search, setSearch] = useState('');
+  const term = useDebounced(search, 300);
+  const customers = useCustomers(term);
+  const connection = customers.connection ?? customers.previousData?.customers;
+  const edges = connection?.edges ?? [];
+  const anyMatchedOrder = edges.some((edge) => edge.matchedOrderId);
+  const searching = customers.loading || term !== search;
+
+  return (
+    <>
+      <PageHeader title={t('customers.title')} />
+      <div className={styles.toolbar}>
+        <Field
+          label={t('customers.search')}
+          hint={t('customers.searchHint')}
+          className={styles.search}
+        >
+          <SearchBox value={search} onChange={(_e, data) => setSearch(data.value)} />
+        </Field>
+        <div className={styles.status} role="status" aria-live="polite">
+          {connection && (
+            <Text>
+              {connection.totalCount === 1
+                ? t('customers.countOne')
+                : t('customers.count', { count: i18n.number(connection.totalCount) })}
+            </Text>
+          )}
+          {searching && connection && <Spinner size="tiny" aria-label={t('app.loading')} />}
+        </div>
+      </div>
+
+      {customers.error && !connection ? (
+        <ErrorMessage error={customers.error} onRetry={() => void customers.refetch()} />
+      ) : !connection ? (
+        <Loading />
+      ) : edges.length === 0 ? (
+        <EmptyState>
+          {term.trim() ? t('customers.emptySearch', { search: term.trim() }) : t('customers.empty')}
+        </EmptyState>
+      ) : (
+        <>
+          {customers.error && <ErrorMessage error={customers.error} />}
+          <div className={styles.panel}>
+            <Table aria-label={t('customers.title')}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t('customers.name')}</TableHeaderCell>
+                  <TableHeaderCell>{t('customers.domain')}</TableHeaderCell>
+                  <TableHeaderCell>{t('customers.country')}</TableHeaderCell>
+                  <TableHeaderCell>{t('customers.currency')}</TableHeaderCell>
+                  {anyMatchedOrder && (
+                    <TableHeaderCell>{t('customers.matchedOrder')}</TableHeaderCell>
+                  )}
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {edges.map(({ node, matchedOrderId }) => (
+                  <TableRow key={node.id}>
+                    <TableCell>
+                      <div>
+                        <RouterLink to={`/customers/${node.id}`} className={styles.name}>
+                          {node.name}
+                        </RouterLink>
+                        <Caption1 className={styles.tenant}>{node.tenantId}</Caption1>
+                      </div>
+                    </TableCell>
+                    <TableCell>{node.domain}</TableCell>
+                    <TableCell>{i18n.country(node.market)}</TableCell>
+                    <TableCell>{node.currency}</TableCell>
+                    {anyMatchedOrder && (
+                      <TableCell>
+                        {matchedOrderId && (
+                          <RouterLink
+                            to={`/customers/${node.id}/orders?order=${encodeURIComponent(matchedOrderId)}`}
+                          >
+                            <Badge appearance="tint" color="brand">
+                              {t('customers.matchedOrderLabel', { orderId: matchedOrderId })}
+                            </Badge>
+                          </RouterLink>
+                        )}
+                      </TableCell>
+                    )}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+          {(customers.hasPrevious || customers.hasNext) && (
+            <nav className={styles.paging} aria-label={t('customers.paging')}>
+              <Button
+                icon={<ChevronLeftRegular />}
+                disabled={!customers.hasPrevious}
+                onClick={customers.previous}
+              >
+                {t('customers.previous')}
+              </Button>
+              <Text>{t('customers.page', { page: customers.page })}</Text>
+              <Button
+                icon={<ChevronRightRegular />}
+                iconPosition="after"
+                disabled={!customers.hasNext}
+                onClick={customers.next}
+              >
+                {t('customers.next')}
+              </Button>
+            </nav>
+          )}
+        </>
+      )}
+    </>
+  );
+}

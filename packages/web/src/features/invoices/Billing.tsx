@@ -1,0 +1,91 @@
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
+import { EmptyState } from '../../app/EmptyState';
+import { ErrorMessage } from '../../app/ErrorMessage';
+import { Loading } from '../../app/Loading';
+import { PageHeader } from '../../app/PageHeader';
+import { RouterLink } from '../../app/RouterLink';
+import { useI18n } from '../../app/i18n/useI18n';
+import { CsvLink, InvoiceStatus, useInvoiceStyles } from './invoice-ui';
+import { useInvoices } from './useInvoices';
+
+/** I2: the partner's invoices with their totals: charges, credits, net. */
+export function Billing() {
+  const styles = useInvoiceStyles();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { data, error, refetch } = useInvoices();
+  const invoices = data?.invoices;
+
+  return (
+    <>
+      <PageHeader title={t('billing.title')} subtitle={t('billing.intro')} />
+      {!invoices ? (
+        error ? (
+          <ErrorMessage error={error} onRetry={() => void refetch()} />
+        ) : (
+          <Loading />
+        )
+      ) : invoices.length === 0 ? (
+        <EmptyState>{t('billing.empty')}</EmptyState>
+      ) : (
+        <div className={styles.panel}>
+          <Table aria-label={t('billing.title')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('billing.period')}</TableHeaderCell>
+                <TableHeaderCell>{t('billing.currency')}</TableHeaderCell>
+                <TableHeaderCell>{t('billing.status')}</TableHeaderCell>
+                <TableHeaderCell className={styles.num}>{t('billing.charges')}</TableHeaderCell>
+                <TableHeaderCell className={styles.num}>{t('billing.credits')}</TableHeaderCell>
+                <TableHeaderCell className={styles.num}>{t('billing.net')}</TableHeaderCell>
+                <TableHeaderCell>{t('billing.actions')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {invoices.map((invoice) => (
+                <TableRow key={invoice.id}>
+                  <TableCell>
+                    <RouterLink
+                      to={`/billing/${invoice.id}`}
+                      aria-label={t('billing.view', {
+                        period: i18n.period(invoice.period),
+                        currency: invoice.currency,
+                      })}
+                    >
+                      {i18n.period(invoice.period)}
+                    </RouterLink>
+                  </TableCell>
+                  <TableCell>{invoice.currency}</TableCell>
+                  <TableCell>
+                    <InvoiceStatus status={invoice.status} />
+                  </TableCell>
+                  <TableCell className={styles.num}>{i18n.money(invoice.charges)}</TableCell>
+                  <TableCell className={styles.num}>{i18n.money(invoice.credits)}</TableCell>
+                  <TableCell className={styles.num}>
+                    <strong>{i18n.money(invoice.net)}</strong>
+                  </TableCell>
+                  <TableCell>
+                    <CsvLink
+                      href={invoice.csvUrl}
+                      label={t('billing.downloadCsvOf', {
+                        period: i18n.period(invoice.period),
+                        currency: invoice.currency,
+                      })}
+                    />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,9 +1,7 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumFound, inCI, openBrowser, outDir, webRoot, type BrowserSession } from './browser';
 import { startServer, type RunningServer } from './server';
 
 /**
@@ -13,96 +11,23 @@ import { startServer, type RunningServer } from './server';
  * e2e-output/ and checked with axe-core (no serious or critical violations).
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = path.join(webRoot, 'e2e-output');
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
-
-const chromiumFound = existsSync(CHROMIUM);
-const inCI = process.env['CI'] === 'true';
-if (!chromiumFound && !inCI) console.log(`SKIPPED: Chromium not found at ${CHROMIUM}`);
-
-/**
- * Left out of the axe check, each for a reason outside this app:
- * - Fluent UI's Tabster focus-redirect elements (`<i data-tabster-dummy tabindex=0 aria-hidden>`):
- *   they move focus on at once and are how Fluent's keyboard navigation works;
- * - GraphiQL's editor tabs: `<li role="tab">` with buttons inside (nested-interactive), GraphiQL's
- *   own markup, not changeable from here.
- */
-const AXE_EXCLUDE = [['[data-tabster-dummy]'], ['.graphiql-tabs']];
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
 describe.skipIf(!chromiumFound && !inCI)('browser journey', () => {
   let server: RunningServer;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let shot = 0;
+  let session: BrowserSession;
+  let checkScreen: BrowserSession['checkScreen'];
   let orderId = '';
 
-  /** Saves a screenshot of the screen and asserts axe finds no serious or critical violation. */
-  async function checkScreen(name: string, target: Page = page) {
-    shot += 1;
-    await target.screenshot({
-      path: path.join(outDir, `${String(shot).padStart(2, '0')}-${name}.png`),
-      fullPage: true,
-    });
-    if (!(await target.evaluate(() => 'axe' in window))) {
-      await target.addScriptTag({ content: axeSource });
-    }
-    const violations = await target.evaluate(async (exclude) => {
-      const axe = (
-        window as unknown as {
-          axe: { run(context: object): Promise<{ violations: unknown[] }> };
-        }
-      ).axe;
-      return (await axe.run({ exclude })).violations;
-    }, AXE_EXCLUDE);
-    const serious = (violations as AxeViolation[])
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      );
-    expect(serious, `axe on ${name}`).toEqual([]);
-  }
-
   beforeAll(async () => {
-    if (!chromiumFound) throw new Error(`Chromium not found at ${CHROMIUM} (CI=true needs it)`);
-    mkdirSync(outDir, { recursive: true });
     server = await startServer(webRoot);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    // axe is injected with addScriptTag, an inline script the portal's CSP refuses; this context
-    // lets it in. The CSP itself is checked in a strict context in the last test.
-    context = await browser.newContext({
-      viewport: { width: 1280, height: 860 },
-      bypassCSP: true,
-      locale: 'en-US',
-      timezoneId: 'Asia/Seoul',
-    });
-    page = await context.newPage();
+    session = await openBrowser('journey');
+    ({ browser, context, page, checkScreen } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await session?.close();
     await server?.stop();
   });
 
@@ -277,10 +202,7 @@ describe.skipIf(!chromiumFound && !inCI)('browser journey', () => {
       .locator('.graphiql-response')
       .getByText('"Admin agent (Contoso)"', { exact: false })
       .waitFor();
-    shot += 1;
-    await explorer.screenshot({
-      path: path.join(outDir, `${String(shot).padStart(2, '0')}-explorer.png`),
-    });
+    await explorer.screenshot({ path: path.join(outDir, 'journey-explorer-strict-csp.png') });
 
     expect(violations).toEqual([]);
     expect(graphqlRequests.length).toBeGreaterThan(0);

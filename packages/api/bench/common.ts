@@ -1,4 +1,3 @@
- 
 /**
  * Shared by the scale-data seed (seed.ts), the load bench (run.ts) and the baseline server: where
  * things live, the database, starting servers, and the pool of download links with known tokens.

@@ -143,12 +143,14 @@ const MARKETS: [string, number][] = [
   ['AD', 1],
 ];
 
-const NAME_A = 'Adatum Alpine Blue Coho Contoso Fabrikam Fourth Graphic Humongous Litware Lucerne Margie Northwind Proseware Relecloud Southridge Tailspin Trey Wingtip Woodgrove Lamna Munson Olympia Bellows Datum'.split(
-  ' ',
-);
-const NAME_B = 'Traders Airlines Coffee Winery Research Logistics Publishing Insurance Bank Studios Toys Manufacturing Pharma Consulting Foods Energy Health Software Motors Travel'.split(
-  ' ',
-);
+const NAME_A =
+  'Adatum Alpine Blue Coho Contoso Fabrikam Fourth Graphic Humongous Litware Lucerne Margie Northwind Proseware Relecloud Southridge Tailspin Trey Wingtip Woodgrove Lamna Munson Olympia Bellows Datum'.split(
+    ' ',
+  );
+const NAME_B =
+  'Traders Airlines Coffee Winery Research Logistics Publishing Insurance Bank Studios Toys Manufacturing Pharma Consulting Foods Energy Health Software Motors Travel'.split(
+    ' ',
+  );
 const NAME_C = ['Ltd', 'Inc', 'GmbH', 'Pty Ltd', 'SA', 'KK', 'Co.', 'LLC'];
 const USER_AGENTS = [
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
@@ -462,7 +464,9 @@ async function seedPartner(
     // C1: one product of about 4 % of window-policy orders is cancelled inside its window.
     const cancelIndex =
       random() < 0.04 && now - purchasedAt > DAY_MS && order.productsFrom === undefined
-        ? chosen.findIndex((p) => termsAtPurchase(p.kind, new Date(purchasedAt)).policy === 'WINDOW')
+        ? chosen.findIndex(
+            (p) => termsAtPurchase(p.kind, new Date(purchasedAt)).policy === 'WINDOW',
+          )
         : -1;
     let total = 0;
     let activeLines = 0;
@@ -569,7 +573,13 @@ async function seedPartner(
         ]);
       }
       if (product.options.versions.length > 0) {
-        downloadable.push({ id: lineId, customerId: customer.id, product, purchasedAt, cancelledAt });
+        downloadable.push({
+          id: lineId,
+          customerId: customer.id,
+          product,
+          purchasedAt,
+          cancelledAt,
+        });
       }
       if (customer === customers[0] && spec.special) {
         cancellationCounts.set(product.id, (cancellationCounts.get(product.id) ?? 0) + 1);
@@ -626,7 +636,8 @@ async function seedPartner(
   }
   const linkPlans: LinkPlan[] = [];
   const ordinaryDownloadable = downloadable.filter(
-    (l) => !spec.special || (l.customerId !== customers[0]!.id && l.customerId !== customers[1]!.id),
+    (l) =>
+      !spec.special || (l.customerId !== customers[0]!.id && l.customerId !== customers[1]!.id),
   );
   if (spec.special) {
     // Software tab: live links on some active lines of both special customers, expired on others.
@@ -659,7 +670,10 @@ async function seedPartner(
   while (linkPlans.length < spec.links) {
     const line = pick(ordinaryDownloadable);
     const end = line.cancelledAt ?? now;
-    const issuedAt = int(line.purchasedAt + 60_000, Math.max(line.purchasedAt + 60_001, end - 60_000));
+    const issuedAt = int(
+      line.purchasedAt + 60_000,
+      Math.max(line.purchasedAt + 60_001, end - 60_000),
+    );
     linkPlans.push({ line, issuedAt, pool: false, live: issuedAt + 14 * DAY_MS > now });
   }
   // A1: the downloads fill the log up to its size exactly (each link ≤ 50, D3).
@@ -803,14 +817,14 @@ async function main() {
   const started = Date.now();
   const name = databaseName();
   mkdirSync(SERVER_DATA_DIR, { recursive: true });
-  console.log(`Scale data for the bench in database "${name}"${SCALE !== 1 ? ` (scale ${SCALE})` : ''}`);
+  console.log(
+    `Scale data for the bench in database "${name}"${SCALE !== 1 ? ` (scale ${SCALE})` : ''}`,
+  );
 
   // 1. Empty database, then the real server once: migrations, demo partners, catalog, media.
   const admin = await connect({ database: false });
   await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await admin.query(
-    `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-  );
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
   const server = await startRealServer();
   await server.stop();
@@ -897,10 +911,13 @@ async function main() {
     ]),
     invoices: await writer('invoices', ['id', 'partner_id', 'period', 'currency'], 500),
     links: await writer('download_links', LINK_COLUMNS),
-    keys: await writer(
-      'activation_keys',
-      ['order_line_id', 'partner_id', 'ciphertext', 'created_at', 'revoked_at'],
-    ),
+    keys: await writer('activation_keys', [
+      'order_line_id',
+      'partner_id',
+      'ciphertext',
+      'created_at',
+      'revoked_at',
+    ]),
     activity: await writer('activity_log', ACTIVITY_COLUMNS, 2_500),
   };
   const seeded: SeededPartner[] = [];
@@ -949,7 +966,12 @@ async function main() {
     cancellation: scale.cancellation!,
     orderTargets: usCustomers.slice(0, 64).map((c) => c.id),
     orderSku: 'office-ltsc-professional-plus-2024:perpetual',
-    searchTerms: ['northwind', 'logistics', scale.customers[Math.min(123, scale.customers.length - 1)]!.tenantId, scale.sampleOrderId],
+    searchTerms: [
+      'northwind',
+      'logistics',
+      scale.customers[Math.min(123, scale.customers.length - 1)]!.tenantId,
+      scale.sampleOrderId,
+    ],
     sampleMediaFile: sample
       ? mediaFile(sample['product_id'], {
           version: sample['version'],
@@ -969,10 +991,15 @@ async function main() {
       `${meta.software20.lines} lines (${meta.software20.liveLinks} live links); ` +
       `${total} log entries for ${scale.meta.name}; ${scale.pool.length} pool links`,
   );
-  console.log(`Done in ${seconds(started)} s. Sign in as ${scale.meta.adminAgentEmail} / demo-password-2026.`);
+  console.log(
+    `Done in ${seconds(started)} s. Sign in as ${scale.meta.adminAgentEmail} / demo-password-2026.`,
+  );
 }
 
 main().catch((error: unknown) => {
-  console.error('bench:seed failed:', error instanceof Error ? (error.stack ?? error.message) : error);
+  console.error(
+    'bench:seed failed:',
+    error instanceof Error ? (error.stack ?? error.message) : error,
+  );
   process.exit(1);
 });

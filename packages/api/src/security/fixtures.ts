@@ -1,4 +1,5 @@
 import type { Role } from '@csp/domain';
+import { issueLink, placeOrder } from '../test-support/actions.js';
 import { gql } from '../test-support/client.js';
 import { createTenant, createUser } from '../test-support/factories.js';
 import type { Harness } from '../test-support/harness.js';
@@ -27,36 +28,9 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 export async function partnerObjects(h: Harness, market = 'US'): Promise<PartnerObjects> {
   const { partner, admin, customer } = await createTenant(h.db, market);
   const token = admin.token;
-  const place = async () =>
-    (
-      await gql<{ placeOrder: { id: string; lines: { id: string }[] } }>(
-        h.url,
-        'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id lines { id } } }',
-        {
-          i: {
-            customerId: customer.id,
-            idempotencyKey: crypto.randomUUID(),
-            lines: [{ skuId: 'windows-server-2022-datacenter:1y', quantity: 1 }],
-          },
-        },
-        { token },
-      )
-    ).data!.placeOrder;
-  const order = await place();
-  const spare = await place();
-  const got = await gql<{ getKeysAndDownloads: { activationKey: string; link: { url: string } } }>(
-    h.url,
-    'mutation($i: GetKeysAndDownloadsInput!) { getKeysAndDownloads(input: $i) { activationKey link { url } } }',
-    {
-      i: {
-        lineId: order.lines[0]!.id,
-        version: '2022',
-        language: 'English',
-        fileType: 'ISO (x64)',
-      },
-    },
-    { token },
-  );
+  const order = await placeOrder(h.url, token, customer.id);
+  const spare = await placeOrder(h.url, token, customer.id);
+  const link = await issueLink(h.url, token, order.lines[0]!.id);
   const invoices = await gql<{ invoices: { id: string }[] }>(
     h.url,
     '{ invoices { id } }',
@@ -97,8 +71,8 @@ export async function partnerObjects(h: Harness, market = 'US'): Promise<Partner
     invoiceId: invoices.data!.invoices[0]!.id,
     supportRequestId: request.data!.createSupportRequest.id,
     attachmentId,
-    linkToken: got.data!.getKeysAndDownloads.link.url.split('/downloads/')[1]!,
-    activationKey: got.data!.getKeysAndDownloads.activationKey,
+    linkToken: link.token,
+    activationKey: link.activationKey!,
     newUser: async (roles) => (await createUser(h.db, partner.id, roles)).token,
   };
 }

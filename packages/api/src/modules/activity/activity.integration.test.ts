@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { SCHEMA_FILE } from '../../schema-file.js';
+import { download, issueLink, placeOrder } from '../../test-support/actions.js';
 import { errorCode, gql } from '../../test-support/client.js';
 import { createCustomer, createTenant, createUser } from '../../test-support/factories.js';
 import { describeEachEngine, type Harness } from '../../test-support/harness.js';
@@ -67,51 +68,17 @@ async function partnerWithActivity(h: Harness) {
   const { partner, admin, customer } = await createTenant(h.db);
   const other = await createCustomer(h.db, partner.id);
   h.clock.set('2026-11-10T10:00:00.000Z');
-  const placed = await gql<{ placeOrder: { lines: { id: string }[] } }>(
-    h.url,
-    'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { lines { id } } }',
-    {
-      i: {
-        customerId: customer.id,
-        idempotencyKey: crypto.randomUUID(),
-        lines: [{ skuId: 'sql-server-2022-standard:1y', quantity: 1 }],
-      },
-    },
-    { token: admin.token },
-  );
+  const order = await placeOrder(h.url, admin.token, customer.id, [
+    { skuId: 'sql-server-2022-standard:1y', quantity: 1 },
+  ]);
   h.clock.set('2026-11-11T10:00:00.000Z');
-  const got = await gql<{ getKeysAndDownloads: { link: { url: string } } }>(
-    h.url,
-    'mutation($i: GetKeysAndDownloadsInput!) { getKeysAndDownloads(input: $i) { link { url } } }',
-    {
-      i: {
-        lineId: placed.data!.placeOrder.lines[0]!.id,
-        version: '2022',
-        language: 'English',
-        fileType: 'ISO (x64)',
-      },
-    },
-    { token: admin.token },
-  );
+  const link = await issueLink(h.url, admin.token, order.lines[0]!.id);
   h.clock.set('2026-11-12T10:00:00.000Z');
-  await (
-    await fetch(
-      `${h.url}/downloads/${got.data!.getKeysAndDownloads.link.url.split('/downloads/')[1]}`,
-    )
-  ).arrayBuffer();
+  await download(h.url, link.token);
   h.clock.set('2026-11-13T10:00:00.000Z');
-  await gql(
-    h.url,
-    'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }',
-    {
-      i: {
-        customerId: other.id,
-        idempotencyKey: crypto.randomUUID(),
-        lines: [{ skuId: 'office-ltsc-professional-plus-2024:perpetual', quantity: 1 }],
-      },
-    },
-    { token: admin.token },
-  );
+  await placeOrder(h.url, admin.token, other.id, [
+    { skuId: 'office-ltsc-professional-plus-2024:perpetual', quantity: 1 },
+  ]);
   const viewer = await createUser(h.db, partner.id, ['REFERRAL_ADMIN']);
   return { partner, admin, customer, other, viewer };
 }

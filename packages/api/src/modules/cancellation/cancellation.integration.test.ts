@@ -1,5 +1,6 @@
 import { DAY_MS } from '@csp/domain';
 import { expect, it } from 'vitest';
+import { download, issueLink, placeOrder } from '../../test-support/actions.js';
 import { errorCode, gql } from '../../test-support/client.js';
 import { createTenant, createUser } from '../../test-support/factories.js';
 import { describeEachEngine, type Harness } from '../../test-support/harness.js';
@@ -103,21 +104,9 @@ async function purchase(
 ) {
   const tenant = await createTenant(h.db, market);
   h.clock.set(when);
-  const placed = await gql<{
-    placeOrder: { id: string; lines: { id: string; amount: { amountMinor: number } }[] };
-  }>(
-    h.url,
-    'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id lines { id amount { amountMinor } } } }',
-    {
-      i: {
-        customerId: tenant.customer.id,
-        idempotencyKey: crypto.randomUUID(),
-        lines: [{ skuId, quantity }],
-      },
-    },
-    { token: tenant.admin.token },
-  );
-  const order = placed.data!.placeOrder;
+  const order = await placeOrder(h.url, tenant.admin.token, tenant.customer.id, [
+    { skuId, quantity },
+  ]);
   const productId = skuId.split(':')[0]!;
   const cancel = (token = tenant.admin.token, acknowledged = true) =>
     gql<Cancelled>(
@@ -265,19 +254,11 @@ describeEachEngine('cancellation', (use) => {
     const h = use();
     const p = await purchase(h, 'US', 'windows-server-2022-datacenter:1y');
     const lineId = p.order.lines[0]!.id;
-    const got = await gql<{
-      getKeysAndDownloads: { activationKey: string; link: { url: string } };
-    }>(
-      h.url,
-      'mutation($i: GetKeysAndDownloadsInput!) { getKeysAndDownloads(input: $i) { activationKey link { url } } }',
-      { i: { lineId, version: '2022', language: 'English', fileType: 'ISO (x64)' } },
-      { token: p.admin.token },
-    );
-    const download = `${h.url}/downloads/${got.data!.getKeysAndDownloads.link.url.split('/downloads/')[1]}`;
-    expect((await fetch(download)).status).toBe(200);
+    const link = await issueLink(h.url, p.admin.token, lineId);
+    expect(await download(h.url, link.token)).toBe(200);
     h.clock.advance(DAY_MS);
     expect((await p.cancel()).errors).toBeUndefined();
-    const revoked = await fetch(download);
+    const revoked = await fetch(`${h.url}/downloads/${link.token}`);
     expect(revoked.status).toBe(410);
     expect(await revoked.text()).toContain('revoked because the purchase was cancelled');
     const again = await gql(

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql } from '../../test-support/client.js';
+import { issueLink, placeOrder } from '../../test-support/actions.js';
 import { createTenant } from '../../test-support/factories.js';
 import {
   MYSQL_AVAILABLE,
@@ -71,26 +71,10 @@ describe.skipIf(!MYSQL_AVAILABLE)('download links across two server processes [m
     const h = harness;
     h.clock.set(new Date()); // the child processes decide with the real clock
     const { admin, customer } = await createTenant(h.db);
-    const placed = await gql<{ placeOrder: { lines: { id: string }[] } }>(
-      h.url,
-      'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { lines { id } } }',
-      {
-        i: {
-          customerId: customer.id,
-          idempotencyKey: crypto.randomUUID(),
-          lines: [{ skuId: 'sql-server-2022-standard:1y', quantity: 1 }],
-        },
-      },
-      { token: admin.token },
-    );
-    const lineId = placed.data!.placeOrder.lines[0]!.id;
-    const got = await gql<{ getKeysAndDownloads: { link: { url: string } } }>(
-      h.url,
-      'mutation($i: GetKeysAndDownloadsInput!) { getKeysAndDownloads(input: $i) { link { url } } }',
-      { i: { lineId, version: '2022', language: 'English', fileType: 'ISO (x64)' } },
-      { token: admin.token },
-    );
-    const token = got.data!.getKeysAndDownloads.link.url.split('/downloads/')[1]!;
+    const order = await placeOrder(h.url, admin.token, customer.id, [
+      { skuId: 'sql-server-2022-standard:1y', quantity: 1 },
+    ]);
+    const { token } = await issueLink(h.url, admin.token, order.lines[0]!.id);
 
     const servers = await Promise.all([0, 1].map(() => startServerProcess(h.mediaDir, h.mediaDir)));
     children.push(...servers.map((s) => s.child));

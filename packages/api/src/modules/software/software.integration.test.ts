@@ -1,5 +1,6 @@
 import { DAY_MS } from '@csp/domain';
 import { expect, it } from 'vitest';
+import { placeOrder } from '../../test-support/actions.js';
 import { errorCode, gql } from '../../test-support/client.js';
 import { createCustomer, createTenant, createUser } from '../../test-support/factories.js';
 import { describeEachEngine, type Harness } from '../../test-support/harness.js';
@@ -87,13 +88,8 @@ async function buy(
   customerId: string,
   skuId = 'windows-server-2022-datacenter:1y',
 ) {
-  const response = await gql<{ placeOrder: { id: string; lines: { id: string }[] } }>(
-    h.url,
-    'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id lines { id } } }',
-    { i: { customerId, idempotencyKey: crypto.randomUUID(), lines: [{ skuId, quantity: 1 }] } },
-    { token },
-  );
-  return { orderId: response.data!.placeOrder.id, lineId: response.data!.placeOrder.lines[0]!.id };
+  const order = await placeOrder(h.url, token, customerId, [{ skuId, quantity: 1 }]);
+  return { orderId: order.id, lineId: order.lines[0]!.id };
 }
 
 const tokenOf = (url: string) => url.split('/downloads/')[1]!;

@@ -22,6 +22,8 @@ export default tseslint.config(
       'src/test-support/**',
       'src/**/*.test.ts',
       'scripts/**',
+      'bench/**',
+      'vitest.setup.ts',
     ],
     rules: { 'no-console': 'off' },
   },

@@ -10,6 +10,7 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts'],
+    setupFiles: ['./vitest.setup.ts'],
     environment: 'node',
     // The integration suites share the MariaDB `test` database: one file at a time.
     fileParallelism: false,

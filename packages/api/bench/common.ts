@@ -242,23 +242,26 @@ export function writePool(links: readonly PoolLink[]) {
 }
 
 /** The activity-log entries a real link issue writes (getKeysAndDownloads): key reveal + issue. */
-export function issueEntries(link: {
-  id: string;
-  partnerId: string;
-  customerId: string;
-  lineId: string;
-  userId: string;
-  userEmail: string;
-  productName: string;
-  hasKeys: boolean;
-  version: string;
-  language: string;
-  fileType: string;
-  at: string;
-}): unknown[][] {
+export function issueEntries(
+  link: {
+    id: string;
+    partnerId: string;
+    customerId: string;
+    lineId: string;
+    userId: string;
+    userEmail: string;
+    productName: string;
+    hasKeys: boolean;
+    version: string;
+    language: string;
+    fileType: string;
+    at: string;
+  },
+  nextId: () => string = newId,
+): unknown[][] {
   const rows: unknown[][] = [];
   const base = (operation: string, resource: string, detail: string | null) => [
-    newId(),
+    nextId(),
     link.partnerId,
     link.customerId,
     link.userId,

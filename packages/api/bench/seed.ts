@@ -1,4 +1,3 @@
-/* eslint-disable no-console */
 /**
  * `pnpm --filter @csp/api bench:seed`: scale data for the load bench, in the csp_bench database.
  *
@@ -29,7 +28,7 @@ import {
   type Role,
   type TermYears,
 } from '@csp/domain';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { KeyVault, newActivationKey } from '../src/modules/software/key-vault.js';
 import {
@@ -41,6 +40,7 @@ import {
   issueEntries,
   LINK_COLUMNS,
   mediaFile,
+  META_FILE,
   newId,
   newToken,
   SERVER_DATA_DIR,
@@ -178,20 +178,61 @@ let random = prng(2026);
 const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const orderIds = new Set<string>();
-function newOrderId(): string {
-  for (;;) {
-    let id = '';
-    for (let i = 0; i < 12; i++) id += CROCKFORD[Math.floor(random() * 32)];
-    if (!orderIds.has(id)) {
-      orderIds.add(id);
-      return id;
+/** Random v4 UUIDs, as the server makes them (for the few rows that need no order). */
+const uuid = newId;
+
+/**
+ * Ids that look like the server's — random v4 UUIDs, random Crockford order IDs — spread over
+ * the whole id space but handed out in increasing order, so a bulk load appends to each clustered
+ * index instead of writing random pages (InnoDB's buffer pool is 128 MB here; random primary-key
+ * inserts into a 1.3 GB table made the seed disk-bound). Only the insertion order differs from
+ * what the server's own random ids give.
+ */
+class IdSequence {
+  private value = 0;
+  private readonly step: number;
+
+  constructor(
+    expected: number,
+    private readonly kind: 'uuid' | 'order',
+  ) {
+    this.step = (2 * (kind === 'uuid' ? 2 ** 48 : 2 ** 50)) / Math.max(1, expected);
+  }
+
+  next(): string {
+    this.value += 1 + Math.floor(random() * this.step);
+    if (this.kind === 'order') {
+      // 12 Crockford characters (60 bits): 10 increasing, 2 random.
+      let id = '';
+      let v = this.value % 2 ** 50;
+      for (let i = 0; i < 10; i++) {
+        id = CROCKFORD[v % 32] + id;
+        v = Math.floor(v / 32);
+      }
+      return id + CROCKFORD[Math.floor(random() * 32)] + CROCKFORD[Math.floor(random() * 32)];
     }
+    const hex = (digits: number) => {
+      let out = '';
+      for (let i = 0; i < digits; i++) out += HEX[Math.floor(random() * 16)];
+      return out;
+    };
+    const prefix = (this.value % 2 ** 48).toString(16).padStart(12, '0');
+    return `${prefix.slice(0, 8)}-${prefix.slice(8)}-4${hex(3)}-${HEX[8 + Math.floor(random() * 4)]}${hex(3)}-${hex(12)}`;
   }
 }
-/** Random v4 UUIDs, as the server makes them. */
-const uuid = newId;
+const HEX = '0123456789abcdef';
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const total = (key: 'customers' | 'orders' | 'links' | 'activity') =>
+  SPECS.reduce((sum, spec) => sum + spec[key], 0);
+const ids = {
+  customers: new IdSequence(total('customers'), 'uuid'),
+  orders: new IdSequence(total('orders'), 'order'),
+  lines: new IdSequence(2 * total('orders'), 'uuid'),
+  invoiceLines: new IdSequence(2.1 * total('orders'), 'uuid'),
+  links: new IdSequence(total('links'), 'uuid'),
+  activity: new IdSequence(total('activity'), 'uuid'),
+};
+const newOrderId = () => ids.orders.next();
 
 /** Multi-row INSERTs on a connection of its own; one statement in flight while the next is built. */
 class BulkWriter {
@@ -372,7 +413,7 @@ async function seedPartner(
       : `${a}${b}${i}.example`.toLowerCase();
     const market = special || i % 50 === 2 ? 'US' : pick(marketBag);
     const customer: Customer = {
-      id: uuid(),
+      id: ids.customers.next(),
       market,
       currency: currencyForMarket(market),
       taxIncluded: pricesIncludeTax(market),
@@ -478,7 +519,7 @@ async function seedPartner(
       const amount = unit * quantity;
       total += amount;
       const terms = termsAtPurchase(product.kind, new Date(purchasedAt));
-      const lineId = uuid();
+      const lineId = ids.lines.next();
       let cancelledAt: number | null = null;
       if (index === cancelIndex) {
         const latest = Math.min(terms.cancellableUntil!.getTime() - 60_000, now - 60_000);
@@ -510,7 +551,7 @@ async function seedPartner(
       lineCount++;
       // B4, I1: the charge, on the invoice of the month of purchase.
       await w.invoiceLines.add([
-        uuid(),
+        ids.invoiceLines.next(),
         invoiceOf(purchasedAt, customer.currency),
         partnerId,
         customer.id,
@@ -540,7 +581,7 @@ async function seedPartner(
         ).credit;
         const period = invoicePeriodOf(new Date(cancelledAt)).key;
         await w.invoiceLines.add([
-          uuid(),
+          ids.invoiceLines.next(),
           invoiceOf(cancelledAt, customer.currency),
           partnerId,
           customer.id,
@@ -556,7 +597,7 @@ async function seedPartner(
           sqlTime(cancelledAt),
         ]);
         await addActivity([
-          uuid(),
+          ids.activity.next(),
           partnerId,
           customer.id,
           admin.id,
@@ -600,7 +641,7 @@ async function seedPartner(
     ]);
     for (const row of rows) await w.lines.add(row);
     await addActivity([
-      uuid(),
+      ids.activity.next(),
       partnerId,
       customer.id,
       placer.id,
@@ -708,7 +749,7 @@ async function seedPartner(
       fileType: pick(o.fileTypes),
     };
     const token = newToken();
-    const id = uuid();
+    const id = ids.links.next();
     const expiresAt = plan.issuedAt + 14 * DAY_MS;
     const downloads = usedOf.get(plan) ?? 0;
     const revokedAt = line.cancelledAt;
@@ -740,25 +781,28 @@ async function seedPartner(
         revokedAt === null ? null : sqlTime(revokedAt),
       ]);
     }
-    for (const row of issueEntries({
-      id,
-      partnerId,
-      customerId: line.customerId,
-      lineId: line.id,
-      userId: admin.id,
-      userEmail: admin.email,
-      productName: line.product.name,
-      hasKeys: line.product.hasKeys,
-      ...choice,
-      at: sqlTime(plan.issuedAt),
-    })) {
+    for (const row of issueEntries(
+      {
+        id,
+        partnerId,
+        customerId: line.customerId,
+        lineId: line.id,
+        userId: admin.id,
+        userEmail: admin.email,
+        productName: line.product.name,
+        hasKeys: line.product.hasKeys,
+        ...choice,
+        at: sqlTime(plan.issuedAt),
+      },
+      () => ids.activity.next(),
+    )) {
       await addActivity(row);
     }
     const until = Math.min(expiresAt, revokedAt ?? now, now);
     const detail = `issued by ${admin.email}; ${choice.version} · ${choice.language} · ${choice.fileType}`;
     for (let d = 0; d < downloads; d++) {
       await addActivity([
-        uuid(),
+        ids.activity.next(),
         partnerId,
         line.customerId,
         null,
@@ -812,11 +856,133 @@ async function seedPartner(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Secondary indexes and foreign keys are dropped for the load and rebuilt after it (a sorted
+// build instead of millions of random index-page writes); the rebuilt ones have the migrations'
+// exact names, columns and rules, read back from information_schema.
+
+const BULK_TABLES = [
+  'customers',
+  'orders',
+  'order_lines',
+  'invoices',
+  'invoice_lines',
+  'download_links',
+  'activation_keys',
+  'activity_log',
+];
+
+interface Deferred {
+  table: string;
+  addIndexes: string[];
+  addForeignKeys: string[];
+}
+
+async function deferIndexes(conn: Connection, schemaName: string): Promise<Deferred[]> {
+  const [indexRows] = await conn.query<RowDataPacket[]>(
+    `SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME FROM information_schema.STATISTICS
+     WHERE TABLE_SCHEMA = ? AND TABLE_NAME IN (?) AND INDEX_NAME <> 'PRIMARY'
+     ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`,
+    [schemaName, BULK_TABLES],
+  );
+  const [fkRows] = await conn.query<RowDataPacket[]>(
+    `SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_NAME,
+            k.REFERENCED_COLUMN_NAME, r.UPDATE_RULE, r.DELETE_RULE
+     FROM information_schema.KEY_COLUMN_USAGE k
+     JOIN information_schema.REFERENTIAL_CONSTRAINTS r
+       ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME
+      AND r.TABLE_NAME = k.TABLE_NAME
+     WHERE k.TABLE_SCHEMA = ? AND k.TABLE_NAME IN (?) AND k.REFERENCED_TABLE_NAME IS NOT NULL
+     ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`,
+    [schemaName, BULK_TABLES],
+  );
+  const q = (name: string) => `\`${name}\``;
+  const deferred: Deferred[] = [];
+  for (const table of BULK_TABLES) {
+    const indexes = new Map<string, { unique: boolean; columns: string[] }>();
+    for (const row of indexRows.filter((r) => r['TABLE_NAME'] === table)) {
+      const entry = indexes.get(row['INDEX_NAME']) ?? {
+        unique: Number(row['NON_UNIQUE']) === 0,
+        columns: [] as string[],
+      };
+      entry.columns.push(row['COLUMN_NAME']);
+      indexes.set(row['INDEX_NAME'], entry);
+    }
+    const fks = new Map<
+      string,
+      { columns: string[]; refTable: string; refColumns: string[]; rules: string }
+    >();
+    for (const row of fkRows.filter((r) => r['TABLE_NAME'] === table)) {
+      const entry = fks.get(row['CONSTRAINT_NAME']) ?? {
+        columns: [] as string[],
+        refTable: row['REFERENCED_TABLE_NAME'] as string,
+        refColumns: [] as string[],
+        // RESTRICT is InnoDB's default (what the migrations made): leave it implicit.
+        rules: (['DELETE', 'UPDATE'] as const)
+          .filter((on) => row[`${on}_RULE`] !== 'RESTRICT')
+          .map((on) => ` ON ${on} ${row[`${on}_RULE`]}`)
+          .join(''),
+      };
+      entry.columns.push(row['COLUMN_NAME']);
+      entry.refColumns.push(row['REFERENCED_COLUMN_NAME']);
+      fks.set(row['CONSTRAINT_NAME'], entry);
+    }
+    if (fks.size) {
+      await conn.query(
+        `ALTER TABLE ${q(table)} ${[...fks.keys()].map((n) => `DROP FOREIGN KEY ${q(n)}`).join(', ')}`,
+      );
+    }
+    if (indexes.size) {
+      await conn.query(
+        `ALTER TABLE ${q(table)} ${[...indexes.keys()].map((n) => `DROP INDEX ${q(n)}`).join(', ')}`,
+      );
+    }
+    deferred.push({
+      table,
+      addIndexes: [...indexes].map(
+        ([name, i]) =>
+          `ADD ${i.unique ? 'UNIQUE ' : ''}INDEX ${q(name)} (${i.columns.map(q).join(', ')})`,
+      ),
+      addForeignKeys: [...fks].map(
+        ([name, f]) =>
+          `ADD CONSTRAINT ${q(name)} FOREIGN KEY (${f.columns.map(q).join(', ')}) ` +
+          `REFERENCES ${q(f.refTable)} (${f.refColumns.map(q).join(', ')})${f.rules}`,
+      ),
+    });
+  }
+  return deferred;
+}
+
+/** Rebuilds the indexes (two tables at a time: two cores), then the foreign keys. */
+async function restoreIndexes(deferred: Deferred[]) {
+  const queue = [...deferred].sort((a, b) =>
+    a.table === 'activity_log' ? -1 : b.table === 'activity_log' ? 1 : 0,
+  );
+  const worker = async () => {
+    const conn = await bulkConnection();
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      if (next.addIndexes.length) {
+        await conn.query(`ALTER TABLE \`${next.table}\` ${next.addIndexes.join(', ')}`);
+      }
+    }
+    await conn.end();
+  };
+  await Promise.all([worker(), worker()]);
+  const conn = await bulkConnection();
+  for (const { table, addForeignKeys } of deferred) {
+    if (addForeignKeys.length) {
+      await conn.query(`ALTER TABLE \`${table}\` ${addForeignKeys.join(', ')}`);
+    }
+  }
+  await conn.end();
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main() {
   const started = Date.now();
   const name = databaseName();
   mkdirSync(SERVER_DATA_DIR, { recursive: true });
+  rmSync(META_FILE, { force: true }); // written again only when the seed completes
   console.log(
     `Scale data for the bench in database "${name}"${SCALE !== 1 ? ` (scale ${SCALE})` : ''}`,
   );
@@ -839,6 +1005,7 @@ async function main() {
   );
   if (!demoUser) throw new Error('The demo data is missing: the server did not seed it.');
   const vault = KeyVault.load(null, SERVER_DATA_DIR);
+  const deferred = await deferIndexes(conn, name);
   const now = Date.now();
   const writer = async (table: string, columns: string[], batch = 2_000) =>
     new BulkWriter(await bulkConnection(), table, columns, batch);
@@ -932,7 +1099,9 @@ async function main() {
   for (const writerOf of Object.values(w)) {
     await writerOf.conn.end();
   }
-  console.log(`  rows written (${seconds(started)} s); analyzing tables`);
+  console.log(`  rows written (${seconds(started)} s); rebuilding indexes and foreign keys`);
+  await restoreIndexes(deferred);
+  console.log(`  indexes rebuilt (${seconds(started)} s); analyzing tables`);
   await conn.query(
     'ANALYZE TABLE customers, orders, order_lines, invoices, invoice_lines, download_links, activation_keys, activity_log',
   );

@@ -42,7 +42,14 @@ async function main() {
     }
   });
   const stop = () => {
-    server.close(() => void db.close().then(() => process.exit(0)));
+    // A pool that the database already closed may refuse to close again: exit all the same.
+    server.close(
+      () =>
+        void db
+          .close()
+          .catch(() => undefined)
+          .finally(() => process.exit(0)),
+    );
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.on('SIGINT', stop);

@@ -1,5 +1,8 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { DomainError, errorMessage } from '@csp/domain';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -82,7 +85,12 @@ export async function createApp(options: AppOptions) {
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     validationRules: [depthLimit(MAX_DEPTH), aliasLimit(), selectionLimits],
-    plugins: [ApolloServerPluginLandingPageDisabled(), complexityLimit(schema)],
+    // No cache hints are used; Apollo's default cache-control plugin would wrap every field (bench).
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      complexityLimit(schema),
+    ],
     formatError: formatError(logger),
   });
   await apollo.start();

@@ -1,5 +1,5 @@
 import { isOperationType, OPERATION_TYPES, type OperationType } from '@csp/domain';
-import { Brackets, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, In, type SelectQueryBuilder } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import type { Actor } from '../../shared/context.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../shared/cursor.js';
@@ -67,23 +67,54 @@ export async function activityPage(
   args: { first?: number | null; after?: string | null },
 ) {
   const size = pageSize(args.first, 50, 200);
-  const qb = filtered(db, actor, filter);
-  if (args.after) {
-    const [at, id] = decodeCursor(args.after, 2);
-    const atDate = new Date(Number(at));
-    qb.andWhere(
-      new Brackets((w) =>
-        w
-          .where('a.at < :cursorAt', { cursorAt: atDate })
-          .orWhere('a.at = :cursorAt AND a.id < :cursorId', { cursorId: id }),
-      ),
+  const cursor = args.after ? decodeCursor(args.after, 2) : null;
+  /** One newest-first page of a filter, after the cursor. */
+  const pageOf = (f: ActivityFilter) => {
+    const qb = filtered(db, actor, f);
+    if (cursor) {
+      const [at, id] = cursor;
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('a.at < :cursorAt', { cursorAt: new Date(Number(at)) })
+            .orWhere('a.at = :cursorAt AND a.id < :cursorId', { cursorId: id }),
+        ),
+      );
+    }
+    return qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC');
+  };
+
+  let rows: ActivityEntryEntity[];
+  const some =
+    filter.operationTypes.length > 1 && filter.operationTypes.length < OPERATION_TYPES.length;
+  if (!some) {
+    rows = await pageOf(filter)
+      .take(size + 1)
+      .getMany();
+  } else {
+    // Several operations: each one's newest rows come in order from the (partner, operation, at)
+    // index with their own limit; merging them reads at most k × (size + 1) index entries, however
+    // large the log is (an IN list would sort every row of the range).
+    const parts = filter.operationTypes.map((operation) =>
+      pageOf({ ...filter, operationTypes: [operation] })
+        .select(['a.id', 'a.at'])
+        .limit(size + 1)
+        .getQueryAndParameters(),
+    );
+    const sql =
+      parts.map(([query], i) => `SELECT a_id, a_at FROM (${query}) t${i}`).join(' UNION ALL ') +
+      ` ORDER BY a_at DESC, a_id DESC LIMIT ${size + 1}`;
+    const ids = (
+      (await db.manager.query(
+        sql,
+        parts.flatMap(([, params]) => params),
+      )) as { a_id: string }[]
+    ).map((r) => r.a_id);
+    const entries = ids.length ? await db.manager.findBy(ActivityEntryEntity, { id: In(ids) }) : [];
+    rows = entries.sort(
+      (x, y) => y.at.getTime() - x.at.getTime() || (x.id < y.id ? 1 : x.id > y.id ? -1 : 0),
     );
   }
-  const rows = await qb
-    .orderBy('a.at', 'DESC')
-    .addOrderBy('a.id', 'DESC')
-    .take(size + 1)
-    .getMany();
   const visible = rows.slice(0, size);
   return {
     rows: visible.map((entry) => ({ entry, cursor: encodeCursor([entry.at.getTime(), entry.id]) })),

@@ -199,6 +199,26 @@ describeEachEngine('activity log', (use) => {
     expect(ids).toHaveLength(5);
     expect(new Set(ids).size).toBe(5);
 
+    // The default view (three operations, merged per operation) pages the same way (A2, A4).
+    const defaults = ['get_software_key', 'get_software_download_link', 'download_software'];
+    const seen: string[] = [];
+    let next: string | null = null;
+    for (;;) {
+      const page: Log = (
+        await gql<Log>(
+          h.url,
+          LOG,
+          { ...NOVEMBER, operationTypes: defaults, first: 1, after: next },
+          { token: viewer.token },
+        )
+      ).data!;
+      seen.push(...page.activityLog.edges.map((e) => e.node.operation));
+      if (!page.activityLog.pageInfo.hasNextPage) break;
+      next = page.activityLog.pageInfo.endCursor;
+    }
+    expect(seen[0]).toBe('download_software');
+    expect([...seen].sort()).toEqual([...defaults].sort());
+
     const first = (
       await gql<Log>(
         h.url,

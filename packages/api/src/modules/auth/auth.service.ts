@@ -88,12 +88,13 @@ export async function signOut(db: Database, actor: Actor): Promise<void> {
 export async function actorForToken(db: Database, token: string, now: Date): Promise<Actor | null> {
   if (!token || token.length > 200) return null;
   const tokenHash = sha256Hex(token);
-  const session = await db.manager.findOneBy(SessionEntity, {
-    tokenHash,
-    expiresAt: MoreThan(now),
-  });
-  if (!session) return null;
-  const user = await db.manager.findOneBy(UserEntity, { id: session.userId });
+  // One statement per request: the live session joined to its user.
+  const user = await db.manager
+    .createQueryBuilder(UserEntity, 'u')
+    .innerJoin(SessionEntity, 's', 's.user_id = u.id')
+    .where('s.token_hash = :tokenHash', { tokenHash })
+    .andWhere('s.expires_at > :now', { now })
+    .getOne();
   if (!user) return null;
   return {
     userId: user.id,

@@ -12,7 +12,6 @@ import { fail, notFound } from '../../shared/errors.js';
 import { newId, newSecretToken, sha256Hex } from '../../shared/ids.js';
 import { recordFailure, recordSuccess } from '../activity/activity.service.js';
 import { ProductEntity } from '../catalog/product.entity.js';
-import { getCustomer } from '../customers/customer.service.js';
 import { OrderLineEntity } from '../orders/order-line.entity.js';
 import { ActivationKeyEntity } from './activation-key.entity.js';
 import { DownloadLinkEntity } from './download-link.entity.js';
@@ -24,9 +23,9 @@ export async function softwareOfCustomer(
   actor: Actor,
   customerId: string,
 ): Promise<OrderLineEntity[]> {
-  const customer = await getCustomer(db, actor, customerId);
+  // The customer was found for this partner by the parent field; the partner scope stays here too.
   return db.manager.find(OrderLineEntity, {
-    where: { partnerId: actor.partnerId, customerId: customer.id },
+    where: { partnerId: actor.partnerId, customerId },
     order: { purchasedAt: 'DESC', orderId: 'ASC', lineNumber: 'ASC' },
   });
 }

@@ -1,0 +1,694 @@
+/**
+ * The baseline the bench compares the portal against: what a careful hand-written server does for
+ * the same read operations. Plain node:http, graphql-js `execute` over a hand-written schema (the
+ * subset of packages/api/schema.graphql the bench asks for) with hand-written resolvers, raw
+ * mysql2 queries (a pool of 10, like the portal's), no ORM, no TypeGraphQL. Same tenancy scoping
+ * and the same SQL results; the business rules (days remaining, credit) come from @csp/domain, as
+ * in the portal.
+ *
+ * It also serves the media file of one pool link with a plain fs stream and no database work at
+ * GET /uncounted-download: the "uncounted" figure the counted download is compared with.
+ *
+ * Env: DATABASE_URL (mysql://…), PORT (0 for any), SAMPLE_MEDIA_FILE. Prints "listening on PORT".
+ */
+import {
+  add,
+  can,
+  cancellationState,
+  creditPreview,
+  currencyForMarket,
+  isRole,
+  money,
+  OPERATION_TYPES,
+  pricesIncludeTax,
+  timeRemaining,
+  toDecimalString,
+  zero,
+  type Action,
+  type CancellableLine,
+  type CurrencyCode,
+  type Role,
+} from '@csp/domain';
+import {
+  buildSchema,
+  execute,
+  GraphQLError,
+  GraphQLScalarType,
+  parse,
+  validate,
+  type DocumentNode,
+} from 'graphql';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import mysql, { type RowDataPacket } from 'mysql2/promise';
+
+const sdl = /* GraphQL */ `
+  scalar DateTimeISO
+  scalar SafeInt
+
+  enum ProductKind {
+    AZURE_RESERVATION
+    LINUX_SOFTWARE_PLAN
+    PERPETUAL_SOFTWARE
+    SERVER_SUBSCRIPTION
+    WINDOWS_7_ESU
+  }
+  enum CancellationPolicy {
+    NEVER
+    SUPPORT_REQUEST
+    WINDOW
+  }
+  enum CancellationState {
+    ALREADY_CANCELLED
+    NOT_CANCELLABLE
+    OPEN
+    SUPPORT_REQUEST_REQUIRED
+    WINDOW_CLOSED
+  }
+  enum OperationType {
+    cancel_order
+    create_order
+    create_support_request
+    download_software
+    get_software_download_link
+    get_software_key
+  }
+
+  type Query {
+    customers(after: String, first: Int, search: String): CustomerConnection!
+    customer(id: ID!): Customer!
+    cancellationOptions(customerId: ID!, productId: ID!): CancellationOptions!
+    activityLog(
+      after: String
+      customerId: ID
+      first: Int
+      from: DateTimeISO!
+      operationTypes: [OperationType!]
+      to: DateTimeISO!
+    ): ActivityConnection!
+  }
+
+  type PageInfo {
+    endCursor: String
+    hasNextPage: Boolean!
+  }
+  type Money {
+    amountMinor: SafeInt!
+    currency: String!
+    decimal: String!
+  }
+  type Customer {
+    id: ID!
+    name: String!
+    tenantId: String!
+    domain: String!
+    market: String!
+    currency: String!
+    pricesIncludeTax: Boolean!
+    software: [OrderLine!]!
+  }
+  type CustomerEdge {
+    cursor: String!
+    matchedOrderId: String
+    node: Customer!
+  }
+  type CustomerConnection {
+    edges: [CustomerEdge!]!
+    pageInfo: PageInfo!
+    totalCount: Int!
+  }
+  type ProductRef {
+    id: ID!
+    kind: ProductKind!
+    name: String!
+  }
+  type UserRef {
+    displayName: String!
+    email: String!
+  }
+  type DownloadOptions {
+    fileTypes: [String!]!
+    languages: [String!]!
+    versions: [String!]!
+  }
+  type DownloadLink {
+    id: ID!
+    version: String!
+    language: String!
+    fileType: String!
+    issuedAt: DateTimeISO!
+    expiresAt: DateTimeISO!
+    downloadsUsed: Int!
+    downloadsLeft: Int!
+    maxDownloads: Int!
+    state: String!
+    issuedBy: UserRef
+  }
+  type OrderLine {
+    id: ID!
+    orderId: String!
+    skuId: String!
+    termYears: Int
+    quantity: Int!
+    purchasedQuantity: Int!
+    unitPrice: Money!
+    amount: Money!
+    status: String!
+    cancellationPolicy: CancellationPolicy!
+    windowDays: Int
+    cancellableUntil: DateTimeISO
+    cancelledAt: DateTimeISO
+    purchasedAt: DateTimeISO!
+    hasActivationKeys: Boolean!
+    product: ProductRef!
+    downloadOptions: DownloadOptions!
+    links: [DownloadLink!]!
+  }
+  type Order {
+    id: ID!
+    purchasedAt: DateTimeISO!
+    status: String!
+    taxIncluded: Boolean!
+    total: Money!
+  }
+  type CancellationOption {
+    order: Order!
+    lines: [OrderLine!]!
+    state: CancellationState!
+    cancellableUntil: DateTimeISO
+    windowDays: Int
+    daysRemaining: Int!
+    lastDay: Boolean!
+    hoursRemaining: Int!
+    minutesRemaining: Int!
+    credit: Money
+    creditMethod: String
+    charged: Money!
+  }
+  type CancellationOptions {
+    orders: [CancellationOption!]!
+    product: ProductRef!
+    serverTime: DateTimeISO!
+  }
+  type ActivityEntry {
+    id: ID!
+    at: DateTimeISO!
+    operation: OperationType!
+    outcome: String!
+    failureCode: String
+    userEmail: String
+    remoteAddress: String
+    userAgent: String
+    resource: String!
+    productName: String
+    detail: String
+    customer: Customer
+  }
+  type ActivityEdge {
+    cursor: String!
+    node: ActivityEntry!
+  }
+  type ActivityConnection {
+    csvUrl: String!
+    edges: [ActivityEdge!]!
+    pageInfo: PageInfo!
+  }
+`;
+
+const schema = buildSchema(sdl);
+const passThrough = (name: string, serialize: (v: unknown) => unknown) => {
+  const type = schema.getType(name) as GraphQLScalarType;
+  type.serialize = serialize;
+  type.parseValue = (v: unknown) => (name === 'DateTimeISO' ? new Date(String(v)) : v);
+};
+passThrough('DateTimeISO', (v) => (v instanceof Date ? v.toISOString() : v));
+passThrough('SafeInt', (v) => v);
+
+const db = mysql.createPool({
+  uri: process.env['DATABASE_URL'],
+  connectionLimit: 10,
+  timezone: 'Z',
+  supportBigNumbers: true,
+  bigNumberStrings: false,
+});
+type Row = RowDataPacket;
+const q = async (sql: string, args: unknown[]) => (await db.query<Row[]>(sql, args))[0];
+
+const sha256Hex = (v: string) => createHash('sha256').update(v).digest('hex');
+const cursorOf = (values: (string | number)[]) =>
+  Buffer.from(JSON.stringify(values)).toString('base64url');
+const moneyOf = (amountMinor: number, currency: string) => ({
+  amountMinor,
+  currency,
+  decimal: toDecimalString(money(amountMinor, currency as CurrencyCode)),
+});
+const fail = (code: string, message: string): never => {
+  throw new GraphQLError(message, { extensions: { code } });
+};
+
+interface Actor {
+  userId: string;
+  partnerId: string;
+  roles: Role[];
+}
+interface Ctx {
+  actor: Actor | null;
+  now: Date;
+}
+
+function authorize(ctx: Ctx, action: Action): Actor {
+  if (!ctx.actor) return fail('UNAUTHENTICATED', 'Sign in.');
+  if (!can(ctx.actor.roles, action).allowed) fail('FORBIDDEN_ROLE', `Not allowed: ${action}`);
+  return ctx.actor;
+}
+
+/** Like the portal: the session by SHA-256 of the Bearer token, then its user (one join here). */
+async function actorOf(req: http.IncomingMessage, now: Date): Promise<Actor | null> {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+  if (!bearer?.[1] || bearer[1].length > 200) return null;
+  const [row] = await q(
+    `SELECT u.id, u.partner_id, u.roles FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.token_hash = ? AND s.expires_at > ?`,
+    [sha256Hex(bearer[1]), now],
+  );
+  if (!row) return null;
+  return {
+    userId: row['id'],
+    partnerId: row['partner_id'],
+    roles: String(row['roles']).split(',').filter(isRole) as Role[],
+  };
+}
+
+function customerOf(row: Row) {
+  return {
+    id: row['id'],
+    name: row['name'],
+    tenantId: row['tenant_id'],
+    domain: row['domain'],
+    market: row['market'],
+    currency: currencyForMarket(row['market']),
+    pricesIncludeTax: pricesIncludeTax(row['market']),
+  };
+}
+
+async function customerRow(actor: Actor, id: string) {
+  const [row] = await q(
+    'SELECT id, name, tenant_id, domain, market FROM customers WHERE id = ? AND partner_id = ?',
+    [id, actor.partnerId],
+  );
+  return row ?? fail('NOT_FOUND', 'No such customer.');
+}
+
+const LINE_COLUMNS = `id, order_id, customer_id, product_id, sku_id, line_number, product_kind,
+  term_years, quantity, purchased_quantity, unit_price_minor, amount_minor, currency, purchased_at,
+  cancellation_policy, window_days, cancellable_until, status, cancelled_at`;
+
+function lineOf(row: Row) {
+  return {
+    id: row['id'] as string,
+    orderId: row['order_id'] as string,
+    skuId: row['sku_id'] as string,
+    termYears: row['term_years'] as number | null,
+    quantity: row['quantity'] as number,
+    purchasedQuantity: row['purchased_quantity'] as number,
+    unitPrice: moneyOf(row['unit_price_minor'], row['currency']),
+    amount: moneyOf(row['amount_minor'], row['currency']),
+    status: row['status'] as string,
+    cancellationPolicy: row['cancellation_policy'] as string,
+    windowDays: row['window_days'] as number | null,
+    cancellableUntil: row['cancellable_until'] as Date | null,
+    cancelledAt: row['cancelled_at'] as Date | null,
+    purchasedAt: row['purchased_at'] as Date,
+  };
+}
+
+/** D1, D4: the Software tab — lines, their products, live links and issuers, four statements. */
+async function software(actor: Actor, customerId: string, now: Date) {
+  const lines = await q(
+    `SELECT ${LINE_COLUMNS} FROM order_lines WHERE partner_id = ? AND customer_id = ?
+     ORDER BY purchased_at DESC, order_id ASC, line_number ASC`,
+    [actor.partnerId, customerId],
+  );
+  if (lines.length === 0) return [];
+  const productIds = [...new Set(lines.map((l) => l['product_id'] as string))];
+  const [products, links] = await Promise.all([
+    q(
+      'SELECT id, name, kind, has_activation_keys, download_options FROM products WHERE id IN (?)',
+      [productIds],
+    ),
+    q(
+      `SELECT id, order_line_id, issued_by_user_id, issued_at, expires_at, max_downloads,
+              downloads_used, revoked_at, version, language, file_type
+       FROM download_links
+       WHERE partner_id = ? AND order_line_id IN (?) AND revoked_at IS NULL AND expires_at > ?
+       ORDER BY issued_at DESC, id ASC`,
+      [actor.partnerId, lines.map((l) => l['id']), now],
+    ),
+  ]);
+  const live = links.filter((l) => l['downloads_used'] < l['max_downloads']);
+  const userIds = [...new Set(live.map((l) => l['issued_by_user_id'] as string))];
+  const users = userIds.length
+    ? await q('SELECT id, email, display_name FROM users WHERE id IN (?) AND partner_id = ?', [
+        userIds,
+        actor.partnerId,
+      ])
+    : [];
+  const productById = new Map(
+    products.map((p) => [
+      p['id'],
+      {
+        ref: { id: p['id'], name: p['name'], kind: p['kind'] },
+        hasKeys: Boolean(p['has_activation_keys']),
+        options: JSON.parse(p['download_options']),
+      },
+    ]),
+  );
+  const userById = new Map(
+    users.map((u) => [u['id'], { email: u['email'], displayName: u['display_name'] }]),
+  );
+  const linksByLine = new Map<string, unknown[]>();
+  for (const l of live) {
+    const list = linksByLine.get(l['order_line_id']) ?? [];
+    list.push({
+      id: l['id'],
+      version: l['version'],
+      language: l['language'],
+      fileType: l['file_type'],
+      issuedAt: l['issued_at'],
+      expiresAt: l['expires_at'],
+      downloadsUsed: l['downloads_used'],
+      maxDownloads: l['max_downloads'],
+      downloadsLeft: Math.max(0, l['max_downloads'] - l['downloads_used']),
+      state: 'ACTIVE',
+      issuedBy: userById.get(l['issued_by_user_id']) ?? null,
+    });
+    linksByLine.set(l['order_line_id'], list);
+  }
+  return lines.map((row) => {
+    const product = productById.get(row['product_id'])!;
+    return {
+      ...lineOf(row),
+      product: product.ref,
+      hasActivationKeys: product.hasKeys,
+      downloadOptions: product.options,
+      links: linksByLine.get(row['id']) ?? [],
+    };
+  });
+}
+
+const root = {
+  /** B1: the same WHERE as the portal's query builder, page and count in parallel. */
+  async customers(args: { search?: string; first?: number; after?: string }, ctx: Ctx) {
+    const actor = authorize(ctx, 'READ_PARTNER_DATA');
+    const size = args.first ?? 20;
+    if (!Number.isInteger(size) || size < 1 || size > 100) fail('BAD_USER_INPUT', 'first');
+    const search = args.search?.trim() ?? '';
+    let where = 'c.partner_id = ?';
+    const params: unknown[] = [actor.partnerId];
+    if (search) {
+      const pattern = `%${search.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      where += ` AND (c.name LIKE ? ESCAPE '!' OR c.domain LIKE ? ESCAPE '!' OR LOWER(c.tenant_id) = ?
+        OR c.id IN (SELECT o.customer_id FROM orders o WHERE o.partner_id = ? AND o.id = ?))`;
+      params.push(pattern, pattern, search.toLowerCase(), actor.partnerId, search.toUpperCase());
+    }
+    let pageWhere = where;
+    const pageParams = [...params];
+    if (args.after) {
+      const [name, id] = JSON.parse(Buffer.from(args.after, 'base64url').toString('utf8'));
+      pageWhere += ' AND (c.name > ? OR (c.name = ? AND c.id > ?))';
+      pageParams.push(name, name, id);
+    }
+    const [rows, [count], matched] = await Promise.all([
+      q(
+        `SELECT c.id, c.name, c.tenant_id, c.domain, c.market FROM customers c WHERE ${pageWhere}
+         ORDER BY c.name ASC, c.id ASC LIMIT ?`,
+        [...pageParams, size + 1],
+      ),
+      q(`SELECT COUNT(*) AS n FROM customers c WHERE ${where}`, params),
+      search
+        ? q('SELECT id, customer_id FROM orders WHERE partner_id = ? AND id = ?', [
+            actor.partnerId,
+            search.toUpperCase(),
+          ])
+        : Promise.resolve([] as Row[]),
+    ]);
+    const visible = rows.slice(0, size);
+    const edges = visible.map((row) => ({
+      cursor: cursorOf([row['name'], row['id']]),
+      matchedOrderId: matched[0]?.['customer_id'] === row['id'] ? matched[0]!['id'] : null,
+      node: customerOf(row),
+    }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: Number(count!['n']),
+    };
+  },
+
+  async customer(args: { id: string }, ctx: Ctx) {
+    const actor = authorize(ctx, 'READ_PARTNER_DATA');
+    const customer = customerOf(await customerRow(actor, args.id));
+    return { ...customer, software: () => software(actor, customer.id, ctx.now) };
+  },
+
+  /** C2–C9: the same rules as the portal (from @csp/domain) over one order's lines of a product. */
+  async cancellationOptions(args: { customerId: string; productId: string }, ctx: Ctx) {
+    const actor = authorize(ctx, 'READ_PARTNER_DATA');
+    const now = ctx.now;
+    const [customer, [product]] = await Promise.all([
+      customerRow(actor, args.customerId),
+      q('SELECT id, name, kind FROM products WHERE id = ?', [args.productId]),
+    ]);
+    if (!product) fail('NOT_FOUND', 'No such product.');
+    const lines = await q(
+      `SELECT ${LINE_COLUMNS} FROM order_lines
+       WHERE partner_id = ? AND customer_id = ? AND product_id = ?
+       ORDER BY purchased_at DESC, order_id ASC, line_number ASC`,
+      [actor.partnerId, customer['id'], product!['id']],
+    );
+    const orderIds = [...new Set(lines.map((l) => l['order_id'] as string))];
+    const orders = orderIds.length
+      ? await q(
+          `SELECT id, purchased_at, currency, total_minor, tax_included, status FROM orders
+           WHERE partner_id = ? AND id IN (?)`,
+          [actor.partnerId, orderIds],
+        )
+      : [];
+    const orderById = new Map(orders.map((o) => [o['id'], o]));
+    const cancellable = (l: ReturnType<typeof lineOf>, row: Row): CancellableLine => ({
+      terms: {
+        policy: l.cancellationPolicy as CancellableLine['terms']['policy'],
+        windowDays: l.windowDays,
+        cancellableUntil: l.cancellableUntil,
+      },
+      purchasedAt: l.purchasedAt,
+      termYears: l.termYears as 1 | 3 | null,
+      charged: money(row['amount_minor'], row['currency']),
+      cancelledAt: l.cancelledAt,
+    });
+    return {
+      serverTime: now,
+      product: { id: product!['id'], name: product!['name'], kind: product!['kind'] },
+      orders: orderIds.map((orderId) => {
+        const o = orderById.get(orderId)!;
+        const rows = lines.filter((l) => l['order_id'] === orderId);
+        const ofOrder = rows.map((row) => ({ row, line: lineOf(row) }));
+        const active = ofOrder.filter((x) => x.line.status === 'ACTIVE');
+        const deciding = active[0] ?? ofOrder[0]!;
+        const state = cancellationState(cancellable(deciding.line, deciding.row), now);
+        const remaining = timeRemaining(
+          state === 'OPEN' ? deciding.line.cancellableUntil : null,
+          now,
+        );
+        const previews = active.map((x) => creditPreview(cancellable(x.line, x.row), now));
+        const open = state === 'OPEN' && previews.every((p) => p !== null);
+        const currency = o['currency'] as CurrencyCode;
+        const credit = open
+          ? previews.reduce((total, p) => add(total, p!.credit), zero(currency))
+          : null;
+        const charged = rows.reduce(
+          (total, r) => add(total, money(r['amount_minor'], r['currency'])),
+          zero(currency),
+        );
+        return {
+          order: {
+            id: o['id'],
+            purchasedAt: o['purchased_at'],
+            status: o['status'],
+            taxIncluded: Boolean(o['tax_included']),
+            total: moneyOf(o['total_minor'], currency),
+          },
+          lines: ofOrder.map((x) => x.line),
+          state,
+          cancellableUntil: deciding.line.cancellableUntil,
+          windowDays: deciding.line.windowDays,
+          daysRemaining: remaining.daysRemaining,
+          lastDay: remaining.lastDay,
+          hoursRemaining: remaining.hours,
+          minutesRemaining: remaining.minutes,
+          credit: credit ? moneyOf(credit.amountMinor, credit.currency) : null,
+          creditMethod: open ? (previews[0]?.method ?? null) : null,
+          charged: moneyOf(charged.amountMinor, charged.currency),
+        };
+      }),
+    };
+  },
+
+  /** A4: keyset page on (at, id), newest first; the entries' customers in one more statement. */
+  async activityLog(
+    args: {
+      from: Date;
+      to: Date;
+      operationTypes?: string[] | null;
+      customerId?: string | null;
+      first?: number | null;
+      after?: string | null;
+    },
+    ctx: Ctx,
+  ) {
+    const actor = authorize(ctx, 'VIEW_ACTIVITY_LOG');
+    const size = args.first ?? 50;
+    if (!Number.isInteger(size) || size < 1 || size > 200) fail('BAD_USER_INPUT', 'first');
+    if (!(args.to.getTime() > args.from.getTime())) fail('BAD_USER_INPUT', 'to');
+    const operations = args.operationTypes?.length
+      ? [...new Set(args.operationTypes)]
+      : [...OPERATION_TYPES];
+    let where = 'a.partner_id = ? AND a.at >= ? AND a.at < ?';
+    const params: unknown[] = [actor.partnerId, args.from, args.to];
+    if (operations.length < OPERATION_TYPES.length) {
+      where += ' AND a.operation IN (?)';
+      params.push(operations);
+    }
+    if (args.customerId) {
+      where += ' AND a.customer_id = ?';
+      params.push(args.customerId);
+    }
+    if (args.after) {
+      const [at, id] = JSON.parse(Buffer.from(args.after, 'base64url').toString('utf8'));
+      where += ' AND (a.at < ? OR (a.at = ? AND a.id < ?))';
+      params.push(new Date(Number(at)), new Date(Number(at)), id);
+    }
+    const rows = await q(
+      `SELECT a.id, a.customer_id, a.user_email, a.remote_address, a.user_agent, a.operation,
+              a.resource, a.product_name, a.outcome, a.failure_code, a.detail, a.at
+       FROM activity_log a WHERE ${where} ORDER BY a.at DESC, a.id DESC LIMIT ?`,
+      [...params, size + 1],
+    );
+    const visible = rows.slice(0, size);
+    const customerIds = [
+      ...new Set(visible.map((r) => r['customer_id'] as string | null).filter(Boolean)),
+    ];
+    const customers = customerIds.length
+      ? await q(
+          'SELECT id, name, tenant_id, domain, market FROM customers WHERE id IN (?) AND partner_id = ?',
+          [customerIds, actor.partnerId],
+        )
+      : [];
+    const customerById = new Map(customers.map((c) => [c['id'], customerOf(c)]));
+    const edges = visible.map((r) => ({
+      cursor: cursorOf([(r['at'] as Date).getTime(), r['id']]),
+      node: {
+        id: r['id'],
+        at: r['at'],
+        operation: r['operation'],
+        outcome: r['outcome'],
+        failureCode: r['failure_code'],
+        userEmail: r['user_email'],
+        remoteAddress: r['remote_address'],
+        userAgent: r['user_agent'],
+        resource: r['resource'],
+        productName: r['product_name'],
+        detail: r['detail'],
+        customer: r['customer_id'] ? (customerById.get(r['customer_id']) ?? null) : null,
+      },
+    }));
+    const csv = new URLSearchParams({ from: args.from.toISOString(), to: args.to.toISOString() });
+    for (const operation of operations) csv.append('operationTypes', operation);
+    if (args.customerId) csv.set('customerId', args.customerId);
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+      csvUrl: `/activity-log.csv?${csv.toString()}`,
+    };
+  },
+};
+
+/** Parsed and validated once per query text, as Apollo's document cache does. */
+const documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
+function documentOf(query: string) {
+  let entry = documents.get(query);
+  if (!entry) {
+    try {
+      const document = parse(query);
+      const errors = validate(schema, document);
+      entry = errors.length ? errors : document;
+    } catch (error) {
+      entry = [error as GraphQLError];
+    }
+    if (documents.size < 1_000) documents.set(query, entry);
+  }
+  return entry;
+}
+
+const mediaFile = process.env['SAMPLE_MEDIA_FILE'] ?? '';
+
+const server = http.createServer((req, res) => {
+  const send = (status: number, body: unknown) => {
+    const text = JSON.stringify(body);
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+    });
+    res.end(text);
+  };
+  if (req.method === 'GET' && req.url === '/uncounted-download') {
+    if (!mediaFile || !existsSync(mediaFile)) return send(404, { error: 'no media file' });
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': statSync(mediaFile).size,
+      'content-disposition': `attachment; filename="${path.basename(mediaFile)}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    createReadStream(mediaFile).pipe(res);
+    return;
+  }
+  if (req.method !== 'POST' || req.url !== '/graphql') return send(404, { error: 'not found' });
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    void (async () => {
+      try {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+          query: string;
+          variables?: Record<string, unknown>;
+        };
+        const document = documentOf(body.query);
+        if (!('kind' in document)) return send(400, { errors: document });
+        const now = new Date();
+        const ctx: Ctx = { actor: await actorOf(req, now), now };
+        const result = await execute({
+          schema,
+          document,
+          rootValue: root,
+          contextValue: ctx,
+          variableValues: body.variables ?? {},
+        });
+        send(200, result);
+      } catch (error) {
+        console.error(error);
+        send(500, { errors: [{ message: 'internal error' }] });
+      }
+    })();
+  });
+});
+
+server.listen(Number(process.env['PORT'] ?? 0), '127.0.0.1', () => {
+  const address = server.address();
+  console.log(`baseline listening on ${typeof address === 'object' && address ? address.port : 0}`);
+});
+const stop = () => server.close(() => void db.end().then(() => process.exit(0)));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

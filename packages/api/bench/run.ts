@@ -689,7 +689,7 @@ async function main() {
       out('');
     }
     out(
-      'Browser figure (Cancel dialog in Chromium): TODO — measured separately, not by this bench.',
+      'Browser figure (Cancel dialog in Chromium): printed next, by the web package (bench:cancel-dialog).',
     );
     out('');
     out(

@@ -299,7 +299,7 @@ export async function seedDemoData(db: Database, now: Date): Promise<boolean> {
   });
   let n = 0;
   for (const order of DEMO_ORDERS) {
-    const at = new Date(now.getTime() - order.daysAgo * DAY_MS + (order.hours ?? 0) * 3_600_000);
+    const at = new Date(now.getTime() - order.daysAgo * DAY_MS - (order.hours ?? 0) * 3_600_000);
     await placeOrder(
       db,
       admins[order.partner]!,

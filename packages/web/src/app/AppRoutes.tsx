@@ -1,15 +1,36 @@
-import { lazy } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { RequireSession } from '../features/auth/RequireSession';
-import { SignIn } from '../features/auth/SignIn';
-import { AddProducts } from '../features/catalog/AddProducts';
-import { CustomerPage } from '../features/customers/CustomerPage';
-import { CustomersList } from '../features/customers/CustomersList';
-import { OrderHistory } from '../features/orders/OrderHistory';
-import { SoftwarePlaceholder } from '../features/software/SoftwarePlaceholder';
+import { Loading } from './Loading';
 import { NotFound } from './NotFound';
 
-// Loaded when first visited, to keep the first bundle small.
+// Every page is its own chunk, loaded when first visited: the first bundle is the shell only
+// (providers, session check, header), within the bundle budget (issue 6,
+// scripts/check-bundle-budget.mjs). The page the app opens on is fetched at once, while the
+// session is being checked (see prefetchLanding), so lazy loading adds no round trip there. A
+// customer's page fetches its Software tab with itself (no waterfall); tabs load under their own
+// Suspense, so the page's header and tabs stay while one loads.
+const loadSignIn = () => import('../features/auth/SignIn');
+const loadCustomersList = () => import('../features/customers/CustomersList');
+const loadCustomerPage = () => import('../features/customers/CustomerPage');
+const loadSoftwareList = () => import('../features/software/SoftwareList');
+const SignIn = lazy(() => loadSignIn().then((module) => ({ default: module.SignIn })));
+const CustomersList = lazy(() =>
+  loadCustomersList().then((module) => ({ default: module.CustomersList })),
+);
+const CustomerPage = lazy(() => {
+  void loadSoftwareList();
+  return loadCustomerPage().then((module) => ({ default: module.CustomerPage }));
+});
+const SoftwareList = lazy(() =>
+  loadSoftwareList().then((module) => ({ default: module.SoftwareList })),
+);
+const OrderHistory = lazy(() =>
+  import('../features/orders/OrderHistory').then((module) => ({ default: module.OrderHistory })),
+);
+const AddProducts = lazy(() =>
+  import('../features/catalog/AddProducts').then((module) => ({ default: module.AddProducts })),
+);
 const Billing = lazy(() =>
   import('../features/invoices/Billing').then((module) => ({ default: module.Billing })),
 );
@@ -21,23 +42,94 @@ const InvoiceDetail = lazy(() =>
 const Explorer = lazy(() =>
   import('../features/explorer/Explorer').then((module) => ({ default: module.Explorer })),
 );
+const ActivityLog = lazy(() =>
+  import('../features/activity/ActivityLog').then((module) => ({ default: module.ActivityLog })),
+);
+const CancelPage = lazy(() =>
+  import('../features/cancellation/CancelPage').then((module) => ({ default: module.CancelPage })),
+);
+const ReportProblem = lazy(() =>
+  import('../features/support/ReportProblem').then((module) => ({
+    default: module.ReportProblem,
+  })),
+);
+const SupportRequests = lazy(() =>
+  import('../features/support/SupportRequests').then((module) => ({
+    default: module.SupportRequests,
+  })),
+);
+
+/** A tab inside the customer's page: its own loading state, under the page's header and tabs. */
+function Tab({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+/** Starts fetching the code of the page the app opens on. */
+function prefetchLanding(pathname: string) {
+  if (pathname.startsWith('/sign-in')) {
+    void loadSignIn();
+  } else if (/^\/customers\/[^/]+/.test(pathname)) {
+    void loadCustomerPage();
+    void loadSoftwareList();
+  } else if (pathname === '/' || pathname.startsWith('/customers')) {
+    void loadCustomersList();
+  }
+}
 
 export function AppRoutes() {
+  const { pathname } = useLocation();
+  useEffect(() => {
+    prefetchLanding(pathname);
+    // Only the page the app was opened on; later pages load when visited.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   return (
     <Routes>
-      <Route path="/sign-in" element={<SignIn />} />
+      <Route
+        path="/sign-in"
+        element={
+          <Suspense fallback={<Loading />}>
+            <SignIn />
+          </Suspense>
+        }
+      />
       <Route element={<RequireSession />}>
         <Route index element={<Navigate to="/customers" replace />} />
         <Route path="customers" element={<CustomersList />} />
         <Route path="customers/:customerId" element={<CustomerPage />}>
           <Route index element={<Navigate to="software" replace />} />
-          <Route path="software" element={<SoftwarePlaceholder />} />
-          <Route path="orders" element={<OrderHistory />} />
+          <Route
+            path="software"
+            element={
+              <Tab>
+                <SoftwareList />
+              </Tab>
+            }
+          />
+          <Route
+            path="orders"
+            element={
+              <Tab>
+                <OrderHistory />
+              </Tab>
+            }
+          />
+          <Route
+            path="cancel"
+            element={
+              <Tab>
+                <CancelPage />
+              </Tab>
+            }
+          />
         </Route>
         <Route path="customers/:customerId/add-products" element={<AddProducts />} />
         <Route path="billing" element={<Billing />} />
         <Route path="billing/:invoiceId" element={<InvoiceDetail />} />
         <Route path="explorer" element={<Explorer />} />
+        <Route path="activity-log" element={<ActivityLog />} />
+        <Route path="support" element={<SupportRequests />} />
+        <Route path="support/new" element={<ReportProblem />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

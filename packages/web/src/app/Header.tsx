@@ -1,22 +1,21 @@
 import {
   Button,
   Caption1,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   Text,
   makeStyles,
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { SettingsRegular, SignOutRegular } from '@fluentui/react-icons';
+import { lazy, Suspense, useState } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { useMe } from '../features/auth/useSession';
 import { useSignOut } from '../features/auth/useSignIn';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useI18n } from './i18n/useI18n';
+
+// Its own chunk (the bundle budget): loaded as soon as the header renders.
+const GearMenu = lazy(() => import('./GearMenu').then((module) => ({ default: module.GearMenu })));
 
 const useStyles = makeStyles({
   header: {
@@ -61,6 +60,7 @@ export function Header() {
   const me = useMe();
   const navigate = useNavigate();
   const { signOut, loading: signingOut } = useSignOut();
+  const [openMenuOnLoad, setOpenMenuOnLoad] = useState(false);
   const navClass = ({ isActive }: { isActive: boolean }) =>
     mergeClasses(styles.navLink, isActive && styles.active);
 
@@ -92,22 +92,29 @@ export function Header() {
       </div>
       <div className={styles.tools}>
         <LanguageSwitch />
-        <Menu>
-          <MenuTrigger disableButtonEnhancement>
+        <Suspense
+          fallback={
             <Button
               appearance="subtle"
               icon={<SettingsRegular />}
               aria-label={t('header.settings')}
               title={t('header.settings')}
+              onClick={() => setOpenMenuOnLoad(true)}
             />
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              <MenuItem onClick={() => void navigate('/billing')}>{t('nav.billing')}</MenuItem>
-              <MenuItem onClick={() => void navigate('/explorer')}>{t('nav.explorer')}</MenuItem>
-            </MenuList>
-          </MenuPopover>
-        </Menu>
+          }
+        >
+          <GearMenu
+            label={t('header.settings')}
+            defaultOpen={openMenuOnLoad}
+            items={[
+              { to: '/billing', label: t('nav.billing') },
+              { to: '/explorer', label: t('nav.explorer') },
+              { to: '/activity-log', label: t('activity.title') },
+              { to: '/support/new', label: t('support.menu.report') },
+              { to: '/support', label: t('support.menu.list') },
+            ]}
+          />
+        </Suspense>
         <Button
           appearance="subtle"
           icon={<SignOutRegular />}

@@ -1,0 +1,380 @@
+import { addCalendarYearsUtc, addDays, DAY_MS, timeRemaining, wholeDaysBetween } from '@csp/domain';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumFound, inCI, openBrowser, webRoot, type BrowserSession } from './browser';
+import { startServer, type RunningServer } from './server';
+
+/**
+ * Issue 5 in a real Chromium against the real server with fresh demo data: the Cancel dialog
+ * (C2–C9) from a customer's Software tab, what a cancellation changes everywhere (D8, C8, I1),
+ * the states it cannot cancel (C4, C5), and the customer support request it leads to (S1–S3).
+ * Every screen is saved to e2e-output/cancel-*.png and checked with axe-core.
+ */
+
+interface GraphQLAnswer<T> {
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+interface SoftwareLine {
+  id: string;
+  orderId: string;
+  status: string;
+  purchasedAt: string;
+  product: { id: string; name: string };
+  downloadOptions: { versions: string[]; languages: string[]; fileTypes: string[] };
+}
+
+const OFFICE = 'Office LTSC Professional Plus 2024';
+
+describe.skipIf(!chromiumFound && !inCI)('cancel a purchase', () => {
+  let server: RunningServer;
+  let session: BrowserSession;
+  let page: Page;
+  let checkScreen: BrowserSession['checkScreen'];
+  const customers = new Map<string, string>();
+  let downloadUrl = '';
+  let officeLine: SoftwareLine;
+  let cancelledOrderId = '';
+
+  /** The GraphQL API with the page's session cookie, as the portal itself calls it. */
+  async function api<T>(query: string, variables: Record<string, unknown> = {}) {
+    return page.evaluate(
+      async ([q, v]) => {
+        const response = await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: q, variables: v }),
+        });
+        return (await response.json()) as unknown;
+      },
+      [query, variables] as const,
+    ) as Promise<GraphQLAnswer<T>>;
+  }
+
+  async function customerId(name: string): Promise<string> {
+    if (!customers.has(name)) {
+      const answer = await api<{ customers: { edges: { node: { id: string; name: string } }[] } }>(
+        'query ($s: String) { customers(search: $s) { edges { node { id name } } } }',
+        { s: name },
+      );
+      const node = answer.data!.customers.edges.find((e) => e.node.name === name)!.node;
+      customers.set(name, node.id);
+    }
+    return customers.get(name)!;
+  }
+
+  async function software(customer: string): Promise<SoftwareLine[]> {
+    const answer = await api<{ customer: { software: SoftwareLine[] } }>(
+      `query ($id: ID!) { customer(id: $id) { software {
+        id orderId status purchasedAt product { id name }
+        downloadOptions { versions languages fileTypes } } } }`,
+      { id: await customerId(customer) },
+    );
+    return answer.data!.customer.software;
+  }
+
+  async function getKeysAndDownloads(line: SoftwareLine) {
+    return api<{
+      getKeysAndDownloads: { activationKey: string | null; link: { url: string } | null };
+    }>(
+      `mutation ($input: GetKeysAndDownloadsInput!) { getKeysAndDownloads(input: $input) {
+        activationKey link { url } } }`,
+      {
+        input: {
+          lineId: line.id,
+          version: line.downloadOptions.versions[0],
+          language: line.downloadOptions.languages[0],
+          fileType: line.downloadOptions.fileTypes[0],
+        },
+      },
+    );
+  }
+
+  /**
+   * Opens the Cancel dialog of a software line from the customer's Software tab (C7): its
+   * **Cancel** button. (If the tab had no Cancel buttons, the dialog's own address is used.)
+   */
+  async function openCancelDialog(customer: string, line: SoftwareLine): Promise<Locator> {
+    const id = await customerId(customer);
+    await page.goto(`${server.url}/customers/${id}/software`);
+    await page.getByRole('tab', { name: 'Software', selected: true }).waitFor();
+    const name = `Cancel ${line.product.name}, order ${line.orderId}`;
+    const button = page.getByRole('button', { name, exact: true });
+    await Promise.race([
+      button.waitFor(),
+      page.getByText('No software has been bought').waitFor(),
+    ]).catch(() => undefined);
+    if ((await button.count()) === 0) {
+      const query = new URLSearchParams({
+        productId: line.product.id,
+        orderId: line.orderId,
+        productName: line.product.name,
+        open: '0',
+      });
+      await page.goto(`${server.url}/customers/${id}/cancel?${query.toString()}`);
+    }
+    await page.getByRole('button', { name, exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cancel a purchase' });
+    await dialog.getByTestId('cancel-status').waitFor();
+    await settled();
+    return dialog;
+  }
+
+  /** Waits for the page's finite animations (a dialog fading in) to end, for a clean screenshot. */
+  async function settled() {
+    await page.evaluate(() =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+    );
+  }
+
+  beforeAll(async () => {
+    server = await startServer(webRoot);
+    session = await openBrowser('cancel');
+    ({ page, checkScreen } = session);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.stop();
+  });
+
+  it('signs in as the Admin agent and gets a key and a download link for Hanbit Soft’s Office line', async () => {
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('E-mail').fill('admin.agent@contoso.example');
+    await page.getByLabel('Password').fill('demo-password-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Customers' }).waitFor();
+
+    officeLine = (await software('Hanbit Soft')).find((l) => l.product.name === OFFICE)!;
+    expect(officeLine.status).toBe('ACTIVE');
+    const issued = await getKeysAndDownloads(officeLine);
+    expect(issued.errors).toBeUndefined();
+    expect(issued.data!.getKeysAndDownloads.activationKey).toMatch(
+      /^[A-Z0-9]{5}(-[A-Z0-9]{5}){4}$/,
+    );
+    downloadUrl = issued.data!.getKeysAndDownloads.link!.url;
+    const head = await page.request.head(downloadUrl);
+    expect(head.status()).toBe(200);
+  });
+
+  it('C2, C7, C9: the Cancel dialog of the week-old Office order shows the days remaining and the credit', async () => {
+    const dialog = await openCancelDialog('Hanbit Soft', officeLine);
+    await expect.poll(() => dialog.textContent()).toContain(OFFICE);
+    const orders = dialog.getByRole('combobox', { name: 'Order number' });
+    expect(await orders.inputValue()).toBe(officeLine.orderId);
+    const status = dialog.getByTestId('cancel-status');
+    expect(await status.textContent()).toContain('53 days remaining to cancel');
+    // The deadline in the user's time zone (the browser is set to Asia/Seoul).
+    expect(await status.textContent()).toMatch(/You can cancel this order until .+GMT\+9\./);
+    expect(await dialog.getByTestId('cancel-credit').textContent()).toMatch(
+      /^100 % credit of ₩[\d,]+ on your next invoice/,
+    );
+    expect(await dialog.getByText('Important', { exact: true }).count()).toBe(1);
+    const submit = dialog.getByRole('button', { name: 'Submit' });
+    expect(await submit.isDisabled()).toBe(true);
+    await checkScreen('dialog-open');
+
+    await dialog.getByRole('checkbox', { name: /I have read the Important notice/ }).check();
+    expect(await submit.isEnabled()).toBe(true);
+    await submit.click();
+    const confirmation = dialog.getByRole('status').filter({ hasText: 'was cancelled' });
+    await confirmation.waitFor();
+    await settled();
+    const text = (await confirmation.textContent()) ?? '';
+    expect(text).toContain(`Order ${officeLine.orderId} was cancelled`);
+    expect(text).toMatch(/A 100 % credit of ₩[\d,]+ is on your next monthly invoice \(\w+ \d{4}\)/);
+    cancelledOrderId = officeLine.orderId;
+    // The drop-down shows the order's new state; the dialog stays for the next order.
+    expect(await orders.locator(`option[value="${cancelledOrderId}"]`).textContent()).toContain(
+      'cancelled',
+    );
+    await checkScreen('confirmation');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('C8, D1, D8: the line shows Cancelled at once; its link answers 410 and its key is gone', async () => {
+    if (page.url().includes('/software')) {
+      await page
+        .getByText(/^Cancelled on /)
+        .first()
+        .waitFor();
+      await checkScreen('software-cancelled');
+    }
+    const line = (await software('Hanbit Soft')).find((l) => l.id === officeLine.id)!;
+    expect(line.status).toBe('CANCELLED');
+
+    // The link handed to the customer is revoked: 410 with a page that says so.
+    const response = await page.goto(downloadUrl);
+    expect(response!.status()).toBe(410);
+    expect(await page.locator('body').textContent()).toContain(
+      'This download link was revoked because the purchase was cancelled.',
+    );
+    await checkScreen('link-revoked');
+
+    await page.goto(`${server.url}/customers`);
+    await page.getByRole('heading', { name: 'Customers' }).waitFor();
+    const again = await getKeysAndDownloads(officeLine);
+    expect(again.errors?.[0]?.extensions?.code).toBe('ALREADY_CANCELLED');
+  });
+
+  it('C9, I1: the credit is on the open invoice in Billing', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Billing' })
+      .click();
+    const open = page.getByRole('row').filter({ hasText: 'KRW' }).filter({ hasText: 'Open' });
+    await open.first().waitFor();
+    await open
+      .first()
+      .getByRole('link', { name: /View invoice/ })
+      .click();
+    const credit = page
+      .getByRole('row')
+      .filter({ hasText: cancelledOrderId })
+      .filter({ hasText: 'Credit' });
+    await credit.waitFor();
+    expect(await credit.textContent()).toMatch(/-₩[\d,]+/);
+    expect(await credit.textContent()).toContain('Hanbit Soft');
+    await checkScreen('invoice-credit');
+  });
+
+  it('C4: the 61-day-old Adatum order shows the window passed, and Submit stays disabled', async () => {
+    const line = (await software('Adatum Pty Ltd'))[0]!;
+    const dialog = await openCancelDialog('Adatum Pty Ltd', line);
+    const status = dialog.getByTestId('cancel-status');
+    expect(await status.textContent()).toContain('The cancellation window has passed');
+    expect(await status.textContent()).toMatch(/\(it ended .+GMT\+9\)/);
+    expect(await dialog.getByRole('button', { name: 'Submit' }).isDisabled()).toBe(true);
+    await checkScreen('window-passed');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // Keyboard users land back on the line's Cancel button, and the page is usable again.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      `Cancel ${line.product.name}, order ${line.orderId}`,
+    );
+    expect(await page.locator('#root').getAttribute('aria-hidden')).toBeNull();
+  });
+
+  it('C2, C9: Northwind’s reservation: the days left by its purchase instant, and a prorated credit', async () => {
+    const line = (await software('Northwind Traders'))[0]!;
+    const purchasedAt = new Date(line.purchasedAt);
+    const now = new Date();
+    const { daysRemaining, lastDay } = timeRemaining(addDays(purchasedAt, 60), now);
+    const termDays = wholeDaysBetween(purchasedAt, addCalendarYearsUtc(purchasedAt, 1));
+    const usedDays = Math.ceil((now.getTime() - purchasedAt.getTime()) / DAY_MS);
+    const dialog = await openCancelDialog('Northwind Traders', line);
+    expect(await dialog.getByTestId('cancel-status').textContent()).toMatch(
+      lastDay
+        ? /Last day: \d+ h \d+ min remaining to cancel/
+        : new RegExp(`^${daysRemaining} days remaining to cancel`),
+    );
+    expect(await dialog.getByTestId('cancel-credit').textContent()).toMatch(
+      new RegExp(
+        `^Prorated credit of €[\\d,.]+ for ${termDays - usedDays} unused days on your next invoice`,
+      ),
+    );
+    await checkScreen('prorated');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('C7, E1: Wide World Importers’ two Datacenter orders in the Order number drop-down, in Korean', async () => {
+    const lines = (await software('Wide World Importers')).filter((l) =>
+      l.product.name.startsWith('Windows Server 2022 Datacenter'),
+    );
+    expect(lines).toHaveLength(2);
+    const dialog = await openCancelDialog('Wide World Importers', lines[0]!);
+    const options = dialog.getByRole('combobox', { name: 'Order number' }).locator('option');
+    expect(await options.count()).toBe(2);
+    expect(await options.allTextContents()).toEqual([
+      expect.stringMatching(/58 days left to cancel$/),
+      expect.stringMatching(/30 days left to cancel$/),
+    ]);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.getByLabel('Language').selectOption('ko');
+    await page
+      .getByRole('button', { name: /^Windows Server 2022 Datacenter 취소, 주문/ })
+      .first()
+      .click();
+    const korean = page.getByRole('dialog', { name: '구매 취소' });
+    await korean.getByTestId('cancel-status').waitFor();
+    await settled();
+    expect(await korean.getByTestId('cancel-status').textContent()).toContain('취소 가능 기간');
+    expect(await korean.getByRole('button', { name: '제출' }).isDisabled()).toBe(true);
+    await checkScreen('dialog-korean');
+    await korean.getByRole('button', { name: '닫기' }).click();
+    await korean.waitFor({ state: 'detached' });
+    await page.getByLabel('언어').selectOption('en');
+  });
+
+  it('C5, S1–S3: Windows 7 ESU leads to Report a problem, filled in; submitted with a file, it is listed', async () => {
+    const esu = (await software('Wide World Importers')).find((l) =>
+      l.product.name.startsWith('Windows 7 Extended Security Updates'),
+    )!;
+    const dialog = await openCancelDialog('Wide World Importers', esu);
+    const status = dialog.getByTestId('cancel-status');
+    expect(await status.textContent()).toContain('Cancel through a customer support request');
+    expect(await dialog.getByRole('button', { name: 'Submit' }).isDisabled()).toBe(true);
+    await checkScreen('esu-support-request');
+    await status.getByRole('link', { name: 'customer support request' }).click();
+
+    await page.getByRole('heading', { name: 'Report a problem' }).waitFor();
+    expect(await page.getByLabel('Type of problem').inputValue()).toBe('CSP_PURCHASE_REFUND');
+    await expect
+      .poll(() => page.getByLabel('Customer', { exact: true }).inputValue())
+      .toBe(await customerId('Wide World Importers'));
+    expect(await page.getByLabel('Order ID or subscription ID').inputValue()).toBe(esu.orderId);
+    expect(await page.getByLabel('Customer tenant GUID or domain name').inputValue()).toBe(
+      'd2e3f4a5-b6c7-4d8e-9f0a-1b2c3d4e5f12',
+    );
+    expect(await page.getByLabel('Amount requested (USD)').inputValue()).toMatch(/^\d+\.\d{2}$/);
+
+    // A refused submit names what is missing, beside the fields, and keeps the input.
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByText('Choose the impact.').waitFor();
+    await checkScreen('report-problem-invalid');
+
+    await page.getByLabel('Impact').selectOption('HIGH');
+    await page.getByLabel('Title').fill('Refund Windows 7 ESU order');
+    await page
+      .getByLabel('Refund reason')
+      .fill('The customer moved its remaining Windows 7 devices to Windows 11 before using ESU.');
+    await page.getByLabel('Phone').fill('+1 425 555 0100');
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'esu-order.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% CSP e2e attachment\n%%EOF\n'),
+    });
+    await page.getByText('Uploaded').waitFor();
+    await checkScreen('report-problem-filled');
+    await page.getByRole('button', { name: 'Submit' }).click();
+
+    const done = page.getByRole('status').filter({ hasText: 'was submitted' });
+    await done.waitFor();
+    const requestId = /Support request (SR-\w+) was submitted/.exec(
+      (await done.textContent()) ?? '',
+    )![1]!;
+    expect(await done.textContent()).toContain('Submitted');
+    await checkScreen('report-problem-submitted');
+
+    await done.getByRole('link', { name: 'View your support requests' }).click();
+    const row = page.getByRole('row', { name: new RegExp(requestId) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Refund Windows 7 ESU order');
+    expect(await row.textContent()).toContain('CSP Purchase/Refund on behalf of customers');
+    const attachment = row.getByRole('link', { name: 'Download esu-order.pdf' });
+    const file = await page.request.get(`${server.url}${await attachment.getAttribute('href')}`);
+    expect(file.status()).toBe(200);
+    expect((await file.body()).toString()).toContain('%PDF-1.4');
+    await checkScreen('support-requests');
+  });
+});

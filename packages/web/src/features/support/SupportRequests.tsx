@@ -1,0 +1,148 @@
+import {
+  Badge,
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { AttachRegular, PersonFeedbackRegular } from '@fluentui/react-icons';
+import { IMPACT_LABELS, PROBLEM_TYPE_LABELS, type Impact, type ProblemType } from '@csp/domain';
+import { useNavigate } from 'react-router';
+import { EmptyState } from '../../app/EmptyState';
+import { ErrorMessage } from '../../app/ErrorMessage';
+import { Loading } from '../../app/Loading';
+import { PageHeader } from '../../app/PageHeader';
+import { useI18n } from '../../app/i18n/useI18n';
+import { statusLabel } from './support-text';
+import { useSupportRequests } from './useSupport';
+
+const useStyles = makeStyles({
+  panel: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow4,
+    overflowX: 'auto',
+  },
+  id: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
+  top: { verticalAlign: 'top', paddingTop: '8px', paddingBottom: '8px' },
+  files: { margin: 0, padding: 0, listStyleType: 'none' },
+  link: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: '4px',
+    color: tokens.colorBrandForegroundLink,
+    ':hover': { color: tokens.colorBrandForegroundLinkHover },
+  },
+  none: { color: tokens.colorNeutralForeground3 },
+});
+
+const impactLabel = (impact: string, language: 'en' | 'ko') =>
+  Object.hasOwn(IMPACT_LABELS, impact)
+    ? IMPACT_LABELS[impact as Impact][language].split(':')[0]
+    : impact;
+
+/** S3: the partner's support requests with id, title, type, impact, status, date and files. */
+export function SupportRequests() {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { t, language } = i18n;
+  const navigate = useNavigate();
+  const { data, error, refetch } = useSupportRequests();
+  const requests = data?.supportRequests;
+
+  return (
+    <>
+      <PageHeader
+        title={t('support.list.title')}
+        subtitle={t('support.list.intro')}
+        actions={
+          <Button
+            appearance="primary"
+            icon={<PersonFeedbackRegular />}
+            onClick={() => void navigate('/support/new')}
+          >
+            {t('support.title')}
+          </Button>
+        }
+      />
+      {!requests ? (
+        error ? (
+          <ErrorMessage error={error} onRetry={() => void refetch()} />
+        ) : (
+          <Loading />
+        )
+      ) : requests.length === 0 ? (
+        <EmptyState>{t('support.list.empty')}</EmptyState>
+      ) : (
+        <div className={styles.panel}>
+          <Table aria-label={t('support.list.title')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell style={{ width: 150 }}>{t('support.list.id')}</TableHeaderCell>
+                <TableHeaderCell>{t('support.list.titleColumn')}</TableHeaderCell>
+                <TableHeaderCell>{t('support.list.type')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: 110 }}>{t('support.list.impact')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: 120 }}>{t('support.list.status')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: 200 }}>{t('support.list.date')}</TableHeaderCell>
+                <TableHeaderCell>{t('support.list.attachments')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {requests.map((request) => (
+                <TableRow key={request.id}>
+                  <TableCell className={styles.top}>
+                    <span className={styles.id}>{request.id}</span>
+                  </TableCell>
+                  <TableCell className={styles.top}>{request.title}</TableCell>
+                  <TableCell className={styles.top}>
+                    {Object.hasOwn(PROBLEM_TYPE_LABELS, request.problemType)
+                      ? PROBLEM_TYPE_LABELS[request.problemType as ProblemType][language]
+                      : request.problemType}
+                  </TableCell>
+                  <TableCell className={styles.top}>
+                    {impactLabel(request.impact, language)}
+                  </TableCell>
+                  <TableCell className={styles.top}>
+                    <Badge
+                      appearance="tint"
+                      color={request.status === 'RESOLVED' ? 'success' : 'informative'}
+                    >
+                      {statusLabel(request.status, i18n)}
+                    </Badge>
+                  </TableCell>
+                  <TableCell className={styles.top}>{i18n.dateTime(request.createdAt)}</TableCell>
+                  <TableCell className={styles.top}>
+                    {request.attachments.length === 0 ? (
+                      <span className={styles.none}>{t('support.list.noAttachments')}</span>
+                    ) : (
+                      <ul className={styles.files}>
+                        {request.attachments.map((file) => (
+                          <li key={file.id}>
+                            <a
+                              className={styles.link}
+                              href={file.url}
+                              download={file.fileName}
+                              aria-label={t('support.list.download', { name: file.fileName })}
+                            >
+                              <AttachRegular aria-hidden />
+                              {file.fileName}
+                            </a>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { graphql } from '../../gql';
+
+export const SupportRequestsDocument = graphql(`
+  query SupportRequests {
+    supportRequests {
+      id
+      title
+      problemType
+      impact
+      status
+      createdAt
+      orderOrSubscriptionId
+      attachments {
+        id
+        fileName
+        size
+        url
+      }
+    }
+  }
+`);
+
+export const CreateSupportRequestDocument = graphql(`
+  mutation CreateSupportRequest($input: CreateSupportRequestInput!) {
+    createSupportRequest(input: $input) {
+      id
+      title
+      problemType
+      impact
+      status
+      createdAt
+      orderOrSubscriptionId
+      attachments {
+        id
+        fileName
+        size
+        url
+      }
+    }
+  }
+`);
+
+/** The customers a request can be about (the API pages by 100 at most). */
+export const SupportCustomersDocument = graphql(`
+  query SupportCustomers {
+    customers(first: 100) {
+      edges {
+        node {
+          id
+          name
+          domain
+          tenantId
+          market
+          currency
+        }
+      }
+    }
+  }
+`);
+
+/** The customer the Cancel dialog named, in case it is not among the first 100. */
+export const SupportCustomerDocument = graphql(`
+  query SupportCustomer($id: ID!) {
+    customer(id: $id) {
+      id
+      name
+      domain
+      tenantId
+      market
+      currency
+    }
+  }
+`);
+
+/** S3: the partner's support requests, newest first, fresh on every visit. */
+export function useSupportRequests() {
+  return useQuery(SupportRequestsDocument, { fetchPolicy: 'cache-and-network' });
+}
+
+export function useSupportCustomers(prefilledId: string) {
+  const list = useQuery(SupportCustomersDocument);
+  const customers = list.data?.customers.edges.map((edge) => edge.node) ?? [];
+  const single = useQuery(SupportCustomerDocument, {
+    variables: { id: prefilledId },
+    skip: !prefilledId || customers.some((c) => c.id === prefilledId),
+  });
+  const extra = single.data?.customer;
+  return {
+    customers:
+      extra && !customers.some((c) => c.id === extra.id) ? [extra, ...customers] : customers,
+    loading: list.loading || single.loading,
+  };
+}
+
+/** S1–S3: submits the request; the list is fetched again when next shown. */
+export function useCreateSupportRequest() {
+  return useMutation(CreateSupportRequestDocument, {
+    update(cache) {
+      cache.evict({ id: 'ROOT_QUERY', fieldName: 'supportRequests' });
+      cache.evict({ id: 'ROOT_QUERY', fieldName: 'activityLog' });
+      cache.gc();
+    },
+  });
+}

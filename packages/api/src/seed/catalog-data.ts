@@ -1,5 +1,7 @@
 import {
   CURRENCIES,
+  money,
+  prorate,
   currencyExponent,
   type CurrencyCode,
   type DownloadOptions,
@@ -169,12 +171,12 @@ const RATE_PER_USD_X100: Record<CurrencyCode, number> = {
 
 /** A list price in a currency, in whole minor units, rounded to a tidy step (integers only). */
 export function priceIn(currency: CurrencyCode, usdCents: number): number {
-  const exponent = currencyExponent(currency);
-  // usdCents × rate/100 gives cents of the currency; scale to its own minor unit.
-  const centsOfCurrency = Math.round((usdCents * RATE_PER_USD_X100[currency]) / 100);
-  const minor = exponent === 2 ? centsOfCurrency : Math.round(centsOfCurrency / 100);
-  const step = exponent === 0 ? 100 : 1; // whole hundreds of won / yen
-  return Math.round(minor / step) * step;
+  // Integer arithmetic only (M4): usdCents × rate / 100 gives cents of the currency, rounded
+  // half-up; currencies without a minor unit then drop to whole units in whole hundreds.
+  const cents = prorate(money(usdCents, 'USD'), RATE_PER_USD_X100[currency], 100).amountMinor;
+  if (currencyExponent(currency) === 2) return cents;
+  const hundreds = prorate(money(cents, 'USD'), 1, 100 * 100).amountMinor;
+  return hundreds * 100;
 }
 
 export const skuId = (productId: string, term: TermYears) =>

@@ -55,26 +55,22 @@ type Placed = {
 
 const key = () => `key-${crypto.randomUUID()}`;
 
+const place = (url: string, token: string, input: Record<string, unknown>) =>
+  gql<Placed>(url, PLACE_ORDER, { input }, { token });
+
 describeEachEngine('placing orders', (use) => {
   it('B4/M4: a KRW order sums exactly in whole won and lands on the month’s invoice (I1)', async () => {
     const { db, url, clock } = use();
     clock.set('2026-11-30T23:59:59.000Z');
     const { admin, customer } = await createTenant(db, 'KR');
-    const response = await gql<Placed>(
-      url,
-      PLACE_ORDER,
-      {
-        input: {
-          customerId: customer.id,
-          idempotencyKey: key(),
-          lines: [
-            { skuId: 'office-ltsc-professional-plus-2024:perpetual', quantity: 3 },
-            { skuId: 'windows-server-2022-standard:1y', quantity: 7 },
-          ],
-        },
-      },
-      { token: admin.token },
-    );
+    const response = await place(url, admin.token, {
+      customerId: customer.id,
+      idempotencyKey: key(),
+      lines: [
+        { skuId: 'office-ltsc-professional-plus-2024:perpetual', quantity: 3 },
+        { skuId: 'windows-server-2022-standard:1y', quantity: 7 },
+      ],
+    });
     expect(response.errors).toBeUndefined();
     const order = response.data!.placeOrder;
     // List prices in KRW: 58,900 ¢ × 1390 → 818,700 ₩; 209,900 ¢ × 1390 → 2,917,600 ₩
@@ -110,22 +106,15 @@ describeEachEngine('placing orders', (use) => {
     const { db, url, clock } = use();
     clock.set('2026-11-10T10:00:00.000Z');
     const { admin, customer } = await createTenant(db, 'US');
-    const response = await gql<Placed>(
-      url,
-      PLACE_ORDER,
-      {
-        input: {
-          customerId: customer.id,
-          idempotencyKey: key(),
-          lines: [
-            { skuId: 'sql-server-2022-standard:3y', quantity: 1 },
-            { skuId: 'windows-7-esu-2020:perpetual', quantity: 2 },
-            { skuId: 'suse-linux-enterprise-server-plan:1y', quantity: 1 },
-          ],
-        },
-      },
-      { token: admin.token },
-    );
+    const response = await place(url, admin.token, {
+      customerId: customer.id,
+      idempotencyKey: key(),
+      lines: [
+        { skuId: 'sql-server-2022-standard:3y', quantity: 1 },
+        { skuId: 'windows-7-esu-2020:perpetual', quantity: 2 },
+        { skuId: 'suse-linux-enterprise-server-plan:1y', quantity: 1 },
+      ],
+    });
     const lines = response.data!.placeOrder.lines;
     expect(lines.map((l) => [l.cancellationPolicy, l.cancellableUntil])).toEqual([
       ['WINDOW', '2027-01-09T10:00:00.000Z'],
@@ -137,18 +126,11 @@ describeEachEngine('placing orders', (use) => {
   it('M3: an Australian order says tax included, on the order and the invoice', async () => {
     const { db, url } = use();
     const { admin, customer } = await createTenant(db, 'AU');
-    const placed = await gql<Placed>(
-      url,
-      PLACE_ORDER,
-      {
-        input: {
-          customerId: customer.id,
-          idempotencyKey: key(),
-          lines: [{ skuId: 'sql-server-2022-standard:1y', quantity: 1 }],
-        },
-      },
-      { token: admin.token },
-    );
+    const placed = await place(url, admin.token, {
+      customerId: customer.id,
+      idempotencyKey: key(),
+      lines: [{ skuId: 'sql-server-2022-standard:1y', quantity: 1 }],
+    });
     expect(placed.data!.placeOrder.taxIncluded).toBe(true);
     const lines = await db.manager.findBy(InvoiceLineEntity, {
       orderId: placed.data!.placeOrder.id,
@@ -160,18 +142,11 @@ describeEachEngine('placing orders', (use) => {
     const { db, url } = use();
     const { admin, customer } = await createTenant(db, 'CN');
     const before = await db.manager.count(InvoiceLineEntity);
-    const response = await gql(
-      url,
-      PLACE_ORDER,
-      {
-        input: {
-          customerId: customer.id,
-          idempotencyKey: key(),
-          lines: [{ skuId: 'azure-reserved-vm-d2s-v5:1y', quantity: 1 }],
-        },
-      },
-      { token: admin.token },
-    );
+    const response = await place(url, admin.token, {
+      customerId: customer.id,
+      idempotencyKey: key(),
+      lines: [{ skuId: 'azure-reserved-vm-d2s-v5:1y', quantity: 1 }],
+    });
     expect(errorCode(response)).toBe('MARKET_UNAVAILABLE');
     expect(response.errors![0]!.extensions!['market']).toBe('CN');
     expect(await db.manager.countBy(OrderEntity, { customerId: customer.id })).toBe(0);
@@ -190,18 +165,11 @@ describeEachEngine('placing orders', (use) => {
     const { db, url } = use();
     const { partner, customer } = await createTenant(db);
     const sales = await createUser(db, partner.id, ['SALES_AGENT']);
-    const response = await gql(
-      url,
-      PLACE_ORDER,
-      {
-        input: {
-          customerId: customer.id,
-          idempotencyKey: key(),
-          lines: [{ skuId: 'sql-server-2022-standard:1y', quantity: 1 }],
-        },
-      },
-      { token: sales.token },
-    );
+    const response = await place(url, sales.token, {
+      customerId: customer.id,
+      idempotencyKey: key(),
+      lines: [{ skuId: 'sql-server-2022-standard:1y', quantity: 1 }],
+    });
     expect(errorCode(response)).toBe('FORBIDDEN_ROLE');
     expect(response.errors![0]!.extensions!['missingRoles']).toEqual([
       'Admin agent',
@@ -215,18 +183,11 @@ describeEachEngine('placing orders', (use) => {
     const { db, url } = use();
     const { partner, customer } = await createTenant(db);
     const globalAdmin = await createUser(db, partner.id, ['GLOBAL_ADMIN']);
-    const response = await gql<Placed>(
-      url,
-      PLACE_ORDER,
-      {
-        input: {
-          customerId: customer.id,
-          idempotencyKey: key(),
-          lines: [{ skuId: 'sql-server-2022-standard:1y', quantity: 1 }],
-        },
-      },
-      { token: globalAdmin.token },
-    );
+    const response = await place(url, globalAdmin.token, {
+      customerId: customer.id,
+      idempotencyKey: key(),
+      lines: [{ skuId: 'sql-server-2022-standard:1y', quantity: 1 }],
+    });
     expect(response.errors).toBeUndefined();
     expect(response.data!.placeOrder.id).toMatch(/^[0-9A-Z]{12}$/);
   });
@@ -240,9 +201,7 @@ describeEachEngine('placing orders', (use) => {
       lines: [{ skuId: 'windows-server-2022-datacenter:3y', quantity: 2 }],
     };
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () =>
-        gql<Placed>(url, PLACE_ORDER, { input }, { token: admin.token }),
-      ),
+      Array.from({ length: 20 }, () => place(url, admin.token, input)),
     );
     for (const r of responses) expect(r.errors).toBeUndefined();
     const ids = new Set(responses.map((r) => r.data!.placeOrder.id));
@@ -264,31 +223,17 @@ describeEachEngine('placing orders', (use) => {
     const { db, url } = use();
     const { admin, customer } = await createTenant(db);
     const idempotencyKey = key();
-    const first = await gql<Placed>(
-      url,
-      PLACE_ORDER,
-      {
-        input: {
-          customerId: customer.id,
-          idempotencyKey,
-          lines: [{ skuId: 'sql-server-2022-standard:1y', quantity: 1 }],
-        },
-      },
-      { token: admin.token },
-    );
+    const first = await place(url, admin.token, {
+      customerId: customer.id,
+      idempotencyKey,
+      lines: [{ skuId: 'sql-server-2022-standard:1y', quantity: 1 }],
+    });
     expect(first.errors).toBeUndefined();
-    const second = await gql(
-      url,
-      PLACE_ORDER,
-      {
-        input: {
-          customerId: customer.id,
-          idempotencyKey,
-          lines: [{ skuId: 'sql-server-2022-standard:1y', quantity: 2 }],
-        },
-      },
-      { token: admin.token },
-    );
+    const second = await place(url, admin.token, {
+      customerId: customer.id,
+      idempotencyKey,
+      lines: [{ skuId: 'sql-server-2022-standard:1y', quantity: 2 }],
+    });
     expect(errorCode(second)).toBe('IDEMPOTENCY_CONFLICT');
   });
 
@@ -323,22 +268,15 @@ describeEachEngine('placing orders', (use) => {
       ],
     ];
     for (const [input, field] of cases) {
-      const response = await gql(url, PLACE_ORDER, { input }, { token: admin.token });
+      const response = await place(url, admin.token, input);
       expect(errorCode(response)).toBe('BAD_USER_INPUT');
       expect(response.errors![0]!.extensions!['field']).toBe(field);
     }
-    const unknownSku = await gql(
-      url,
-      PLACE_ORDER,
-      {
-        input: {
-          customerId: customer.id,
-          idempotencyKey: key(),
-          lines: [{ skuId: 'nope', quantity: 1 }],
-        },
-      },
-      { token: admin.token },
-    );
+    const unknownSku = await place(url, admin.token, {
+      customerId: customer.id,
+      idempotencyKey: key(),
+      lines: [{ skuId: 'nope', quantity: 1 }],
+    });
     expect(errorCode(unknownSku)).toBe('NOT_FOUND');
     expect(await db.manager.countBy(OrderEntity, { customerId: customer.id })).toBe(0);
   });
@@ -347,31 +285,17 @@ describeEachEngine('placing orders', (use) => {
     const { db, url, clock } = use();
     const { admin, customer } = await createTenant(db);
     clock.set('2026-10-01T09:00:00.000Z');
-    const older = await gql<Placed>(
-      url,
-      PLACE_ORDER,
-      {
-        input: {
-          customerId: customer.id,
-          idempotencyKey: key(),
-          lines: [{ skuId: 'sql-server-2022-standard:1y', quantity: 1 }],
-        },
-      },
-      { token: admin.token },
-    );
+    const older = await place(url, admin.token, {
+      customerId: customer.id,
+      idempotencyKey: key(),
+      lines: [{ skuId: 'sql-server-2022-standard:1y', quantity: 1 }],
+    });
     clock.set('2026-11-05T09:00:00.000Z');
-    const newer = await gql<Placed>(
-      url,
-      PLACE_ORDER,
-      {
-        input: {
-          customerId: customer.id,
-          idempotencyKey: key(),
-          lines: [{ skuId: 'office-ltsc-professional-plus-2024:perpetual', quantity: 4 }],
-        },
-      },
-      { token: admin.token },
-    );
+    const newer = await place(url, admin.token, {
+      customerId: customer.id,
+      idempotencyKey: key(),
+      lines: [{ skuId: 'office-ltsc-professional-plus-2024:perpetual', quantity: 4 }],
+    });
     const history = await gql<{
       customer: {
         orders: {
@@ -409,18 +333,11 @@ describeEachEngine('placing orders', (use) => {
     const { db, url } = use();
     const a = await createTenant(db);
     const b = await createTenant(db);
-    const placed = await gql<Placed>(
-      url,
-      PLACE_ORDER,
-      {
-        input: {
-          customerId: a.customer.id,
-          idempotencyKey: key(),
-          lines: [{ skuId: 'sql-server-2022-standard:1y', quantity: 1 }],
-        },
-      },
-      { token: a.admin.token },
-    );
+    const placed = await place(url, a.admin.token, {
+      customerId: a.customer.id,
+      idempotencyKey: key(),
+      lines: [{ skuId: 'sql-server-2022-standard:1y', quantity: 1 }],
+    });
     const orderId = placed.data!.placeOrder.id;
 
     const foreignOrder = await gql(
@@ -441,18 +358,11 @@ describeEachEngine('placing orders', (use) => {
     });
     expect(errorCode(foreignOrder)).toBe('NOT_FOUND');
 
-    const buy = await gql(
-      url,
-      PLACE_ORDER,
-      {
-        input: {
-          customerId: a.customer.id,
-          idempotencyKey: key(),
-          lines: [{ skuId: 'sql-server-2022-standard:1y', quantity: 1 }],
-        },
-      },
-      { token: b.admin.token },
-    );
+    const buy = await place(url, b.admin.token, {
+      customerId: a.customer.id,
+      idempotencyKey: key(),
+      lines: [{ skuId: 'sql-server-2022-standard:1y', quantity: 1 }],
+    });
     expect(errorCode(buy)).toBe('NOT_FOUND');
     expect(await db.manager.countBy(OrderEntity, { customerId: a.customer.id })).toBe(1);
 

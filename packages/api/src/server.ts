@@ -6,7 +6,6 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import { DomainError, errorMessage } from '@csp/domain';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import depthLimit from 'graphql-depth-limit';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,9 +22,9 @@ import type { Clock } from './shared/clock.js';
 import type { Actor, RequestContext } from './shared/context.js';
 import { formatError, isDatabaseDown } from './shared/format-error.js';
 import {
-  aliasLimit,
+  armorRules,
   complexityLimit,
-  MAX_DEPTH,
+  MAX_TOKENS,
   selectionLimits,
 } from './shared/graphql-limits.js';
 import type { Logger } from './shared/logger.js';
@@ -84,7 +83,8 @@ export async function createApp(options: AppOptions) {
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    validationRules: [depthLimit(MAX_DEPTH), aliasLimit(), selectionLimits],
+    parseOptions: { maxTokens: MAX_TOKENS },
+    validationRules: [...armorRules(), selectionLimits],
     // No cache hints are used; Apollo's default cache-control plugin would wrap every field (bench).
     plugins: [
       ApolloServerPluginLandingPageDisabled(),

@@ -115,7 +115,7 @@ export class SoftwareLineResolver {
     let link: IssuedDownloadLink | null = null;
     if (result.link && result.token) {
       link = Object.assign(new IssuedDownloadLink(), DownloadLink.of(result.link, now), {
-        url: `${ctx.req.protocol}://${ctx.req.get('host')}/downloads/${result.token}`,
+        url: `${ctx.publicUrl}/downloads/${result.token}`,
         fileName: downloadFileName(result.product.name, result.link),
       });
     }

@@ -1,6 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Failed sign-ins, kept in the database so rate limiting holds across server instances. */
+/**
+ * Retired: migration 1764300000000 drops this table for the sign-in slots of the E6 throttle
+ * (auth.service.ts, docs/decisions/011). Still listed among the entities in data-source.ts, which
+ * this branch does not edit; nothing reads or writes it. Remove both together.
+ */
 @Entity('sign_in_failures')
 export class SignInFailureEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })

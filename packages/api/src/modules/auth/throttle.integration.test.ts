@@ -7,6 +7,8 @@ import { sha256Hex } from '../../shared/ids.js';
 import { startSecondServer } from '../../test-support/second-server.js';
 import { SessionEntity } from './session.entity.js';
 import { purgeExpired, signIn } from './auth.service.js';
+import { startHousekeeping } from '../../shared/housekeeping.js';
+import { databaseAttachmentStore } from '../support/attachment-store.js';
 
 const SIGN_IN = /* GraphQL */ `
   mutation ($input: SignInInput!) {
@@ -142,5 +144,32 @@ describeEachEngine('sign-in throttle', (use) => {
     expect(
       await signIn(h.db, user.user.email, user.password, now, '192.0.2.1').then((r) => r.user.id),
     ).toBe(user.user.id);
+  });
+
+  it("E6: housekeeping runs on its own on an interval (unref'd timer) and purges", async () => {
+    const h = use();
+    const partner = await createPartner(h.db);
+    const user = await createUser(h.db, partner.id, ['ADMIN_AGENT']);
+    const now = h.clock.now();
+    const tokenHash = 'x'.repeat(64);
+    await h.db.transaction((m) =>
+      m.insert(SessionEntity, {
+        tokenHash,
+        userId: user.user.id,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() - 1),
+      }),
+    );
+    const stop = startHousekeeping(
+      { db: h.db, store: databaseAttachmentStore(h.db), clock: h.clock, logger: h.logger },
+      50,
+    );
+    try {
+      await expect
+        .poll(() => h.db.manager.countBy(SessionEntity, { tokenHash }), { timeout: 5_000 })
+        .toBe(0);
+    } finally {
+      stop();
+    }
   });
 });

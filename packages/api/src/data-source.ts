@@ -8,7 +8,6 @@ import { migrations } from './migrations/index.js';
 import { ActivityEntryEntity } from './modules/activity/activity-entry.entity.js';
 import { PartnerEntity } from './modules/auth/partner.entity.js';
 import { SessionEntity } from './modules/auth/session.entity.js';
-import { SignInFailureEntity } from './modules/auth/sign-in-failure.entity.js';
 import { UserEntity } from './modules/auth/user.entity.js';
 import { PriceEntity } from './modules/catalog/price.entity.js';
 import { ProductEntity } from './modules/catalog/product.entity.js';
@@ -34,7 +33,6 @@ export const entities = [
   PartnerEntity,
   UserEntity,
   SessionEntity,
-  SignInFailureEntity,
   CustomerEntity,
   ProductEntity,
   SkuEntity,

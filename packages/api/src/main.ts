@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { chmodSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { loadConfig } from './config.js';
 import { openDatabase } from './data-source.js';
 import { demoAccounts, DEMO_PASSWORD, seedDemoData } from './seed/demo-data.js';
@@ -8,7 +7,9 @@ import { PRODUCTS } from './seed/catalog-data.js';
 import { createApp } from './server.js';
 import { KeyVault } from './modules/software/key-vault.js';
 import { ensureSampleMedia } from './modules/software/media.js';
+import { databaseAttachmentStore } from './modules/support/attachment-store.js';
 import { systemClock } from './shared/clock.js';
+import { startHousekeeping } from './shared/housekeeping.js';
 import { createLogger } from './shared/logger.js';
 
 async function main() {
@@ -28,11 +29,12 @@ async function main() {
     logger,
     vault,
     mediaDir: config.mediaDir,
-    attachmentsDir: path.join(config.dataDir, 'attachments'),
     production: config.production,
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
   });
+  // Expired sessions, idle sign-in slots, abandoned uploads: cleaned from every process.
+  startHousekeeping({ db, store: databaseAttachmentStore(db), clock: systemClock, logger });
   const server = app.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

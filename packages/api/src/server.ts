@@ -18,6 +18,10 @@ import { invoiceCsvRoute } from './modules/invoices/invoice-csv.route.js';
 import { languageOf, downloadRefusalPage } from './modules/software/download-page.js';
 import { downloadRoute } from './modules/software/download.route.js';
 import type { KeyVault } from './modules/software/key-vault.js';
+import {
+  databaseAttachmentStore,
+  type AttachmentStore,
+} from './modules/support/attachment-store.js';
 import { filesRouter } from './modules/support/files.route.js';
 import { graphqlSchema } from './schema.js';
 import type { Clock } from './shared/clock.js';
@@ -38,8 +42,8 @@ export interface AppOptions {
   vault: KeyVault;
   /** The folder of files served through download links. */
   mediaDir: string;
-  /** Where uploaded support-request attachments are stored. */
-  attachmentsDir: string;
+  /** Where uploaded support-request attachments are stored (default: the database, X1). */
+  attachments?: AttachmentStore;
   production: boolean;
   /** The built SPA; served with a fallback to index.html for client-side routes. */
   webDist?: string | null;
@@ -266,7 +270,7 @@ export async function createApp(options: AppOptions) {
 
   app.get('/invoices/:file', invoiceCsvRoute(db));
   app.get('/activity-log.csv', activityCsvRoute(db));
-  app.use(filesRouter(db, clock, options.attachmentsDir));
+  app.use(filesRouter(db, clock, options.attachments ?? databaseAttachmentStore(db)));
   // Express answers HEAD with the GET handler; the handler itself makes HEAD not count (D3).
   app.get('/downloads/:token', downloadRoute({ db, clock, logger, mediaDir: options.mediaDir }));
 

@@ -33,7 +33,6 @@ describe('web hardening [embedded]', () => {
       logger: silentLogger,
       vault: KeyVault.random(),
       mediaDir: webDist,
-      attachmentsDir: webDist,
       production: true,
       webDist,
     });

@@ -266,7 +266,6 @@ describe('Production static files (issue 10)', () => {
       logger: createLogger(() => undefined),
       vault: KeyVault.random(),
       mediaDir: webDist,
-      attachmentsDir: webDist,
       production: true,
       webDist,
     });
@@ -346,7 +345,6 @@ describe.runIf(MYSQL_AVAILABLE)('The same error has the same shape for every cal
       logger: createLogger((line) => logLines.push(line)),
       vault: KeyVault.random(),
       mediaDir: tmpdir(),
-      attachmentsDir: tmpdir(),
       production: true,
       webDist: null,
     });

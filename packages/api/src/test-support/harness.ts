@@ -114,7 +114,6 @@ export async function startHarness(
     logger,
     vault,
     mediaDir,
-    attachmentsDir: mkdtempSync(path.join(tmpdir(), 'csp-attachments-')),
     production: options.production ?? false,
     webDist: null,
   });

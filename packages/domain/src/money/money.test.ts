@@ -77,15 +77,29 @@ describe('money (M4)', () => {
     expect(() => multiply(money(1, 'USD'), 1.5)).toThrow(RangeError);
   });
 
-  it('M4: decimal text round-trips exactly', () => {
+  it('M4, E4: decimal text round-trips exactly; only `.` decimals are read', () => {
     expect(toDecimalString(money(123_456, 'USD'))).toBe('1234.56');
     expect(toDecimalString(money(5, 'USD'))).toBe('0.05');
     expect(toDecimalString(money(-5, 'EUR'))).toBe('-0.05');
     expect(toDecimalString(money(150_000, 'KRW'))).toBe('150000');
-    expect(parseDecimal('1,234.5', 'USD')).toEqual(money(123_450, 'USD'));
+    expect(parseDecimal('1234.5', 'USD')).toEqual(money(123_450, 'USD'));
     expect(parseDecimal('150000', 'KRW')).toEqual(money(150_000, 'KRW'));
     expect(() => parseDecimal('1.5', 'KRW')).toThrow(/0 decimal places/);
     expect(() => parseDecimal('abc', 'USD')).toThrow(/not an amount/);
+    // E4: only `.` as the decimal separator and no group separators: nothing ambiguous is read.
+    for (const text of [
+      '12,50',
+      '1,2,3,4',
+      '1,234.50',
+      '1.250,00',
+      '1 250',
+      '1e3',
+      '.5',
+      '5.',
+      '+5',
+    ])
+      expect(() => parseDecimal(text, 'USD'), text).toThrow(/not an amount/);
+    expect(() => parseDecimal('12.505', 'USD')).toThrow(/2 decimal places/);
     fc.assert(
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.constantFrom(...CURRENCIES), (n, c) => {
         const m = money(n, c);

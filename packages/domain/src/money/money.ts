@@ -115,12 +115,15 @@ export function toDecimalString(a: Money): string {
 }
 
 /**
- * Parses decimal text in major units ("1,234.5", "150000") into money, exactly. Refuses more
- * fraction digits than the currency has, so no amount is silently rounded.
+ * E4: the API's amount format. Decimal text in major units with `.` as the decimal separator, no
+ * group separators, and at most the currency's minor digits ("1250.00", "1250.5", "150000"): a
+ * text the API cannot read unambiguously ("12,50", "1,2,3,4", "1.250,00", "1e3") is refused, and
+ * no amount is silently rounded. The web converts from the user's locale before sending.
  */
+export const AMOUNT_FORMAT = /^(-?)(\d{1,15})(?:\.(\d{1,4}))?$/;
+
 export function parseDecimal(text: string, currency: CurrencyCode): Money {
-  const cleaned = text.trim().replace(/[,\s]/g, '');
-  const match = /^(-?)(\d+)(?:\.(\d*))?$/.exec(cleaned);
+  const match = AMOUNT_FORMAT.exec(text.trim());
   if (!match) throw new RangeError(`"${text}" is not an amount`);
   const [, sign, whole = '', fraction = ''] = match;
   const exponent = currencyExponent(currency);

@@ -105,6 +105,16 @@ describe('support requests (S1, S2)', () => {
     expect(attachmentProblem('run.exe', 100)?.en).toContain('PDF, PNG');
     expect(attachmentProblem('noextension', 100)).not.toBeNull();
     expect(attachmentProblem('big.zip', 10 * 1024 * 1024 + 1)?.en).toContain('10 MB');
-    expect(attachmentProblem('empty.txt', 0)).not.toBeNull();
+    // An empty file says so, not that it is too large.
+    expect(attachmentProblem('empty.txt', 0)?.en).toBe('The file is empty.');
+  });
+
+  it('E4: the amount is read only in the API format, never guessed', () => {
+    for (const amountRequested of ['12,50', '1,2,3,4', '1,250.00', '1.250,00', '12.505'])
+      expect(
+        validateSupportRequest({ ...refund, amountRequested }).amountRequested?.en,
+        amountRequested,
+      ).toContain('"."');
+    expect(validateSupportRequest({ ...refund, amountRequested: '12.5' })).toEqual({});
   });
 });

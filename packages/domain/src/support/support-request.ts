@@ -1,4 +1,4 @@
-import { parseDecimal, type CurrencyCode } from '../money/money.js';
+import { currencyExponent, parseDecimal, type CurrencyCode } from '../money/money.js';
 
 /** S1: problem types of Report a problem; the first is the one the Cancel dialog opens with. */
 export const PROBLEM_TYPES = [
@@ -75,6 +75,12 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,253}\.[^\s@]{2,}$/;
 const PHONE = /^\+?[0-9 ()\-.]{6,24}$/;
 const ORDER_OR_SUBSCRIPTION = /^[A-Za-z0-9-]{6,64}$/;
 
+/** An amount in the API's format (E4) for the currency: "1250.00", or "150000" without minor unit. */
+function example(currency: CurrencyCode): string {
+  const exponent = currencyExponent(currency);
+  return exponent === 0 ? '150000' : `1250.${'0'.repeat(exponent)}`;
+}
+
 function isPositiveAmount(text: string, currency: CurrencyCode): boolean {
   try {
     return parseDecimal(text, currency).amountMinor > 0;
@@ -129,8 +135,8 @@ export function validateSupportRequest(
   if (refund || amount) {
     if (!isPositiveAmount(amount, currency)) {
       errors.amountRequested = m(
-        `Enter the amount requested in ${currency}, e.g. 1250.00.`,
-        `요청 금액을 ${currency}(으)로 입력하세요(예: 1250.00).`,
+        `Enter the amount requested in ${currency} with digits and a "." before the decimals, e.g. ${example(currency)}.`,
+        `요청 금액을 ${currency}(으)로 숫자와 소수점 "."을 사용해 입력하세요(예: ${example(currency)}).`,
       );
     }
   }
@@ -175,7 +181,8 @@ export function attachmentProblem(fileName: string, size: number): Message | nul
       'PDF, PNG, JPG, TXT, LOG, CSV 또는 ZIP 파일을 첨부하세요.',
     );
   }
-  if (size <= 0 || size > MAX_ATTACHMENT_BYTES) {
+  if (size === 0) return m('The file is empty.', '파일이 비어 있습니다.');
+  if (size < 0 || size > MAX_ATTACHMENT_BYTES) {
     return m('Each file must be under 10 MB.', '각 파일은 10MB 미만이어야 합니다.');
   }
   return null;

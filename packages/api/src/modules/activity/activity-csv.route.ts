@@ -69,7 +69,7 @@ export function activityCsvRoute(db: Database) {
             e.resource,
             e.remoteAddress ?? '',
             e.userAgent ?? '',
-            e.detail ?? '',
+            e.count > 1 ? `${e.detail ?? ''} (×${e.count})`.trim() : (e.detail ?? ''),
           ]),
         );
       }

@@ -1,7 +1,10 @@
 import type { OperationOutcome, OperationType } from '@csp/domain';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A1: an append-only record of who did what. No code path updates or deletes a row. */
+/**
+ * A1: an append-only record of who did what. No code path deletes a row or changes what it says;
+ * the one update is `count` of an hourly refused-download entry (E6, `refusalBucket`).
+ */
 @Entity('activity_log')
 export class ActivityEntryEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -50,4 +53,12 @@ export class ActivityEntryEntity {
 
   @Column({ type: 'datetime', precision: 3 })
   at: Date;
+
+  /** How many attempts this entry stands for: 1, or the refused downloads of one link in one hour. */
+  @Column({ type: 'int', default: 1 })
+  count: number;
+
+  /** E6: "download-link:<id>:<hour>" for the one entry that counts a link's refusals in that hour. */
+  @Column({ name: 'refusal_bucket', type: 'varchar', length: 100, nullable: true })
+  refusalBucket: string | null;
 }

@@ -1,4 +1,4 @@
-import type { OperationType } from '@csp/domain';
+import { refusalLogBucket, type OperationType } from '@csp/domain';
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import type { Actor } from '../../shared/context.js';
@@ -34,6 +34,8 @@ function entry(facts: ActivityFacts, outcome: 'SUCCEEDED' | 'FAILED', failureCod
     failureCode,
     detail: facts.detail?.slice(0, 300) ?? null,
     at: facts.at,
+    count: 1,
+    refusalBucket: null,
   } satisfies ActivityEntryEntity;
 }
 
@@ -49,4 +51,42 @@ export async function recordFailure(
   failureCode: string,
 ): Promise<void> {
   await db.transaction((m) => m.insert(ActivityEntryEntity, entry(facts, 'FAILED', failureCode)));
+}
+
+/**
+ * E6: a refused download through a link, logged at most once per link and hour: the first refusal
+ * of the hour writes the entry, later ones add to its `count`. Each statement is atomic on its
+ * own, so concurrent refusals from any number of processes are all counted; a used-up link cannot
+ * flood the partner's log (at most one entry per link per hour).
+ */
+export async function recordRefusedDownload(
+  db: Database,
+  facts: ActivityFacts,
+  failureCode: string,
+): Promise<void> {
+  const bucket = `${facts.resource}:${refusalLogBucket(facts.at).toISOString()}`;
+  const addOne = () =>
+    db.transaction((m) =>
+      m
+        .createQueryBuilder()
+        .update(ActivityEntryEntity)
+        .set({ count: () => 'count + 1' })
+        .where('refusal_bucket = :bucket', { bucket })
+        .execute(),
+    );
+  if ((await addOne()).affected === 1) return;
+  const first = {
+    ...entry(facts, 'FAILED', failureCode),
+    detail: `refused downloads of this link in the hour from ${refusalLogBucket(facts.at).toISOString().slice(11, 16)} UTC`,
+    refusalBucket: bucket,
+  };
+  await db.transaction((m) =>
+    m.createQueryBuilder().insert().into(ActivityEntryEntity).values(first).orIgnore().execute(),
+  );
+  // Another request wrote the hour's entry first (ours was ignored): count this one in it.
+  const written = await db.manager.findOne(ActivityEntryEntity, {
+    select: { id: true },
+    where: { refusalBucket: bucket },
+  });
+  if (written?.id !== first.id) await addOne();
 }

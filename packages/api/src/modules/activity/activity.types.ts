@@ -55,7 +55,8 @@ export class ActivityEntry {
       userAgent: entity.userAgent,
       resource: entity.resource,
       productName: entity.productName,
-      detail: entity.detail,
+      // An hourly refusal entry (E6) says how many attempts it stands for.
+      detail: entity.count > 1 ? `${entity.detail ?? ''} (×${entity.count})`.trim() : entity.detail,
     });
   }
 }

@@ -92,7 +92,7 @@ describeEachEngine('sign-in and sessions', (use) => {
     expect(wrongPassword.headers.get('set-cookie')).toBeNull();
   });
 
-  it('failed sign-ins are rate-limited per e-mail, even with the right password', async () => {
+  it('E6: failed sign-ins are rate-limited per e-mail and address, even with the right password', async () => {
     const { db, url } = use();
     const partner = await createPartner(db);
     const user = await createUser(db, partner.id, ['ADMIN_AGENT']);

@@ -22,7 +22,13 @@ export class AuthResolver {
     @Arg('input', () => SignInInput) input: SignInInput,
     @Ctx() ctx: RequestContext,
   ): Promise<SignInPayload> {
-    const result = await signIn(ctx.db, input.email, input.password, ctx.clock.now());
+    const result = await signIn(
+      ctx.db,
+      input.email,
+      input.password,
+      ctx.clock.now(),
+      ctx.req.ip ?? ctx.req.socket.remoteAddress ?? null,
+    );
     setSessionCookie(ctx.req, ctx.res, result.token, result.expiresAt);
     const payload = new SignInPayload();
     payload.me = Me.of(

@@ -255,14 +255,31 @@ export async function cancelPurchase(
   } catch (error) {
     const refusal = isUniqueViolation(error) ? new DomainError('ALREADY_CANCELLED', {}) : error;
     if (refusal instanceof DomainError && actorOrNull) {
+      // A1: the refusal names the order, its customer and the product asked for, even when it
+      // was refused before they were read (a missing role); only the caller's own partner's order
+      // and customer are named (R8): a foreign id is logged like an unknown one.
+      const order =
+        typeof request.orderId === 'string'
+          ? await db.manager
+              .findOneBy(OrderEntity, {
+                id: request.orderId.trim().toUpperCase(),
+                partnerId: actorOrNull.partnerId,
+              })
+              .catch(() => null)
+          : null;
+      const product =
+        typeof request.productId === 'string'
+          ? await db.manager.findOneBy(ProductEntity, { id: request.productId }).catch(() => null)
+          : null;
       await recordFailure(
         db,
         {
           partnerId: actorOrNull.partnerId,
           actor: actorOrNull,
-          customerId: lines[0]?.customerId ?? null,
+          customerId: lines[0]?.customerId ?? order?.customerId ?? null,
           operation: 'cancel_order',
-          resource: lines[0] ? `order:${lines[0].orderId}` : 'order:unknown',
+          resource: order ? `order:${order.id}` : 'order:unknown',
+          productName: product?.name ?? null,
           at: clock.now(),
         },
         refusal.code,

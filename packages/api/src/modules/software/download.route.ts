@@ -1,11 +1,18 @@
-import { linkState, LINK_MAX_DOWNLOADS, type ErrorCode } from '@csp/domain';
+import {
+  linkState,
+  LINK_MAX_DOWNLOADS,
+  parseRange,
+  startsDownload,
+  type ErrorCode,
+  type RangeRequest,
+} from '@csp/domain';
 import type { Request, Response } from 'express';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { Database } from '../../data-source.js';
 import { sha256Hex } from '../../shared/ids.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Clock } from '../../shared/clock.js';
-import { recordFailure, recordSuccess } from '../activity/activity.service.js';
+import { recordRefusedDownload, recordSuccess } from '../activity/activity.service.js';
 import { UserEntity } from '../auth/user.entity.js';
 import { ProductEntity } from '../catalog/product.entity.js';
 import { OrderLineEntity } from '../orders/order-line.entity.js';
@@ -28,8 +35,9 @@ interface DownloadDeps {
 }
 
 /**
- * D3, D7: GET /downloads/:token serves the file and counts it. One conditional UPDATE decides,
- * so concurrent requests (from any number of server processes) never pass the 50th together.
+ * D3, D7, D9: GET /downloads/:token serves the file (or a byte range of it) and counts a download
+ * that starts at byte 0. One conditional UPDATE decides, so concurrent requests (from any number
+ * of server processes) never pass the 50th together.
  * HEAD answers the same headers without counting. An unknown token is a 404, the same for any.
  */
 export function downloadRoute({ db, clock, logger, mediaDir }: DownloadDeps) {
@@ -66,7 +74,8 @@ export function downloadRoute({ db, clock, logger, mediaDir }: DownloadDeps) {
 
     const refuse = async (state: string) => {
       const code = REFUSAL[state] ?? 'LINK_EXPIRED';
-      if (req.method === 'GET') await recordFailure(db, { ...facts, at: now }, code);
+      // E6: at most one entry per link and hour, with a count: a used-up link cannot flood the log.
+      if (req.method === 'GET') await recordRefusedDownload(db, { ...facts, at: now }, code);
       res
         .status(410)
         .type('html')
@@ -77,13 +86,35 @@ export function downloadRoute({ db, clock, logger, mediaDir }: DownloadDeps) {
           }),
         );
     };
+    const size = statSync(file).size;
+    const fileName = downloadFileName(product.name, link);
+    const range = req.method === 'GET' ? parseRange(req.get('range'), size) : WHOLE;
 
     if (req.method === 'HEAD') {
       const state = line.status === 'CANCELLED' ? 'REVOKED' : linkState(link, now);
       if (state !== 'ACTIVE') return void (await refuse(state));
-      sendHeaders(res, file, downloadFileName(product.name, link));
+      sendHeaders(res, size, fileName, WHOLE);
       res.end();
       return;
+    }
+
+    // D9: a GET from byte 0 starts a download and counts; one that continues a started download
+    // (a Range past byte 0) is served without counting, even after the 50th has started.
+    // A link nobody has downloaded through has nothing to continue: its first request counts.
+    if (
+      range.kind === 'unsatisfiable' ||
+      (!startsDownload(req.method, range) && link.downloadsUsed > 0)
+    ) {
+      const state = line.status === 'CANCELLED' ? 'REVOKED' : continuationState(link, now);
+      if (state !== 'ACTIVE') return void (await refuse(state));
+      if (range.kind === 'unsatisfiable') {
+        res.status(416);
+        res.setHeader('Content-Range', `bytes */${size}`);
+        res.setHeader('Accept-Ranges', 'bytes');
+        res.end();
+        return;
+      }
+      return void serve(res, file, size, fileName, range, logger, link.id);
     }
 
     const issuer = await db.manager.findOneBy(UserEntity, { id: link.issuedByUserId });
@@ -120,20 +151,50 @@ export function downloadRoute({ db, clock, logger, mediaDir }: DownloadDeps) {
         linkState(current, now) === 'ACTIVE' ? 'EXHAUSTED' : linkState(current, now),
       ));
     }
-    sendHeaders(res, file, downloadFileName(product.name, link));
-    const stream = createReadStream(file);
-    stream.on('error', (error) => {
-      logger.error('download stream failed', { linkId: link.id, message: error.message });
-      res.destroy();
-    });
-    stream.pipe(res);
+    serve(res, file, size, fileName, range, logger, link.id);
   };
 }
 
-function sendHeaders(res: Response, file: string, fileName: string) {
-  res.status(200);
+const WHOLE: RangeRequest = { kind: 'whole' };
+
+/** D9: a started download may continue while the link is neither revoked nor expired. */
+function continuationState(link: DownloadLinkEntity, now: Date): string {
+  if (link.revokedAt) return 'REVOKED';
+  return now.getTime() < link.expiresAt.getTime() ? 'ACTIVE' : 'EXPIRED';
+}
+
+function serve(
+  res: Response,
+  file: string,
+  size: number,
+  fileName: string,
+  range: RangeRequest,
+  logger: Logger,
+  linkId: string,
+) {
+  sendHeaders(res, size, fileName, range);
+  const stream =
+    range.kind === 'partial'
+      ? createReadStream(file, { start: range.start, end: range.end })
+      : createReadStream(file);
+  stream.on('error', (error) => {
+    logger.error('download stream failed', { linkId, message: error.message });
+    res.destroy();
+  });
+  stream.pipe(res);
+}
+
+function sendHeaders(res: Response, size: number, fileName: string, range: RangeRequest) {
+  if (range.kind === 'partial') {
+    res.status(206);
+    res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
+    res.setHeader('Content-Length', String(range.end - range.start + 1));
+  } else {
+    res.status(200);
+    res.setHeader('Content-Length', String(size));
+  }
+  res.setHeader('Accept-Ranges', 'bytes');
   res.setHeader('Content-Type', 'application/octet-stream');
-  res.setHeader('Content-Length', String(statSync(file).size));
   res.setHeader(
     'Content-Disposition',
     `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,

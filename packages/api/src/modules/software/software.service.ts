@@ -190,19 +190,29 @@ export async function getKeysAndDownloads(
     return { line, product, activationKey, link, token };
   } catch (error) {
     if (error instanceof DomainError && actorOrNull) {
-      // Only lines of the caller's own partner are named (R8); unknown ids are logged without one.
+      // A1: the refusal names what was asked for, its customer and product, even when it was
+      // refused before the line was read (a missing role); but only a line of the caller's own
+      // partner is named (R8): a foreign id is logged like an unknown one.
+      const asked =
+        line ??
+        (typeof input.lineId === 'string'
+          ? await db.manager
+              .findOneBy(OrderLineEntity, { id: input.lineId, partnerId: actorOrNull.partnerId })
+              .catch(() => null)
+          : null);
+      const askedProduct =
+        product ??
+        (asked ? await db.manager.findOneBy(ProductEntity, { id: asked.productId }) : null);
       await recordFailure(
         db,
         {
           partnerId: actorOrNull.partnerId,
           actor: actorOrNull,
-          customerId: line?.customerId ?? null,
-          operation:
-            product?.hasActivationKeys && !input.choice
-              ? 'get_software_key'
-              : 'get_software_download_link',
-          resource: line ? `order-line:${line.id}` : 'order-line:unknown',
-          productName: product?.name ?? null,
+          customerId: asked?.customerId ?? null,
+          // Without a download choice only the key was asked for.
+          operation: input.choice ? 'get_software_download_link' : 'get_software_key',
+          resource: asked ? `order-line:${asked.id}` : 'order-line:unknown',
+          productName: askedProduct?.name ?? null,
           at: now,
         },
         error.code,

@@ -1,12 +1,85 @@
 import { ATTACHMENT_TYPES, attachmentProblem, MAX_ATTACHMENT_BYTES } from '@csp/domain';
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../../data-source.js';
-import { authorize, type Actor } from '../../shared/context.js';
-import { badInput } from '../../shared/errors.js';
-import { newId, UUID_PATTERN } from '../../shared/ids.js';
+import type { Actor } from '../../shared/context.js';
+import { newId } from '../../shared/ids.js';
 import { AttachmentEntity } from './attachment.entity.js';
+
+/** Bytes per stored chunk: small enough for any packet size and row, large enough to be few. */
+export const ATTACHMENT_CHUNK_BYTES = 256 * 1024;
+/** An upload whose attachment row never came (aborted, crashed) is purged after this long. */
+export const ABANDONED_UPLOAD_MS = 60 * 60 * 1000;
+
+/**
+ * X1: where attachment bytes live. The database is the default (docs/decisions/011): every API
+ * process reads what any process wrote, with nothing on a node's disk. Another store (object
+ * storage) would implement the same four calls.
+ */
+export interface AttachmentStore {
+  /** Stores one chunk of an upload, in order from 0; each call is short and safe to repeat. */
+  writeChunk(attachmentId: string, seq: number, bytes: Buffer, now: Date): Promise<void>;
+  /** The stored bytes, chunk by chunk, so a download never holds the whole file in memory. */
+  read(attachmentId: string): AsyncIterable<Buffer>;
+  /** Drops an upload's chunks (a refused or aborted upload). */
+  discard(attachmentId: string): Promise<void>;
+  /** Drops chunks of uploads that were never finished, older than ABANDONED_UPLOAD_MS. */
+  purgeAbandoned(now: Date): Promise<number>;
+}
+
+const CHUNKS = 'attachment_chunks';
+
+/** The database implementation: rows of ≤ 256 KB in `attachment_chunks`, keyed (attachment, seq). */
+export function databaseAttachmentStore(db: Database): AttachmentStore {
+  return {
+    async writeChunk(attachmentId, seq, bytes, now) {
+      await db.transaction((m) =>
+        m
+          .createQueryBuilder()
+          .insert()
+          .into(CHUNKS, ['attachment_id', 'seq', 'data', 'created_at_ms'])
+          .values({ attachment_id: attachmentId, seq, data: bytes, created_at_ms: now.getTime() })
+          .orIgnore() // a retried write of the same chunk is the same chunk
+          .execute(),
+      );
+    },
+    async *read(attachmentId) {
+      for (let seq = 0; ; seq++) {
+        const row = await db.manager
+          .createQueryBuilder()
+          .select('c.data', 'data')
+          .from(CHUNKS, 'c')
+          .where('c.attachment_id = :attachmentId AND c.seq = :seq', { attachmentId, seq })
+          .getRawOne<{ data: Uint8Array }>();
+        if (!row) return;
+        const data = row.data;
+        yield Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.length);
+      }
+    },
+    async discard(attachmentId) {
+      await db.transaction((m) =>
+        m
+          .createQueryBuilder()
+          .delete()
+          .from(CHUNKS)
+          .where('attachment_id = :attachmentId', { attachmentId })
+          .execute(),
+      );
+    },
+    async purgeAbandoned(now) {
+      const result = await db.transaction((m) =>
+        m
+          .createQueryBuilder()
+          .delete()
+          .from(CHUNKS)
+          .where('created_at_ms < :before', { before: now.getTime() - ABANDONED_UPLOAD_MS })
+          .andWhere('NOT EXISTS (SELECT 1 FROM attachments a WHERE a.id = attachment_id)')
+          .execute(),
+      );
+      return result.affected ?? 0;
+    },
+  };
+}
 
 /** The first bytes each binary type must start with, so a renamed executable is refused. */
 const SIGNATURES: Record<string, number[][]> = {
@@ -19,52 +92,124 @@ const SIGNATURES: Record<string, number[][]> = {
   ],
 };
 
-function looksLike(contentType: string, bytes: Buffer): boolean {
+/** Whether the first KB of a file fits its type. */
+function looksLike(contentType: string, head: Buffer): boolean {
   const signatures = SIGNATURES[contentType];
-  if (signatures) return signatures.some((sig) => sig.every((b, i) => bytes[i] === b));
+  if (signatures) return signatures.some((sig) => sig.every((b, i) => head[i] === b));
   // Text types: no NUL bytes in the first KB.
-  return !bytes.subarray(0, 1024).includes(0);
+  return !head.subarray(0, 1024).includes(0);
 }
 
-export function attachmentPath(dir: string, id: string): string {
-  if (!UUID_PATTERN.test(id)) throw new Error('bad attachment id');
-  return path.join(dir, id);
+/** Bidirectional controls (U+061C, U+200E/F, U+202A–E, U+2066–9): they make "exe.txt" read as "txt.exe". */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * The stored name of an upload: the `X-File-Name` header is percent-encoded UTF-8 (the web sends
+ * `encodeURIComponent`); a header that is not valid percent-encoding, like "discount 100%.txt",
+ * is taken as it is. The base name only, without control, bidirectional-control characters or
+ * quotes (it goes into a header later).
+ */
+export function uploadFileName(header: string): string {
+  let name: string;
+  try {
+    name = decodeURIComponent(header);
+  } catch {
+    name = header;
+  }
+  return [...path.basename(name.replace(/\\/g, '/').replace(BIDI_CONTROLS, ''))]
+    .filter((c) => {
+      const code = c.charCodeAt(0);
+      return code >= 32 && !(code >= 0x7f && code <= 0x9f) && c !== '"';
+    })
+    .join('')
+    .trim()
+    .slice(0, 200);
 }
 
-/** S2: stores an uploaded file after checking its name, size and first bytes. */
+/** Refused upload: BAD_USER_INPUT on `attachments`, with its own reason code for the client. */
+export class UploadRefused extends Error {
+  constructor(
+    readonly status: 400 | 413,
+    readonly reason: 'FILE_EMPTY' | 'FILE_TOO_LARGE' | 'FILE_TYPE' | 'FILE_CONTENT',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * S2, X1: stores an upload as it arrives: checks the name first, then each chunk as it comes
+ * (size, first bytes), writing ≤ 256 KB chunks through the store; the attachment row is written
+ * last, so an upload that fails half-way is never visible (and its chunks are discarded).
+ */
 export async function storeAttachment(
   db: Database,
-  dir: string,
-  actorOrNull: Actor | null,
-  upload: { fileName: string; bytes: Buffer },
+  store: AttachmentStore,
+  actor: Actor,
+  upload: { fileName: string; body: AsyncIterable<Buffer | string> },
   now: Date,
 ): Promise<AttachmentEntity> {
-  const actor = authorize(actorOrNull, 'SUBMIT_SUPPORT_REQUEST');
-  // The base name only, without control characters or quotes (it goes into a header later).
-  const fileName = [...path.basename(upload.fileName.replace(/\\/g, '/'))]
-    .filter((c) => c.charCodeAt(0) >= 32 && c !== '"')
-    .join('')
-    .slice(0, 200);
-  const problem = attachmentProblem(fileName, upload.bytes.length);
-  if (problem) badInput('attachments', problem.en);
+  const fileName = upload.fileName;
+  const typeProblem = attachmentProblem(fileName, 1);
+  if (typeProblem) throw new UploadRefused(400, 'FILE_TYPE', typeProblem.en);
   const contentType = ATTACHMENT_TYPES[fileName.toLowerCase().split('.').pop()!]!;
-  if (!looksLike(contentType, upload.bytes))
-    badInput('attachments', `The file does not look like a ${contentType} file.`);
-  const attachment: AttachmentEntity = {
-    id: newId(),
-    partnerId: actor.partnerId,
-    uploadedByUserId: actor.userId,
-    supportRequestId: null,
-    fileName,
-    contentType,
-    size: upload.bytes.length,
-    sha256: createHash('sha256').update(upload.bytes).digest('hex'),
-    createdAt: now,
+  const id = newId();
+  const hash = createHash('sha256');
+  let size = 0;
+  let seq = 0;
+  let head = Buffer.alloc(0);
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const flush = async () => {
+    if (pendingBytes === 0) return;
+    const chunk = Buffer.concat(pending, pendingBytes);
+    pending = [];
+    pendingBytes = 0;
+    await store.writeChunk(id, seq++, chunk, now);
   };
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  writeFileSync(attachmentPath(dir, attachment.id), upload.bytes, { mode: 0o600 });
-  await db.transaction((m) => m.insert(AttachmentEntity, attachment));
-  return attachment;
+  try {
+    for await (const piece of upload.body) {
+      const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;
+      size += bytes.length;
+      if (size > MAX_ATTACHMENT_BYTES) {
+        throw new UploadRefused(413, 'FILE_TOO_LARGE', attachmentProblem(fileName, size)!.en);
+      }
+      if (head.length < 1024) head = Buffer.concat([head, bytes.subarray(0, 1024 - head.length)]);
+      hash.update(bytes);
+      for (let offset = 0; offset < bytes.length;) {
+        const take = Math.min(ATTACHMENT_CHUNK_BYTES - pendingBytes, bytes.length - offset);
+        pending.push(bytes.subarray(offset, offset + take));
+        pendingBytes += take;
+        offset += take;
+        if (pendingBytes === ATTACHMENT_CHUNK_BYTES) await flush();
+      }
+    }
+    if (size === 0) throw new UploadRefused(400, 'FILE_EMPTY', attachmentProblem(fileName, 0)!.en);
+    if (!looksLike(contentType, head)) {
+      throw new UploadRefused(
+        400,
+        'FILE_CONTENT',
+        `The file does not look like a ${contentType} file.`,
+      );
+    }
+    await flush();
+    const attachment: AttachmentEntity = {
+      id,
+      partnerId: actor.partnerId,
+      uploadedByUserId: actor.userId,
+      supportRequestId: null,
+      fileName,
+      contentType,
+      size,
+      sha256: hash.digest('hex'),
+      createdAt: now,
+    };
+    await db.transaction((m) => m.insert(AttachmentEntity, attachment));
+    return attachment;
+  } catch (error) {
+    if (seq > 0) await store.discard(id).catch(() => undefined);
+    throw error;
+  }
 }
 
 export { MAX_ATTACHMENT_BYTES };

@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * S2, S3: an uploaded file. Stored under the data folder by its id (never by its name), and
- * served only to users of the partner that uploaded it.
+ * S2, S3: an uploaded file. Its bytes are in `attachment_chunks` under its id (never its name,
+ * decision 011); served only to users of the partner that uploaded it. Written after the last
+ * chunk, so an unfinished upload is never visible.
  */
 @Entity('attachments')
 export class AttachmentEntity {

@@ -1,55 +1,108 @@
+import { DomainError, errorMessage } from '@csp/domain';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { createReadStream, existsSync } from 'node:fs';
 import type { Database } from '../../data-source.js';
 import type { Clock } from '../../shared/clock.js';
-import type { Actor } from '../../shared/context.js';
+import { authorize, type Actor } from '../../shared/context.js';
 import { UUID_PATTERN } from '../../shared/ids.js';
 import { AttachmentEntity } from './attachment.entity.js';
-import { attachmentPath, MAX_ATTACHMENT_BYTES, storeAttachment } from './attachment-store.js';
+import {
+  MAX_ATTACHMENT_BYTES,
+  storeAttachment,
+  uploadFileName,
+  UploadRefused,
+  type AttachmentStore,
+} from './attachment-store.js';
+
+/** Answers a refusal without reading the rest of the body, and closes the connection after it. */
+function refuseUpload(res: Response, status: number, body: Record<string, unknown>) {
+  // Node would otherwise read (and discard) the unread body to keep the connection alive.
+  res.setHeader('Connection', 'close');
+  res.status(status).json(body);
+}
+
+/** Resolves when the response can take more, or is gone. */
+function drained(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
 
 /**
  * POST /files uploads one attachment as the raw request body (name in `X-File-Name`), answering
  * its id for createSupportRequest. The custom `X-CSP-Upload` header makes browsers preflight, so
- * another site cannot post files with the user's cookie. GET /files/:id downloads it, for users
- * of the uploading partner only.
+ * another site cannot post files with the user's cookie. Who may upload is decided from the
+ * headers, before a byte of the body is read (E6); accepted bodies stream into the store in
+ * chunks, never whole in memory. GET /files/:id downloads it, for users of the uploading partner
+ * only.
  */
-export function filesRouter(db: Database, clock: Clock, dir: string) {
+export function filesRouter(db: Database, clock: Clock, store: AttachmentStore) {
   const router = express.Router();
-  router.post(
-    '/files',
-    (req: Request, res: Response, next: NextFunction) => {
-      if (req.get('x-csp-upload') !== '1') {
-        res
-          .status(400)
-          .json({ code: 'BAD_REQUEST', message: 'Uploads need the X-CSP-Upload: 1 header.' });
+  router.post('/files', async (req: Request, res: Response, next: NextFunction) => {
+    if (req.get('x-csp-upload') !== '1') {
+      refuseUpload(res, 400, {
+        code: 'BAD_REQUEST',
+        message: 'Uploads need the X-CSP-Upload: 1 header.',
+      });
+      return;
+    }
+    let actor: Actor;
+    try {
+      actor = authorize((res.locals['actor'] as Actor | null) ?? null, 'SUBMIT_SUPPORT_REQUEST');
+    } catch (error) {
+      const e = error as DomainError;
+      refuseUpload(res, e.code === 'UNAUTHENTICATED' ? 401 : 403, {
+        code: e.code,
+        message: errorMessage(e.code, 'en', e.details),
+        ...e.details,
+      });
+      return;
+    }
+    const declared = Number(req.get('content-length') ?? NaN);
+    if (declared > MAX_ATTACHMENT_BYTES) {
+      refuseUpload(res, 413, {
+        code: 'BAD_USER_INPUT',
+        field: 'attachments',
+        reason: 'FILE_TOO_LARGE',
+        message: 'Each file must be under 10 MB.',
+      });
+      return;
+    }
+    try {
+      const stored = await storeAttachment(
+        db,
+        store,
+        actor,
+        { fileName: uploadFileName(req.get('x-file-name') ?? ''), body: req },
+        clock.now(),
+      );
+      res.status(201).json({
+        id: stored.id,
+        fileName: stored.fileName,
+        size: stored.size,
+        contentType: stored.contentType,
+      });
+    } catch (error) {
+      if (error instanceof UploadRefused) {
+        refuseUpload(res, error.status, {
+          code: 'BAD_USER_INPUT',
+          field: 'attachments',
+          reason: error.reason,
+          message: error.message,
+        });
         return;
       }
-      next();
-    },
-    express.raw({ type: () => true, limit: MAX_ATTACHMENT_BYTES }),
-    async (req: Request, res: Response, next: NextFunction) => {
-      try {
-        const fileName = decodeURIComponent(req.get('x-file-name') ?? '');
-        const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        const stored = await storeAttachment(
-          db,
-          dir,
-          (res.locals['actor'] as Actor | null) ?? null,
-          { fileName, bytes },
-          clock.now(),
-        );
-        res.status(201).json({
-          id: stored.id,
-          fileName: stored.fileName,
-          size: stored.size,
-          contentType: stored.contentType,
-        });
-      } catch (error) {
-        next(error);
-      }
-    },
-  );
-  router.get('/files/:id', async (req: Request, res: Response) => {
+      // The client went away mid-upload: nothing to answer.
+      if (req.destroyed && !req.complete) return;
+      next(error);
+    }
+  });
+  router.get('/files/:id', async (req: Request, res: Response, next: NextFunction) => {
     const actor = (res.locals['actor'] as Actor | null) ?? null;
     if (!actor) {
       res.status(401).json({ code: 'UNAUTHENTICATED', message: 'Please sign in to continue.' });
@@ -59,7 +112,7 @@ export function filesRouter(db: Database, clock: Clock, dir: string) {
     const attachment = UUID_PATTERN.test(id)
       ? await db.manager.findOneBy(AttachmentEntity, { id, partnerId: actor.partnerId })
       : null;
-    if (!attachment || !existsSync(attachmentPath(dir, attachment.id))) {
+    if (!attachment) {
       res.status(404).json({ code: 'NOT_FOUND', message: 'That file was not found.' });
       return;
     }
@@ -71,7 +124,20 @@ export function filesRouter(db: Database, clock: Clock, dir: string) {
     );
     res.setHeader('Cache-Control', 'private, no-store');
     res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-    createReadStream(attachmentPath(dir, attachment.id)).pipe(res);
+    try {
+      let sent = 0;
+      for await (const chunk of store.read(attachment.id)) {
+        sent += chunk.length;
+        // Wait for the client to take each chunk before reading the next one from the database.
+        if (!res.write(chunk)) await drained(res);
+        if (res.destroyed) return;
+      }
+      if (sent !== attachment.size) throw new Error(`attachment ${attachment.id} is incomplete`);
+      res.end();
+    } catch (error) {
+      if (res.headersSent) res.destroy(error as Error);
+      else next(error);
+    }
   });
   return router;
 }

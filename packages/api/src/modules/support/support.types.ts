@@ -153,7 +153,8 @@ export class CreateSupportRequestInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Decimal text in the customer’s currency, e.g. "1250.00".',
+    description:
+      'E4: the amount in the customer’s currency as decimal text: digits, and "." before at most the currency’s minor digits (2 for USD or EUR, none for KRW or JPY); no group separators, signs or exponents: "1250.00", "1250.5", "150000". Anything else ("12,50", "1,250.00") is refused on this field.',
   })
   amountRequested?: string | null;
 

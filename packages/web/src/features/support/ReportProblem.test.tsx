@@ -228,7 +228,9 @@ describe('Report a problem', () => {
     await user.type(field(/^Amount requested \(KRW\)/), '12.50');
     await user.tab();
     expect(field(/^Amount requested \(KRW\)/)).toHaveAccessibleDescription(
-      expect.stringContaining('Enter the amount requested in KRW, e.g. 1250.00.'),
+      expect.stringContaining(
+        'Enter the amount requested in KRW with digits and a "." before the decimals, e.g. 150000.',
+      ),
     );
     expect(field(/^Refund reason/)).toHaveAccessibleDescription(
       'Describe the refund reason in 10 to 2,000 characters.',

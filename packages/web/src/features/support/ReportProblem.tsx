@@ -42,6 +42,7 @@ import { RouterLink } from '../../app/RouterLink';
 import { describeError } from '../../app/errors';
 import type { I18n } from '../../app/i18n/i18n-context';
 import { useI18n } from '../../app/i18n/useI18n';
+import { amountFromLocale } from './amount-input';
 import type { CreateSupportRequestMutation } from '../../gql/graphql';
 import { PermissionReason } from '../auth/PermissionReason';
 import { useMe, usePermission } from '../auth/useSession';
@@ -302,8 +303,8 @@ export function ReportProblem() {
   const attachmentCount =
     uploads.attachmentIds.length + uploads.uploads.filter((u) => u.status === 'uploading').length;
   const errors = useMemo(
-    () => fieldErrors(form, attachmentCount, currency),
-    [form, attachmentCount, currency],
+    () => fieldErrors(form, attachmentCount, currency, i18n.locale),
+    [form, attachmentCount, currency, i18n.locale],
   );
   const refund = form.problemType === 'CSP_PURCHASE_REFUND';
 
@@ -360,7 +361,8 @@ export function ReportProblem() {
             tenantOrDomain: form.tenantOrDomain,
             orderOrSubscriptionId: form.orderOrSubscriptionId,
             refundReason: form.refundReason,
-            amountRequested: form.amountRequested,
+            // E4: the API reads "." decimals only; convert from the user's locale.
+            amountRequested: amountFromLocale(form.amountRequested, i18n.locale),
             details: form.details,
             contactName: form.contactName,
             contactEmail: form.contactEmail,

@@ -7,6 +7,7 @@ import {
   type SupportRequestDraft,
 } from '@csp/domain';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { amountFromLocale } from './amount-input';
 
 /** What the user types in Report a problem (S2), all as text. */
 export interface SupportForm {
@@ -59,7 +60,12 @@ export function initialForm(
   };
 }
 
-export function draftOf(form: SupportForm, attachmentCount: number): SupportRequestDraft {
+/** The draft the domain checks and the API receives; the amount converted from the locale (E4). */
+export function draftOf(
+  form: SupportForm,
+  attachmentCount: number,
+  locale = 'en-US',
+): SupportRequestDraft {
   return {
     problemType: form.problemType,
     impact: form.impact,
@@ -67,7 +73,7 @@ export function draftOf(form: SupportForm, attachmentCount: number): SupportRequ
     tenantOrDomain: form.tenantOrDomain,
     orderOrSubscriptionId: form.orderOrSubscriptionId,
     refundReason: form.refundReason,
-    amountRequested: form.amountRequested,
+    amountRequested: amountFromLocale(form.amountRequested, locale),
     details: form.details,
     contactName: form.contactName,
     contactEmail: form.contactEmail,
@@ -77,8 +83,13 @@ export function draftOf(form: SupportForm, attachmentCount: number): SupportRequ
 }
 
 /** S2: the domain's check, the same the server runs, one message per field. */
-export function fieldErrors(form: SupportForm, attachmentCount: number, currency: CurrencyCode) {
-  return validateSupportRequest(draftOf(form, attachmentCount), currency);
+export function fieldErrors(
+  form: SupportForm,
+  attachmentCount: number,
+  currency: CurrencyCode,
+  locale = 'en-US',
+) {
+  return validateSupportRequest(draftOf(form, attachmentCount, locale), currency);
 }
 
 /** The order the fields come in on the page, to focus the first one that needs attention. */

@@ -335,6 +335,8 @@ export async function createApp(options: AppOptions) {
       return;
     }
     if (isDatabaseDown(error)) {
+      // Why, for operators (a hung database, a cluster node rejoining, conflicts past the budget).
+      logger.warn('database unavailable', { path: req.path, reason: (error as Error)?.message });
       res.status(503).json({
         code: 'DATABASE_UNAVAILABLE',
         message: errorMessage('DATABASE_UNAVAILABLE', 'en'),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   API_MAIN,
@@ -12,9 +12,6 @@ import {
   MARIADBD,
   type GaleraPorts,
 } from '../security/processes.js';
-
-/** Debian's `nobody`/`nogroup`. */
-const NOBODY = 65_534;
 
 /** What a cluster needs on the machine; empty when everything is there. */
 export function clusterPrerequisitesMissing(): string[] {
@@ -125,13 +122,11 @@ export class PortalCluster {
     this.log(`initialising ${count} MariaDB data directories under ${this.dir}`);
     // The first node gets system tables; the others start empty and receive a full state
     // transfer from it. rsync's receiving daemon runs as `nobody` when started by root: it must
-    // reach and write the joiners' data directories.
+    // reach the joiners' data directories (GaleraNode hands them over).
     chmodSync(this.dir, 0o755);
     await this.nodes[0]!.init();
-    for (const node of this.nodes.slice(1)) {
+    for (const node of this.nodes.slice(1))
       mkdirSync(path.join(node.dir, 'data'), { recursive: true });
-      chownSync(path.join(node.dir, 'data'), NOBODY, NOBODY);
-    }
     for (const [i, node] of this.nodes.entries()) {
       node.writeConfig();
       node.bootstrap = i === 0;

@@ -1,5 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chownSync,
+  existsSync,
+  lchownSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +54,16 @@ async function endChild(child: ChildProcess | null, signal: NodeJS.Signals): Pro
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill(signal);
   await exited;
+}
+
+/** Debian's `nobody` and `nogroup`: rsync's receiving daemon runs as them when started by root. */
+export const NOBODY = 65_534;
+
+function chownTree(dir: string, id: number): void {
+  if (!existsSync(dir)) return;
+  chownSync(dir, id, id);
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' }))
+    lchownSync(path.join(dir, entry), id, id);
 }
 
 /** A MariaDB server of the suite's own: its own data folder and port, never the machine's shared one. */
@@ -175,6 +194,8 @@ export interface GaleraPorts {
 export class GaleraNode extends OwnMariaDb {
   /** Set for the node that bootstraps a new cluster, and only for its first start. */
   bootstrap = false;
+  /** Where a node that crashed resumes (uuid:seqno), so that it rejoins by IST, not a full copy. */
+  private startPosition: string | null = null;
 
   constructor(
     readonly name: string,
@@ -253,13 +274,40 @@ wsrep_slave_threads=2
     return [
       `--defaults-file=${this.configFile}`,
       ...(this.bootstrap ? ['--wsrep-new-cluster'] : []),
+      ...(this.startPosition ? [`--wsrep_start_position=${this.startPosition}`] : []),
     ];
+  }
+
+  /**
+   * After a crash the node's saved state says "unknown" (seqno -1): what mysqld_safe's
+   * galera_recovery does, read the last committed position from InnoDB (`--wsrep-recover`).
+   */
+  private async recoverPosition(): Promise<void> {
+    this.startPosition = null;
+    const grastate = path.join(this.dir, 'data', 'grastate.dat');
+    if (!existsSync(grastate) || !/seqno:\s+-1/.test(readFileSync(grastate, 'utf8'))) return;
+    const log = path.join(this.dir, 'recover.log');
+    const child = spawn(
+      MARIADBD,
+      [`--defaults-file=${this.configFile}`, '--wsrep-recover', `--log-error=${log}`],
+      { stdio: 'ignore' },
+    );
+    await new Promise((resolve) => child.once('exit', resolve));
+    const found = existsSync(log)
+      ? /Recovered position:\s+(\S+:-?\d+)/.exec(readFileSync(log, 'utf8'))
+      : null;
+    if (found && !found[1]!.endsWith(':-1')) this.startPosition = found[1]!;
   }
 
   /** Starts the node and waits until it is Synced with the cluster and accepts queries. */
   override async start(timeoutMs = 60_000): Promise<void> {
     if (!existsSync(this.configFile)) this.writeConfig();
     const until = Date.now() + timeoutMs;
+    if (!this.bootstrap) {
+      await this.recoverPosition();
+      // A full state transfer (rsync) writes as `nobody` when started by root.
+      chownTree(path.join(this.dir, 'data'), NOBODY);
+    }
     await super.start(timeoutMs);
     while (Date.now() < until) {
       if (!this.alive) break;
@@ -404,6 +452,8 @@ defaults
   timeout client 60s
   timeout server 60s
   timeout http-keep-alive 10s
+  # A check may be slow on a busy machine: a slow answer is not a dead backend.
+  timeout check 2s
 
 frontend portal
   bind 127.0.0.1:${this.port}
@@ -415,7 +465,7 @@ backend api
   balance roundrobin
   option httpchk GET ${this.checkPath}
   http-check expect status 200
-  default-server inter 500ms fastinter 250ms fall 2 rise 2
+  default-server inter 1s fastinter 500ms downinter 1s fall 2 rise 2
   http-response set-header X-Served-By %s
 ${this.backends.map((b) => `  server ${b.name} 127.0.0.1:${b.port} check`).join('\n')}
 `,

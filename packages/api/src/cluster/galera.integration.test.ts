@@ -74,6 +74,16 @@ describe.skipIf(MISSING.length > 0)('X1: three API processes on a 3-node Galera 
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('X1: every table has a primary key (Galera certifies and applies rows by key)', async () => {
+    const withoutKey = await query<{ name: string }[]>(
+      `SELECT t.table_name AS name FROM information_schema.tables t
+       LEFT JOIN information_schema.table_constraints c ON c.table_schema = t.table_schema
+         AND c.table_name = t.table_name AND c.constraint_type = 'PRIMARY KEY'
+       WHERE t.table_schema = DATABASE() AND c.constraint_name IS NULL`,
+    );
+    expect(withoutKey).toEqual([]);
+  });
+
   it('D3/X1: 200 concurrent GETs of one link over three processes: exactly 50 × 200 and 150 × 410', async () => {
     const c = caller();
     const order = await newOrder(c);

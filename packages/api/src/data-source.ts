@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DataSource, type EntityManager, type Logger as TypeOrmLogger } from 'typeorm';
 import type { DatabaseConfig } from './config.js';
@@ -22,6 +23,12 @@ import { DownloadLinkEntity } from './modules/software/download-link.entity.js';
 import { AttachmentEntity } from './modules/support/attachment.entity.js';
 import { SupportRequestEntity } from './modules/support/support-request.entity.js';
 import { Mutex } from './shared/mutex.js';
+import { SilentQueryLogger } from './shared/query-logger.js';
+import {
+  DATABASE_WAIT_MS,
+  DatabaseUnavailableError,
+  withConflictRetries,
+} from './shared/transaction-retry.js';
 
 export const entities = [
   PartnerEntity,
@@ -43,41 +50,136 @@ export const entities = [
   AttachmentEntity,
 ];
 
-/** Database config for tests: the embedded engine in memory only (nothing written to disk). */
+/** Database config for tests: the embedded engine on a throw-away file in the temp folder. */
 export type DatabaseTarget = DatabaseConfig | { type: 'embedded-memory' };
 
+export interface TransactionOptions {
+  /**
+   * False for work that cannot run twice (it consumes a stream, say): a conflict then fails the
+   * call instead of repeating it. Everything else is repeated whole on a conflict (X1).
+   */
+  readonly repeatable?: boolean;
+}
+
 /**
- * The database the services use. `transaction` is the only way to write: on the embedded engine,
- * which has one connection, transactions are serialized so two requests never interleave.
+ * The database the services use. Reads go through `manager` (autocommitted statements that see
+ * only committed rows); `transaction` is the only way to write: the one transaction helper.
+ *
+ * - MySQL / MariaDB / Galera: a pool; a transaction that loses a conflict (deadlock, lock wait,
+ *   certification failure) is rolled back by the server and run again whole (X1).
+ * - Embedded SQLite (better-sqlite3, WAL): one connection for reads, one for writes. Writers take
+ *   SQLite's write lock with BEGIN IMMEDIATE, so several processes on one file serialize in SQLite
+ *   itself (busy timeout 2 s). Inside one process the writer connection is lent to one transaction
+ *   at a time: better-sqlite3 is synchronous, so a second BEGIN on the same thread would block the
+ *   event loop that the first transaction needs to finish (decision 001).
  */
+const BOUNDED = Symbol('bounded');
+
 export class Database {
-  private readonly mutex = new Mutex();
+  private readonly writerQueue = new Mutex();
 
   constructor(
-    readonly dataSource: DataSource,
+    private readonly reads: DataSource,
+    private readonly writes: DataSource,
     readonly engine: 'mysql' | 'embedded',
+    private readonly cleanup: () => void = () => undefined,
   ) {}
 
+  /** Reads: committed rows only. */
   get manager(): EntityManager {
-    return this.dataSource.manager;
+    return this.reads.manager;
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.engine === 'mysql') return this.dataSource.transaction(work);
-    return this.mutex.run(() => this.dataSource.transaction(work));
+  /** For metadata (table names) and migrations. */
+  get dataSource(): DataSource {
+    return this.writes;
+  }
+
+  /**
+   * Runs `work` in one transaction and commits it. `work` may run more than once: it must touch
+   * nothing but the database through `m`; side effects (responses, files) belong after the commit.
+   */
+  transaction<T>(
+    work: (manager: EntityManager) => Promise<T>,
+    options: TransactionOptions = {},
+  ): Promise<T> {
+    const once = () =>
+      this.engine === 'mysql'
+        ? this.writes.transaction(work)
+        : this.writerQueue.run(() => this.immediateTransaction(work));
+    return options.repeatable === false ? once() : withConflictRetries(once);
+  }
+
+  /** SQLite: BEGIN IMMEDIATE takes the write lock up front, so no reader-turned-writer deadlocks. */
+  private async immediateTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.writes.createQueryRunner();
+    await runner.query('BEGIN IMMEDIATE');
+    // TypeORM must know a transaction is open, or its save() would try to open a nested one.
+    const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+    state.isTransactionActive = true;
+    state.transactionDepth = 1;
+    try {
+      const result = await work(runner.manager);
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 
   async close(): Promise<void> {
-    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    if (this.reads !== this.writes && this.reads.isInitialized) await this.reads.destroy();
+    if (this.writes.isInitialized) await this.writes.destroy();
+    this.cleanup();
   }
 }
 
-/** Writes the embedded database atomically: a crash mid-write leaves the previous file intact. */
-function saveAtomically(file: string) {
-  return (data: Uint8Array) => {
-    const temporary = `${file}.tmp`;
-    writeFileSync(temporary, data);
-    renameSync(temporary, file);
+/**
+ * MySQL pools hand out connections without a time limit, and a stopped (not crashed) server never
+ * answers: bound the wait for a connection so a request fails with DATABASE_UNAVAILABLE instead.
+ * A statement that timed out (mysql2's query timeout) leaves its command pending on the connection,
+ * and the next statement would queue behind it forever: such a connection is destroyed, not reused.
+ */
+function boundConnectionWaits(dataSource: DataSource) {
+  interface PooledConnection {
+    release(): void;
+    destroy(): void;
+    _command?: unknown;
+    _commands?: { length: number };
+    [BOUNDED]?: true;
+  }
+  type Callback = (error: unknown, connection?: PooledConnection) => void;
+  const pool = (dataSource.driver as unknown as { pool?: { getConnection(cb: Callback): void } })
+    .pool;
+  if (!pool) return;
+  const getConnection = pool.getConnection.bind(pool);
+  pool.getConnection = (callback: Callback) => {
+    let settled = false;
+    const timer = setTimeout(() => {
+      settled = true;
+      callback(
+        new DatabaseUnavailableError(`no database connection within ${DATABASE_WAIT_MS} ms`),
+      );
+    }, DATABASE_WAIT_MS);
+    getConnection((error, connection) => {
+      if (connection && !connection[BOUNDED]) {
+        connection[BOUNDED] = true;
+        const release = connection.release.bind(connection);
+        connection.release = () => {
+          if (connection._command || (connection._commands?.length ?? 0) > 0) connection.destroy();
+          else release();
+        };
+      }
+      if (settled) {
+        connection?.release();
+        return;
+      }
+      clearTimeout(timer);
+      callback(error, connection);
+    });
   };
 }
 
@@ -91,11 +193,10 @@ export async function openDatabase(
     synchronize: false,
     migrationsRun: false,
     logging: options.logger ? ('all' as const) : false,
-    logger: options.logger,
+    logger: options.logger ?? new SilentQueryLogger(),
   };
-  let dataSource: DataSource;
   if (target.type === 'mysql') {
-    dataSource = new DataSource({
+    const dataSource = new DataSource({
       ...common,
       type: 'mysql',
       url: target.url,
@@ -104,21 +205,47 @@ export async function openDatabase(
       supportBigNumbers: true,
       bigNumberStrings: false,
       poolSize: 10,
-      connectTimeout: 5_000,
+      connectTimeout: DATABASE_WAIT_MS,
+      // E5: a statement that gets no answer in 2 s fails (and its connection is dropped).
+      enableQueryTimeout: true,
+      maxQueryExecutionTime: DATABASE_WAIT_MS,
     });
-  } else if (target.type === 'embedded') {
-    mkdirSync(path.dirname(target.file), { recursive: true });
-    dataSource = new DataSource({
-      ...common,
-      type: 'sqljs',
-      location: target.file,
-      autoSave: true,
-      autoSaveCallback: saveAtomically(target.file),
-    });
-  } else {
-    dataSource = new DataSource({ ...common, type: 'sqljs' });
+    await dataSource.initialize();
+    boundConnectionWaits(dataSource);
+    if (options.runMigrations !== false) await dataSource.runMigrations({ transaction: 'each' });
+    return new Database(dataSource, dataSource, 'mysql');
   }
-  await dataSource.initialize();
-  if (options.runMigrations !== false) await dataSource.runMigrations({ transaction: 'each' });
-  return new Database(dataSource, target.type === 'mysql' ? 'mysql' : 'embedded');
+
+  let file: string;
+  let cleanup = () => undefined as void;
+  if (target.type === 'embedded') {
+    file = target.file;
+    // The folder and the file hold secrets (keys at rest, sessions): the owner only.
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  } else {
+    const folder = mkdtempSync(path.join(tmpdir(), 'csp-sqlite-'));
+    file = path.join(folder, 'portal.sqlite');
+    cleanup = () => rmSync(folder, { recursive: true, force: true });
+  }
+  const connection = (readonly: boolean) =>
+    new DataSource({
+      ...common,
+      type: 'better-sqlite3',
+      database: file,
+      enableWAL: true,
+      // busy_timeout: how long BEGIN IMMEDIATE waits for another process's writer (E5).
+      timeout: DATABASE_WAIT_MS,
+      prepareDatabase: (raw: { pragma(source: string): unknown }) => {
+        // FULL: every commit is on disk before it is acknowledged, power loss included (decision 001).
+        raw.pragma('synchronous = FULL');
+        if (readonly) raw.pragma('query_only = ON');
+      },
+    });
+  const writes = connection(false);
+  await writes.initialize();
+  if (options.runMigrations !== false) await writes.runMigrations({ transaction: 'each' });
+  const reads = connection(true);
+  await reads.initialize();
+  return new Database(reads, writes, 'embedded', cleanup);
 }

@@ -125,14 +125,22 @@ export async function createApp(options: AppOptions) {
     }
   });
 
-  app.get('/healthz', async (_req, res) => {
+  // Liveness and readiness (E5): both ask the database, each wait bounded to 2 s; a load balancer
+  // takes a process out of rotation on 503 and back when its database answers again.
+  const databaseCheck = async (_req: Request, res: Response) => {
     try {
       await db.manager.query('SELECT 1');
       res.json({ status: 'ok', database: db.engine });
     } catch {
-      res.status(503).json({ status: 'unavailable', code: 'DATABASE_UNAVAILABLE' });
+      res.status(503).json({
+        status: 'unavailable',
+        code: 'DATABASE_UNAVAILABLE',
+        message: errorMessage('DATABASE_UNAVAILABLE', 'en'),
+      });
     }
-  });
+  };
+  app.get('/healthz', databaseCheck);
+  app.get('/readyz', databaseCheck);
 
   app.use(
     '/graphql',
@@ -161,7 +169,7 @@ export async function createApp(options: AppOptions) {
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
     app.get(
-      /^\/(?!graphql|downloads\/|invoices\/|files\/|healthz|activity-log\.csv).*/,
+      /^\/(?!graphql|downloads\/|invoices\/|files\/|healthz|readyz|activity-log\.csv).*/,
       (_req, res) => {
         res.setHeader('Cache-Control', 'no-cache');
         res.sendFile(path.join(webDist, 'index.html'));

@@ -165,6 +165,15 @@ export class OwnMariaDb {
     this.child = null;
   }
 
+  /** SIGSTOP: the server keeps its sockets open but answers nothing, like a hung host. */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   async query<T>(sql: string, params: unknown[] = []): Promise<T> {
     const connection = await createConnection({ uri: this.url, timezone: 'Z' });
     try {

@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError, errorMessage } from '@csp/domain';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from './logger.js';
+import { DatabaseUnavailableError } from './transaction-retry.js';
 
 const CLIENT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -18,11 +19,15 @@ const CLIENT_CODES = new Set([
 export function isDatabaseDown(error: unknown): boolean {
   const e = error as {
     code?: string;
+    errno?: number;
     message?: string;
     driverError?: unknown;
     cause?: unknown;
   } | null;
   if (!e || typeof e !== 'object') return false;
+  if (e instanceof DatabaseUnavailableError) return true;
+  // 1047: a Galera node that is not (yet) part of the primary component refuses every statement.
+  if (e.errno === 1047) return true;
   const codes = [
     'ECONNREFUSED',
     'PROTOCOL_CONNECTION_LOST',
@@ -32,6 +37,7 @@ export function isDatabaseDown(error: unknown): boolean {
     'ER_CON_COUNT_ERROR',
     'ER_SERVER_SHUTDOWN',
     'PROTOCOL_SEQUENCE_TIMEOUT',
+    'SQLITE_BUSY',
   ];
   if (codes.includes(e.code ?? '')) return true;
   if (

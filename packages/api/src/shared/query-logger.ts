@@ -20,3 +20,13 @@ export class QueryLogger implements TypeOrmLogger {
   logMigration(): void {}
   log(): void {}
 }
+
+/** Drops everything: TypeORM prints slow statements with their parameters even with logging off. */
+export class SilentQueryLogger implements TypeOrmLogger {
+  logQuery(): void {}
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}

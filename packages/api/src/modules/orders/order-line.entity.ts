@@ -69,4 +69,8 @@ export class OrderLineEntity {
 
   @Column({ name: 'cancelled_at', type: 'datetime', precision: 3, nullable: true })
   cancelledAt: Date | null;
+
+  /** Keys and links handed out: written with each one so a racing cancellation conflicts (X1, D8). */
+  @Column({ type: 'int', default: 0, select: false })
+  deliveries?: number;
 }

@@ -100,10 +100,12 @@ describeEachEngine('software, keys and download links', (use) => {
     const { admin, customer } = await createTenant(h.db, 'US');
     const first = await buy(h, admin.token, customer.id);
     const second = await buy(h, admin.token, customer.id, 'azure-reserved-vm-d2s-v5:3y');
-    await h.db.manager.update(
-      OrderLineEntity,
-      { id: first.lineId },
-      { status: 'CANCELLED', quantity: 0, cancelledAt: h.clock.now() },
+    await h.db.transaction((m) =>
+      m.update(
+        OrderLineEntity,
+        { id: first.lineId },
+        { status: 'CANCELLED', quantity: 0, cancelledAt: h.clock.now() },
+      ),
     );
     const software = (
       await gql<{
@@ -327,10 +329,12 @@ describeEachEngine('software, keys and download links', (use) => {
     const h = use();
     const { admin, customer } = await createTenant(h.db);
     const { lineId } = await buy(h, admin.token, customer.id);
-    await h.db.manager.update(
-      OrderLineEntity,
-      { id: lineId },
-      { status: 'CANCELLED', quantity: 0, cancelledAt: h.clock.now() },
+    await h.db.transaction((m) =>
+      m.update(
+        OrderLineEntity,
+        { id: lineId },
+        { status: 'CANCELLED', quantity: 0, cancelledAt: h.clock.now() },
+      ),
     );
     const response = await gql(
       h.url,

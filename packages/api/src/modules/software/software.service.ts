@@ -5,7 +5,7 @@ import {
   linkExpiresAt,
   type DownloadChoice,
 } from '@csp/domain';
-import { In, IsNull, MoreThan } from 'typeorm';
+import { In, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import { authorize, type Actor } from '../../shared/context.js';
 import { fail, notFound } from '../../shared/errors.js';
@@ -59,34 +59,51 @@ export interface KeysAndDownloads {
   token: string | null;
 }
 
+/**
+ * D8, X1: inside a delivering transaction, marks the line as delivering if it is still active. The
+ * cancellation writes the same row, so whichever commits second sees the other (a row lock on one
+ * node, a certification conflict retried by the transaction helper on a cluster).
+ */
+async function claimActiveLine(m: EntityManager, line: OrderLineEntity): Promise<void> {
+  const claimed = await m
+    .createQueryBuilder()
+    .update(OrderLineEntity)
+    .set({ deliveries: () => 'deliveries + 1' })
+    .where('id = :id AND partner_id = :partnerId AND status = :active', {
+      id: line.id,
+      partnerId: line.partnerId,
+      active: 'ACTIVE',
+    })
+    .execute();
+  if (claimed.affected !== 1) {
+    const now = await m.findOneByOrFail(OrderLineEntity, { id: line.id });
+    fail('ALREADY_CANCELLED', { cancelledAt: now.cancelledAt?.toISOString() });
+  }
+}
+
 /** D6: the line's activation key, created on first reveal (insert-or-ignore, so racing reveals agree). */
 async function activationKeyOf(
-  db: Database,
+  m: EntityManager,
   vault: KeyVault,
   line: OrderLineEntity,
   now: Date,
-): Promise<string> {
-  let stored = await db.manager.findOneBy(ActivationKeyEntity, { orderLineId: line.id });
-  if (!stored) {
-    await db.transaction((m) =>
-      m
-        .createQueryBuilder()
-        .insert()
-        .into(ActivationKeyEntity)
-        .values({
-          orderLineId: line.id,
-          partnerId: line.partnerId,
-          ciphertext: vault.encrypt(newActivationKey(), line.id),
-          createdAt: now,
-          revokedAt: null,
-        })
-        .orIgnore()
-        .execute(),
-    );
-    stored = await db.manager.findOneByOrFail(ActivationKeyEntity, { orderLineId: line.id });
-  }
+): Promise<ActivationKeyEntity> {
+  await m
+    .createQueryBuilder()
+    .insert()
+    .into(ActivationKeyEntity)
+    .values({
+      orderLineId: line.id,
+      partnerId: line.partnerId,
+      ciphertext: vault.encrypt(newActivationKey(), line.id),
+      createdAt: now,
+      revokedAt: null,
+    })
+    .orIgnore()
+    .execute();
+  const stored = await m.findOneByOrFail(ActivationKeyEntity, { orderLineId: line.id });
   if (stored.revokedAt) fail('LINK_REVOKED');
-  return vault.decrypt(stored.ciphertext, line.id);
+  return stored;
 }
 
 /**
@@ -118,9 +135,6 @@ export async function getKeysAndDownloads(
       fail('OPTION_UNAVAILABLE');
     if (!wantsDownload && !product.hasActivationKeys) fail('OPTION_UNAVAILABLE');
 
-    const activationKey = product.hasActivationKeys
-      ? await activationKeyOf(db, vault, line, now)
-      : null;
     const token = wantsDownload ? newSecretToken() : null;
     const link: DownloadLinkEntity | null = wantsDownload
       ? {
@@ -147,9 +161,15 @@ export async function getKeysAndDownloads(
     };
     const chosen = link ? `${link.version} · ${link.language} · ${link.fileType}` : null;
     const lineRef = line;
-    await db.transaction(async (m) => {
+    const productRef = product;
+    // One transaction: the line is checked, the key created and the link issued together (D8, X1).
+    const storedKey = await db.transaction(async (m) => {
+      await claimActiveLine(m, lineRef);
+      const key = productRef.hasActivationKeys
+        ? await activationKeyOf(m, vault, lineRef, now)
+        : null;
       if (link) await m.insert(DownloadLinkEntity, link);
-      if (activationKey) {
+      if (key) {
         await recordSuccess(m, {
           ...facts,
           operation: 'get_software_key',
@@ -164,16 +184,9 @@ export async function getKeysAndDownloads(
           detail: chosen,
         });
       }
+      return key;
     });
-    // D8: a cancellation that committed while this ran wins: revoke the new link, show no key.
-    const after = await db.manager.findOneByOrFail(OrderLineEntity, { id: line.id });
-    if (after.status === 'CANCELLED') {
-      if (link)
-        await db.transaction((m) =>
-          m.update(DownloadLinkEntity, { id: link.id }, { revokedAt: after.cancelledAt ?? now }),
-        );
-      fail('ALREADY_CANCELLED', { cancelledAt: after.cancelledAt?.toISOString() });
-    }
+    const activationKey = storedKey ? vault.decrypt(storedKey.ciphertext, line.id) : null;
     return { line, product, activationKey, link, token };
   } catch (error) {
     if (error instanceof DomainError && actorOrNull) {

@@ -472,6 +472,10 @@ frontend portal
 
 backend api
   balance roundrobin
+  # A new connection to the process per request: an idle kept-alive one that Node closes just as
+  # HAProxy reuses it would drop the client's request ("other side closed"). Loopback connects
+  # cost next to nothing.
+  option http-server-close
   option httpchk GET ${this.checkPath}
   http-check expect status 200
   default-server inter 1s fastinter 500ms downinter 1s fall 2 rise 2

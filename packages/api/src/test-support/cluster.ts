@@ -251,7 +251,7 @@ export async function halfDone(query: Query): Promise<Record<string, number>> {
   };
 }
 
-/** The distinct errors the API processes logged (what is behind an INTERNAL answer). */
+/** The distinct errors the API processes logged (what is behind an INTERNAL or 503 answer). */
 export function unexpectedErrors(logFiles: string[]): string[] {
   const messages = new Set<string>();
   for (const file of logFiles) {

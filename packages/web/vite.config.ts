@@ -17,11 +17,13 @@ export default defineConfig({
       '/invoices': apiTarget,
       '/activity-log.csv': apiTarget,
       '/healthz': apiTarget,
+      '/schema.graphql': apiTarget,
     },
   },
   build: {
     outDir: 'dist',
-    sourcemap: true,
+    // No source maps in the build: they would publish the original source (issue 10).
+    sourcemap: false,
     // The explorer's Monaco editor is one big lazy chunk, loaded only on /explorer.
     chunkSizeWarningLimit: 3_000,
     rolldownOptions: {

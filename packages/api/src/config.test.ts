@@ -25,4 +25,21 @@ describe('configuration', () => {
       /must start with mysql:\/\//,
     );
   });
+
+  it('PUBLIC_URL is the address of download links; TRUST_PROXY is off unless set', () => {
+    const plain = loadConfig({}, '/x');
+    expect(plain.publicUrl).toBeNull();
+    expect(plain.trustProxy).toBe(false);
+    const behind = loadConfig(
+      { PUBLIC_URL: 'https://portal.example.com/', TRUST_PROXY: 'loopback, 10.0.0.0/8' },
+      '/x',
+    );
+    expect(behind.publicUrl).toBe('https://portal.example.com');
+    expect(behind.trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(loadConfig({ TRUST_PROXY: '1' }, '/x').trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'true' }, '/x').trustProxy).toBe(true);
+    expect(() => loadConfig({ PUBLIC_URL: 'portal.example.com' })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://portal.example.com' })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone!' })).toThrow(/TRUST_PROXY/);
+  });
 });

@@ -14,6 +14,39 @@ export interface Config {
   readonly production: boolean;
   /** Load the demo data into an empty database at start (SEED_DEMO_DATA=false to skip). */
   readonly seedDemoData: boolean;
+  /** PUBLIC_URL without a trailing slash: the address in the download links handed out. Null: http://localhost:<port>. */
+  readonly publicUrl: string | null;
+  /** TRUST_PROXY, as Express's `trust proxy`: false (default) believes no X-Forwarded-* header. */
+  readonly trustProxy: boolean | number | string;
+}
+
+function parsePublicUrl(value: string | undefined): string | null {
+  const text = value?.trim();
+  if (!text) return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`PUBLIC_URL must be an absolute http(s) address, got "${text}"`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash || url.username) {
+    throw new Error(`PUBLIC_URL must be an absolute http(s) address, got "${text}"`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/** "true", a number of proxy hops, or addresses / subnets / loopback as Express reads them. */
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  if (!/^[\w.:/, -]+$/.test(text)) {
+    throw new Error(
+      `TRUST_PROXY must be true, a number of hops, or addresses such as "loopback, 10.0.0.0/8", got "${text}"`,
+    );
+  }
+  return text;
 }
 
 /** Reads configuration from the environment; refuses bad values with a clear message. */
@@ -49,5 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     activationKeySecret: secret,
     production: env['NODE_ENV'] === 'production',
     seedDemoData: env['SEED_DEMO_DATA'] !== 'false',
+    publicUrl: parsePublicUrl(env['PUBLIC_URL']),
+    trustProxy: parseTrustProxy(env['TRUST_PROXY']),
   };
 }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from './config.js';
 import { openDatabase } from './data-source.js';
@@ -13,6 +14,9 @@ import { createLogger } from './shared/logger.js';
 async function main() {
   const config = loadConfig();
   const logger = createLogger();
+  // The embedded database, the generated key secret and uploads: readable by this user only.
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(config.dataDir, 0o700);
   const db = await openDatabase(config.database);
   const seeded = config.seedDemoData ? await seedDemoData(db, systemClock.now()) : false;
   // Demo media: a small sample file for every download option, so demo links download real bytes.
@@ -26,16 +30,25 @@ async function main() {
     mediaDir: config.mediaDir,
     attachmentsDir: path.join(config.dataDir, 'attachments'),
     production: config.production,
+    publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
   });
   const server = app.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const where = config.database.type === 'mysql' ? 'MySQL (DATABASE_URL)' : config.database.file;
     console.log(`\nCSP Software Portal is running at http://localhost:${port}`);
+    if (config.publicUrl) console.log(`  public address (download links): ${config.publicUrl}`);
     console.log(`  database: ${where}${seeded ? ' (demo data loaded)' : ''}`);
     console.log(
       `  GraphQL:  http://localhost:${port}/graphql   explorer: http://localhost:${port}/explorer`,
     );
+    // The demo password is in the README; a production log is no place for a password.
+    if (!seeded && config.production) return;
+    if (config.production) {
+      console.log('\nDemo accounts loaded (their password is in the README).');
+      return;
+    }
     console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD}):`);
     for (const account of demoAccounts()) {
       console.log(`  ${account.email.padEnd(36)} ${account.role.padEnd(24)} ${account.partner}`);

@@ -1,12 +1,12 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { DomainError, errorMessage } from '@csp/domain';
+import { DomainError, errorMessage, type ErrorCode } from '@csp/domain';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import depthLimit from 'graphql-depth-limit';
+import { GraphQLError, printSchema } from 'graphql';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { actorForToken } from './modules/auth/auth.service.js';
 import { sessionTokenOf } from './modules/auth/session-cookie.js';
 import { activityCsvRoute } from './modules/activity/activity-csv.route.js';
 import { invoiceCsvRoute } from './modules/invoices/invoice-csv.route.js';
+import { languageOf, downloadRefusalPage } from './modules/software/download-page.js';
 import { downloadRoute } from './modules/software/download.route.js';
 import type { KeyVault } from './modules/software/key-vault.js';
 import { filesRouter } from './modules/support/files.route.js';
@@ -23,9 +24,9 @@ import type { Clock } from './shared/clock.js';
 import type { Actor, RequestContext } from './shared/context.js';
 import { formatError, isDatabaseDown } from './shared/format-error.js';
 import {
-  aliasLimit,
+  armorRules,
   complexityLimit,
-  MAX_DEPTH,
+  MAX_TOKENS,
   selectionLimits,
 } from './shared/graphql-limits.js';
 import type { Logger } from './shared/logger.js';
@@ -42,7 +43,78 @@ export interface AppOptions {
   production: boolean;
   /** The built SPA; served with a fallback to index.html for client-side routes. */
   webDist?: string | null;
+  /**
+   * The address customers reach the portal at, for the download links it hands out (PUBLIC_URL).
+   * Unset: http://localhost:<the port this request came in on>. Never the request's Host header.
+   */
+  publicUrl?: string | null;
+  /** Express's `trust proxy` (TRUST_PROXY): whose X-Forwarded-* headers to believe. */
+  trustProxy?: boolean | number | string;
 }
+
+/** A refusal outside GraphQL: `{ code, message }` (E2). */
+function refuse(res: Response, status: number, code: ErrorCode | string, message: string) {
+  res.status(status).json({ code, message });
+}
+
+/** The session token, or none when the cookie is not valid percent-encoding (a hostile header). */
+function sessionToken(req: Request): string | null {
+  try {
+    return sessionTokenOf(req);
+  } catch {
+    return null;
+  }
+}
+
+/** E5: the database failed while finding the caller: the GraphQL-shaped DATABASE_UNAVAILABLE. */
+function databaseUnavailable(): GraphQLError {
+  return new GraphQLError(errorMessage('DATABASE_UNAVAILABLE', 'en'), {
+    extensions: { code: 'DATABASE_UNAVAILABLE', http: { status: 503 } },
+  });
+}
+
+/**
+ * E2: a /graphql body that is not JSON, not an object, not UTF-8 or too large answers a 4xx
+ * GraphQL error with a code, as Apollo's own refusals do; nothing runs.
+ */
+function graphqlBodyErrors(error: unknown, _req: Request, res: Response, next: NextFunction) {
+  const e = error as { status?: number; type?: string } | null;
+  const status = e?.status ?? 500;
+  if (status < 400 || status >= 500) {
+    next(error);
+    return;
+  }
+  const tooLarge = e?.type === 'entity.too.large';
+  res.status(status).json({
+    errors: [
+      {
+        message: tooLarge
+          ? 'The request body is too large (at most 100 kB).'
+          : status === 415
+            ? 'Send the request body as JSON in UTF-8 (content-type: application/json).'
+            : 'The request body must be a JSON object in UTF-8, such as {"query": "{ me { email } }"}.',
+        extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' },
+      },
+    ],
+  });
+}
+
+/** E5: one DATABASE_UNAVAILABLE anywhere in an answer makes it a 503, whoever asked. */
+const databaseUnavailableStatus: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        const body = response.body;
+        if (
+          body.kind === 'single' &&
+          body.singleResult.errors?.some((e) => e.extensions?.['code'] === 'DATABASE_UNAVAILABLE')
+        ) {
+          response.http.status = 503;
+        }
+      },
+    };
+  },
+};
 
 export const DEFAULT_WEB_DIST = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -84,20 +156,23 @@ export async function createApp(options: AppOptions) {
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    validationRules: [depthLimit(MAX_DEPTH), aliasLimit(), selectionLimits],
+    parseOptions: { maxTokens: MAX_TOKENS },
+    validationRules: [...armorRules(), selectionLimits],
     // No cache hints are used; Apollo's default cache-control plugin would wrap every field (bench).
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       complexityLimit(schema),
+      databaseUnavailableStatus,
     ],
-    formatError: formatError(logger),
+    formatError: formatError(logger, { production: options.production }),
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-* are believed only from the proxies TRUST_PROXY names (default: none).
+  app.set('trust proxy', options.trustProxy ?? false);
   app.use(securityHeaders);
   // One line per request. Paths pass through the logger's redaction (download tokens, D5).
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -114,10 +189,15 @@ export async function createApp(options: AppOptions) {
     next();
   });
 
-  // Who is calling: a session cookie (browser) or `Authorization: Bearer` (scripts).
+  // Who is calling: a session cookie (browser) or `Authorization: Bearer` (scripts). For
+  // /graphql this happens in Apollo's context, so a failure there is a GraphQL error too (E5).
   app.use(async (req: Request, res: Response, next: NextFunction) => {
+    if (req.path === '/graphql' || req.path.startsWith('/graphql/')) {
+      next();
+      return;
+    }
     try {
-      const token = sessionTokenOf(req);
+      const token = sessionToken(req);
       res.locals['actor'] = token ? await actorForToken(db, token, clock.now()) : null;
       next();
     } catch (error) {
@@ -145,19 +225,44 @@ export async function createApp(options: AppOptions) {
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
+    graphqlBodyErrors,
     expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<RequestContext> => ({
-        db,
-        clock,
-        logger,
-        vault: options.vault,
-        actor: (res.locals['actor'] as Actor | null) ?? null,
-        req,
-        res,
-        loaders: new Map(),
-      }),
+      context: async ({ req, res }): Promise<RequestContext> => {
+        const token = sessionToken(req);
+        let actor: Actor | null;
+        try {
+          actor = token ? await actorForToken(db, token, clock.now()) : null;
+        } catch (error) {
+          if (isDatabaseDown(error)) throw databaseUnavailable();
+          if (error instanceof DomainError && error.code === 'DATABASE_UNAVAILABLE')
+            throw databaseUnavailable();
+          throw error;
+        }
+        return {
+          db,
+          clock,
+          logger,
+          vault: options.vault,
+          actor,
+          req,
+          res,
+          loaders: new Map(),
+          publicUrl: options.publicUrl ?? `http://localhost:${req.socket.localPort}`,
+        };
+      },
     }),
   );
+
+  // E3: the schema for the explorer, to signed-in users only (introspection is off in production).
+  const schemaText = printSchema(schema);
+  app.get('/schema.graphql', (_req, res) => {
+    if (!res.locals['actor']) {
+      refuse(res, 401, 'UNAUTHENTICATED', errorMessage('UNAUTHENTICATED', 'en'));
+      return;
+    }
+    res.setHeader('Cache-Control', 'private, no-cache');
+    res.type('text/plain').send(schemaText);
+  });
 
   app.get('/invoices/:file', invoiceCsvRoute(db));
   app.get('/activity-log.csv', activityCsvRoute(db));
@@ -167,9 +272,27 @@ export async function createApp(options: AppOptions) {
 
   const webDist = options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist;
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {
-    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+    // Source maps hold the original source: not for the public in production.
+    if (options.production) {
+      app.get(/\.map$/, (_req, res) => refuse(res, 404, 'NOT_FOUND', 'Not found.'));
+    }
+    app.use(
+      express.static(webDist, {
+        index: false,
+        setHeaders(res, file) {
+          // Files under assets/ carry a content hash in their name: they never change.
+          const hashed = path.relative(webDist, file).split(path.sep)[0] === 'assets';
+          res.setHeader(
+            'Cache-Control',
+            hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
+        },
+      }),
+    );
+    // A missing asset is a 404, not the app page (a stale tab would otherwise parse HTML as JS).
+    app.use('/assets', (_req, res) => refuse(res, 404, 'NOT_FOUND', 'Not found.'));
     app.get(
-      /^\/(?!graphql|downloads\/|invoices\/|files\/|healthz|readyz|activity-log\.csv).*/,
+      /^\/(?!graphql|downloads\/|invoices\/|files\/|healthz|readyz|activity-log\.csv|schema\.graphql).*/,
       (_req, res) => {
         res.setHeader('Cache-Control', 'no-cache');
         res.sendFile(path.join(webDist, 'index.html'));
@@ -178,7 +301,24 @@ export async function createApp(options: AppOptions) {
   }
 
   // Errors outside GraphQL: a refusal keeps its code; anything else is a plain 500 with no details.
-  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    // E2: an address that is not valid percent-encoding (Express cannot decode the parameter).
+    if (
+      error instanceof URIError ||
+      /Failed to decode param/.test(String((error as Error)?.message))
+    ) {
+      if (req.path.startsWith('/downloads/')) {
+        // The same page as an unknown token: a malformed token is one.
+        res.setHeader('Cache-Control', 'no-store');
+        res
+          .status(404)
+          .type('html')
+          .send(downloadRefusalPage('NOT_FOUND', languageOf(req.get('accept-language'))));
+        return;
+      }
+      refuse(res, 400, 'BAD_REQUEST', 'The address is not valid: it has a broken %-escape.');
+      return;
+    }
     if (error instanceof DomainError) {
       const statuses: Partial<Record<string, number>> = {
         UNAUTHENTICATED: 401,
@@ -199,6 +339,12 @@ export async function createApp(options: AppOptions) {
     }
     if ((error as { type?: string })?.type === 'entity.too.large') {
       res.status(413).json({ code: 'BAD_USER_INPUT', message: 'The request body is too large.' });
+      return;
+    }
+    // Any other client error Express or body-parser raised (bad JSON, bad charset, …).
+    const status = (error as { status?: number; expose?: boolean })?.status;
+    if (status && status >= 400 && status < 500) {
+      refuse(res, status, 'BAD_REQUEST', 'The request is not valid.');
       return;
     }
     logger.error('unhandled request error', { message: (error as Error)?.message });

@@ -1,5 +1,6 @@
 export * from './activity/operations.js';
 export * from './cancellation/cancellation.js';
+export * from './cancellation/order-cancellation.js';
 export * from './cancellation/policy.js';
 export * from './catalog/catalog.js';
 export * from './downloads/download-link.js';

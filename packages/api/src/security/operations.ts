@@ -54,7 +54,7 @@ export const OPERATIONS: Record<string, OperationCase> = {
   },
   invoices: {
     guard: 'READ_PARTNER_DATA',
-    call: () => ({ query: '{ invoices { id lines { orderId } } }', variables: {} }),
+    call: () => ({ query: '{ invoices { id lines(first: 20) { orderId } } }', variables: {} }),
   },
   invoice: {
     guard: 'READ_PARTNER_DATA',

@@ -9,8 +9,8 @@ afterAll(() => console.log(summary.join('\n')));
 
 const LISTS = [
   '{ me { id email roles partner { name } permissions { action allowed } } }',
-  '{ customers { edges { node { id name tenantId domain orders { id lines { id } } software { id status links { id version language fileType downloadsUsed issuedBy { email } } } } } } }',
-  '{ invoices { id lines { id orderId productName amount { decimal } } } }',
+  '{ customers { edges { node { id name tenantId domain orders(first: 20) { id lines { id } } software(first: 20) { id status links { id version language fileType downloadsUsed issuedBy { email } } } } } } }',
+  '{ invoices { id lines(first: 20) { id orderId productName amount { decimal } } } }',
   '{ activityLog(from: "2000-01-01T00:00:00Z", to: "2002-12-31T00:00:00Z") { edges { node { id } } } }',
   '{ supportRequests { id title contactEmail attachments { id url } } }',
 ];

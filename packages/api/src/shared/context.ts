@@ -27,6 +27,8 @@ export interface RequestContext {
   readonly res: Response;
   /** Per-request memo of DataLoaders, so lists cost the same number of statements at any size. */
   readonly loaders: Map<string, unknown>;
+  /** Where customers reach the portal (PUBLIC_URL), without a trailing slash: for download links. */
+  readonly publicUrl: string;
 }
 
 export function requireActor(actor: Actor | null): Actor {

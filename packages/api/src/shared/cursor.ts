@@ -33,3 +33,23 @@ export function pageSize(first: number | null | undefined, fallback = 20, max = 
 export function likeContains(text: string): string {
   return `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 }
+
+/**
+ * One page of a list already in its order: `first` items after the item whose id is `after`.
+ * For lists a DataLoader reads whole (one statement for every parent), paged so that what a
+ * request resolves stays within its cost (issue 10).
+ */
+export function pageAfterId<T extends { id: string }>(
+  items: readonly T[],
+  args: { first?: number | null; after?: string | null },
+  limits: { fallback: number; max: number },
+): T[] {
+  const size = pageSize(args.first, limits.fallback, limits.max);
+  let start = 0;
+  if (args.after != null) {
+    const index = items.findIndex((item) => item.id === args.after);
+    if (index < 0) badInput('after', 'after must be the id of an item of this list.');
+    start = index + 1;
+  }
+  return items.slice(start, start + size);
+}

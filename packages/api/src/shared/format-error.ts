@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError, errorMessage } from '@csp/domain';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from './logger.js';
 import { DatabaseUnavailableError } from './transaction-retry.js';
 
@@ -13,7 +13,18 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'QUERY_TOO_COMPLEX',
+  'PAYLOAD_TOO_LARGE',
 ]);
+
+/** graphql-js's hints ("Did you mean "email"?"): they tell a stranger the schema's names. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/** The HTTP status an error was raised with (Apollo sets one on its own refusals). */
+function httpStatusOf(error: unknown): number | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const http = error.extensions['http'] as { status?: number } | undefined;
+  return http?.status;
+}
 
 /** The database cannot be reached: connection refused, lost or timed out. */
 export function isDatabaseDown(error: unknown): boolean {
@@ -53,7 +64,17 @@ export function isDatabaseDown(error: unknown): boolean {
  * E2: every error leaves with a stable `extensions.code`. Refusals carry their facts; anything
  * unexpected is logged here and answered with a generic INTERNAL error, never a stack trace.
  */
-export function formatError(logger: Logger) {
+export function formatError(logger: Logger, options: { production?: boolean } = {}) {
+  const format = formatWith(logger);
+  if (!options.production) return format;
+  // Production: no suggestion anywhere, variable coercion and enum errors included.
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const result = format(formatted, error);
+    return { ...result, message: result.message.replace(SUGGESTION, '') };
+  };
+}
+
+function formatWith(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof DomainError) {
@@ -72,6 +93,26 @@ export function formatError(logger: Logger) {
         path: formatted.path,
         extensions: { code },
       };
+    }
+    // E5: the caller could not be looked up (Apollo's context): already the GraphQL-shaped answer.
+    if (code === 'DATABASE_UNAVAILABLE') {
+      return {
+        message: errorMessage('DATABASE_UNAVAILABLE', 'en'),
+        extensions: { code: 'DATABASE_UNAVAILABLE' },
+      };
+    }
+    // Apollo refuses an automatic persisted query whose hash is not its text's with no code.
+    if (formatted.message === 'provided sha does not match query') {
+      return {
+        message:
+          'The persisted query’s sha256Hash does not match its query text: send the SHA-256 of the query.',
+        extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' },
+      };
+    }
+    // Any other refusal Apollo made before running anything: the caller's request, not our fault.
+    const status = httpStatusOf(original);
+    if (status !== undefined && status >= 400 && status < 500) {
+      return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
     }
     if (isDatabaseDown(original)) {
       logger.error('database unavailable', {

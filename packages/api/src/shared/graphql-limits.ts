@@ -1,26 +1,143 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
+  getNullableType,
   GraphQLError,
+  isListType,
   Kind,
   type ASTVisitor,
   type GraphQLSchema,
   type SelectionSetNode,
   type ValidationContext,
+  type ValidationRule,
 } from 'graphql';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 
 export const MAX_DEPTH = 12;
 export const MAX_ALIASES = 30;
-export const MAX_COMPLEXITY = 5_000;
+export const MAX_DIRECTIVES = 10;
+/** Lexical tokens per document (graphql-js parse option): the explorer's introspection needs ~330. */
+export const MAX_TOKENS = 2_000;
+/**
+ * The cost of an operation is about the number of fields it can make the server resolve, with
+ * every list counted at its largest size (see LIST_SIZES). The heaviest screen of the web (order
+ * history, 200 orders × 20 lines) costs about 65,000; resolving 100,000 fields takes the server
+ * about a second and answers about 2 MB. See docs/security.md.
+ */
+export const MAX_COMPLEXITY = 100_000;
 /** Depth counting every field, introspection included (GraphiQL's own query needs about 14). */
 export const MAX_TOTAL_DEPTH = 20;
 export const MAX_FIELDS = 500;
 /** The same field asked for more than this many times in one selection set is refused. */
 export const MAX_REPEATS = 5;
 
+/** A paged list: how many items it returns without `first`, and the largest `first` it accepts. */
+export interface PageLimits {
+  fallback: number;
+  max: number;
+}
+
+/**
+ * Fields that take `first`. Their resolvers call `pageSize(first, fallback, max)` with these same
+ * numbers, so the estimate is the real largest page.
+ */
+export const PAGED_FIELDS: Record<string, PageLimits> = {
+  'Query.customers': { fallback: 20, max: 100 },
+  'Query.activityLog': { fallback: 50, max: 200 },
+  'Customer.orders': { fallback: 200, max: 200 },
+  'Customer.software': { fallback: 200, max: 200 },
+  'Invoice.lines': { fallback: 2_000, max: 2_000 },
+};
+
+/**
+ * The largest number of items each unpaged list can hold. Where the domain bounds a list the bound
+ * is exact (20 lines per order, 5 attachments, 6 actions); where it does not, the number is
+ * what a partner of the largest size we plan for has (invoices: 8 years of months; live links per
+ * line). A list missing here counts as DEFAULT_LIST_SIZE.
+ */
+export const LIST_SIZES: Record<string, number> = {
+  // Edges of a connection: the connection field already multiplied by its page size.
+  'CustomerConnection.edges': 1,
+  'ActivityConnection.edges': 1,
+  'Order.lines': 20, // MAX_ORDER_LINES
+  'CancellationOption.lines': 20,
+  'CancelPurchasePayload.cancelledLines': 20,
+  'CancellationOptions.orders': 200,
+  'OrderLine.links': 10,
+  'Query.invoices': 400, // a month per currency: 15 currencies over two years at our largest partner
+  'Query.supportRequests': 100,
+  'SupportRequest.attachments': 5, // MAX_ATTACHMENTS
+  'Query.catalog': 100,
+  'CatalogProduct.skus': 10,
+  'Me.permissions': 6,
+};
+export const DEFAULT_LIST_SIZE = 100;
+
+/**
+ * Cost of a field: 1, plus its children's cost times how many items it can return: its `first`
+ * (or the page it returns without one), else the list's largest size. So a list nested in a list
+ * multiplies, which is what the work does (issue 10: six nested `orders` of a customer).
+ */
+export const listAwareEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  const key = `${type.name}.${field.name}`;
+  const page = PAGED_FIELDS[key];
+  let items = 1;
+  if (page) {
+    const first = args['first'] as unknown;
+    items = typeof first === 'number' && first >= 1 ? Math.min(first, page.max) : page.fallback;
+  } else if (isListType(getNullableType(field.type))) {
+    items = LIST_SIZES[key] ?? DEFAULT_LIST_SIZE;
+  }
+  return 1 + items * childComplexity;
+};
+
+/** Introspection is off in production and its circular form is refused by selectionLimits. */
+const introspectionEstimator: ComplexityEstimator = ({ type, field, childComplexity }) =>
+  type.name.startsWith('__') || field.name.startsWith('__') ? 1 + childComplexity : undefined;
+
+/** Cost of an operation as the plugin computes it (exported for tests and the docs' figures). */
+export function operationCost(
+  schema: GraphQLSchema,
+  query: Parameters<typeof getComplexity>[0]['query'],
+  variables: Record<string, unknown> = {},
+  operationName?: string,
+): number {
+  return getComplexity({
+    schema,
+    query,
+    variables,
+    operationName,
+    estimators: [introspectionEstimator, listAwareEstimator],
+  });
+}
+
+/** Armor's rules report through the validation context instead of throwing out of `validate`. */
+const report = {
+  propagateOnRejection: false,
+  exposeLimits: true,
+  // Armor prefixes its messages with "Syntax Error:", which they are not.
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''))),
+  ],
+};
+
+/** Depth, aliases and directives: GraphQL Armor's validation rules (decision 009). */
+export function armorRules(): ValidationRule[] {
+  return [
+    maxDepthRule({ n: MAX_DEPTH, ignoreIntrospection: true, ...report }) as ValidationRule,
+    // `__typename` aliases count too (Armor allows them by default).
+    maxAliasesRule({ n: MAX_ALIASES, allowList: [], ...report }) as ValidationRule,
+    maxDirectivesRule({ n: MAX_DIRECTIVES, ...report }) as ValidationRule,
+  ];
+}
+
 /**
  * Refuses circular introspection, field duplication and oversized selections: walks each
  * operation with its fragments (a cycle stops at the depth limit) and counts what it asks for.
+ * Armor has no rule for these; its depth rule skips introspection.
  */
 export function selectionLimits(context: ValidationContext): ASTVisitor {
   return {
@@ -76,23 +193,10 @@ export function selectionLimits(context: ValidationContext): ASTVisitor {
   };
 }
 
-/** Refuses operations with more aliases than any screen needs (alias-based amplification). */
-export function aliasLimit(max = MAX_ALIASES) {
-  return (context: ValidationContext): ASTVisitor => {
-    let aliases = 0;
-    return {
-      Field(node) {
-        if (node.alias && ++aliases === max + 1) {
-          context.reportError(
-            new GraphQLError(`Too many aliases: at most ${max} per operation.`, { nodes: [node] }),
-          );
-        }
-      },
-    };
-  };
-}
-
-/** Query complexity as a plugin (as a validation rule it breaks on operations with variables). */
+/**
+ * Query cost as a plugin (as a validation rule it breaks on operations with variables): runs after
+ * validation and before any resolver, so a refused operation touches nothing.
+ */
 export function complexityLimit(schema: GraphQLSchema, max = MAX_COMPLEXITY): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -100,13 +204,12 @@ export function complexityLimit(schema: GraphQLSchema, max = MAX_COMPLEXITY): Ap
         async didResolveOperation({ request, document }) {
           let complexity: number;
           try {
-            complexity = getComplexity({
+            complexity = operationCost(
               schema,
-              operationName: request.operationName ?? undefined,
-              query: document,
-              variables: request.variables ?? {},
-              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-            });
+              document,
+              request.variables ?? {},
+              request.operationName ?? undefined,
+            );
           } catch (error) {
             // Bad variables surface here first (before execution coerces them): the caller's input.
             throw new GraphQLError(error instanceof Error ? error.message : 'Invalid variables.', {
@@ -114,9 +217,10 @@ export function complexityLimit(schema: GraphQLSchema, max = MAX_COMPLEXITY): Ap
             });
           }
           if (complexity > max) {
-            throw new GraphQLError(`The query is too complex (${complexity}; at most ${max}).`, {
-              extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              `The query is too costly (${complexity}; at most ${max}). Ask for fewer items with \`first\` and page with \`after\`.`,
+              { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } },
+            );
           }
         },
       };

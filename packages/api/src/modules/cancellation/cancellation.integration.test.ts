@@ -237,7 +237,7 @@ describeEachEngine('cancellation', (use) => {
       }[];
     }>(
       h.url,
-      '{ invoices { period credits { amountMinor } charges { amountMinor } lines { kind orderId amount { amountMinor } } } }',
+      '{ invoices { period credits { amountMinor } charges { amountMinor } lines(first: 20) { kind orderId amount { amountMinor } } } }',
       {},
       { token: p.admin.token },
     );

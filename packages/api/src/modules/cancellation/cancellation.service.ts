@@ -1,12 +1,10 @@
 import {
   add,
-  cancellationState,
-  creditPreview,
   decideCancellation,
   DomainError,
   money,
   negate,
-  timeRemaining,
+  orderCancellation,
   zero,
   type CancellableLine,
   type CancellationState,
@@ -62,28 +60,22 @@ export interface CancellationOption {
   charged: Money;
 }
 
-/** An order's lines of one product decide together: cancelled ones are history, active ones decide. */
+/** An order's lines of one product decide together (the domain's `orderCancellation`). */
 function optionFor(order: OrderEntity, lines: OrderLineEntity[], now: Date): CancellationOption {
-  const active = lines.filter((l) => l.status === 'ACTIVE');
-  const deciding = active[0] ?? lines[0]!;
-  const state = cancellationState(cancellableLine(deciding), now);
-  const remaining = timeRemaining(state === 'OPEN' ? deciding.cancellableUntil : null, now);
-  const previews = active.map((l) => creditPreview(cancellableLine(l), now));
-  const open = state === 'OPEN' && previews.every((p) => p !== null);
+  const decision = orderCancellation(lines.map(cancellableLine), now);
+  const { deciding, remaining } = decision;
   return {
     order,
     lines,
-    state,
-    cancellableUntil: deciding.cancellableUntil,
-    windowDays: deciding.windowDays,
+    state: decision.state,
+    cancellableUntil: deciding.terms.cancellableUntil,
+    windowDays: deciding.terms.windowDays,
     daysRemaining: remaining.daysRemaining,
     lastDay: remaining.lastDay,
     hoursRemaining: remaining.hours,
     minutesRemaining: remaining.minutes,
-    credit: open
-      ? previews.reduce((total, p) => add(total, p!.credit), zero(order.currency))
-      : null,
-    creditMethod: open ? (previews[0]?.method ?? null) : null,
+    credit: decision.credit?.amount ?? null,
+    creditMethod: decision.credit?.method ?? null,
     charged: lines.reduce(
       (total, l) => add(total, money(l.amountMinor, l.currency)),
       zero(order.currency),

@@ -6,7 +6,7 @@ import { describeEachEngine } from '../../test-support/harness.js';
 const PLACE =
   'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id total { amountMinor } } }';
 const INVOICES =
-  '{ invoices { id period currency status csvUrl charges { decimal } credits { decimal } net { decimal amountMinor } lines { kind orderId productName amount { amountMinor } customer { name } } } }';
+  '{ invoices { id period currency status csvUrl charges { decimal } credits { decimal } net { decimal amountMinor } lines(first: 20) { kind orderId productName amount { amountMinor } customer { name } } } }';
 type Invoices = {
   invoices: {
     id: string;

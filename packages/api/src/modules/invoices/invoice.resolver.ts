@@ -1,6 +1,8 @@
 import { invoiceStatus, parseInvoicePeriodKey, type CurrencyCode } from '@csp/domain';
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { authorize, type RequestContext } from '../../shared/context.js';
+import { pageAfterId } from '../../shared/cursor.js';
+import { PAGED_FIELDS } from '../../shared/graphql-limits.js';
 import { Money } from '../../shared/graphql-types.js';
 import { loaders } from '../../shared/loaders.js';
 import { Customer } from '../customers/customer.types.js';
@@ -29,9 +31,18 @@ export class InvoiceResolver {
     return view(await getInvoice(ctx.db, actor, id), ctx.clock.now());
   }
 
-  @FieldResolver(() => [InvoiceLine])
-  async lines(@Root() invoice: Invoice, @Ctx() ctx: RequestContext): Promise<InvoiceLine[]> {
-    return (await loaders(ctx).linesOfInvoice.load(invoice.id)).map(InvoiceLine.of);
+  @FieldResolver(() => [InvoiceLine], {
+    description:
+      'At most 2,000 lines per page: pass the last line’s id as `after` for the next (the CSV has them all).',
+  })
+  async lines(
+    @Root() invoice: Invoice,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => ID, { nullable: true }) after?: string | null,
+  ): Promise<InvoiceLine[]> {
+    const all = await loaders(ctx).linesOfInvoice.load(invoice.id);
+    return pageAfterId(all, { first, after }, PAGED_FIELDS['Invoice.lines']!).map(InvoiceLine.of);
   }
 
   @FieldResolver(() => Money, { description: 'Sum of the charges.' })

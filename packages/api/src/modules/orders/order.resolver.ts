@@ -1,6 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { authorize, type RequestContext } from '../../shared/context.js';
+import { pageAfterId } from '../../shared/cursor.js';
 import { notFound } from '../../shared/errors.js';
+import { PAGED_FIELDS } from '../../shared/graphql-limits.js';
 import { loaders } from '../../shared/loaders.js';
 import { Customer } from '../customers/customer.types.js';
 import { getOrder, placeOrder } from './order.service.js';
@@ -70,8 +72,17 @@ export class OrderLineResolver {
 
 @Resolver(() => Customer)
 export class CustomerOrdersResolver {
-  @FieldResolver(() => [Order], { description: 'B6: the customer’s order history, newest first.' })
-  async orders(@Root() customer: Customer, @Ctx() ctx: RequestContext): Promise<Order[]> {
-    return (await loaders(ctx).ordersOfCustomer.load(customer.id)).map(Order.of);
+  @FieldResolver(() => [Order], {
+    description:
+      'B6: the customer’s order history, newest first. At most 200 orders per page: pass the last order’s id as `after` for the next.',
+  })
+  async orders(
+    @Root() customer: Customer,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => ID, { nullable: true }) after?: string | null,
+  ): Promise<Order[]> {
+    const all = await loaders(ctx).ordersOfCustomer.load(customer.id);
+    return pageAfterId(all, { first, after }, PAGED_FIELDS['Customer.orders']!).map(Order.of);
   }
 }

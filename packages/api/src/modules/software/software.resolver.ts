@@ -1,8 +1,10 @@
 import type { DownloadChoice } from '@csp/domain';
 import DataLoader from 'dataloader';
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { authorize, loader, requireActor, type RequestContext } from '../../shared/context.js';
+import { pageAfterId } from '../../shared/cursor.js';
 import { badInput } from '../../shared/errors.js';
+import { PAGED_FIELDS } from '../../shared/graphql-limits.js';
 import { loaders } from '../../shared/loaders.js';
 import { DownloadOptionsType } from '../catalog/catalog.types.js';
 import { Customer } from '../customers/customer.types.js';
@@ -45,11 +47,17 @@ function liveLinks(ctx: RequestContext) {
 export class CustomerSoftwareResolver {
   @FieldResolver(() => [OrderLine], {
     description:
-      'D1: every software line bought for the customer, cancelled ones included, newest first.',
+      'D1: every software line bought for the customer, cancelled ones included, newest first. At most 200 lines per page: pass the last line’s id as `after` for the next.',
   })
-  async software(@Root() customer: Customer, @Ctx() ctx: RequestContext): Promise<OrderLine[]> {
+  async software(
+    @Root() customer: Customer,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => ID, { nullable: true }) after?: string | null,
+  ): Promise<OrderLine[]> {
     const actor = authorize(ctx.actor, 'READ_PARTNER_DATA');
-    return (await softwareOfCustomer(ctx.db, actor, customer.id)).map(OrderLine.of);
+    const all = await softwareOfCustomer(ctx.db, actor, customer.id);
+    return pageAfterId(all, { first, after }, PAGED_FIELDS['Customer.software']!).map(OrderLine.of);
   }
 }
 
@@ -107,7 +115,7 @@ export class SoftwareLineResolver {
     let link: IssuedDownloadLink | null = null;
     if (result.link && result.token) {
       link = Object.assign(new IssuedDownloadLink(), DownloadLink.of(result.link, now), {
-        url: `${ctx.req.protocol}://${ctx.req.get('host')}/downloads/${result.token}`,
+        url: `${ctx.publicUrl}/downloads/${result.token}`,
         fileName: downloadFileName(result.product.name, result.link),
       });
     }

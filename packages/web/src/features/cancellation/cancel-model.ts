@@ -1,15 +1,11 @@
 import {
-  add,
-  cancellationState,
-  creditPreview,
   isCurrencyCode,
   money,
+  orderCancellation,
   timeRemaining,
-  zero,
   type CancellableLine,
   type CancellationState,
-  type CreditBreakdown,
-  type Money,
+  type OrderCancellation,
   type TermYears,
   type TimeRemaining,
 } from '@csp/domain';
@@ -40,7 +36,7 @@ export interface LiveOption {
   state: CancellationState;
   remaining: TimeRemaining;
   /** C9: what cancelling now would credit (the sum over the order's active lines), or null. */
-  credit: { amount: Money; method: CreditBreakdown['method']; unusedDays: number | null } | null;
+  credit: OrderCancellation['credit'];
   /** When the order's lines were cancelled, for ALREADY_CANCELLED. */
   cancelledAt: string | null;
 }
@@ -48,39 +44,27 @@ export interface LiveOption {
 /**
  * C2–C9 between server refreshes: the server said the state at `serverTime`; the only change time
  * makes is an open window closing, and the credit of a subscription shrinking day by day. Both are
- * recomputed here with the domain's own rules, so the dialog shows what the server would decide.
+ * recomputed here with the domain's own rule for an order (`orderCancellation`, which the API
+ * decides with), so the dialog shows what the server would decide.
  */
 export function liveOption(option: Option, now: Date): LiveOption {
   const cancelledAt = option.lines.find((l) => l.cancelledAt)?.cancelledAt ?? null;
-  const remainingNone = timeRemaining(null, now);
   const lines = option.lines.map(cancellableLine).filter((l): l is CancellableLine => l !== null);
-  // The order's lines decide together: cancelled ones are history, an active one decides. A
-  // cancellation just made here shows at once (the cache has the cancelled lines already).
-  const active = lines.filter((l) => l.cancelledAt === null);
-  if (lines.length > 0 && active.length === 0) {
-    return { state: 'ALREADY_CANCELLED', remaining: remainingNone, credit: null, cancelledAt };
+  const none = { remaining: timeRemaining(null, now), credit: null, cancelledAt };
+  if (lines.length === 0) return { state: 'WINDOW_CLOSED', ...none };
+  const decision = orderCancellation(lines, now);
+  // A cancellation just made here shows at once (the cache has the cancelled lines already);
+  // otherwise a state the server gave as final (closed, support request, never) stays.
+  if (decision.state === 'ALREADY_CANCELLED' || option.state !== 'OPEN') {
+    return {
+      state: decision.state === 'ALREADY_CANCELLED' ? decision.state : option.state,
+      ...none,
+    };
   }
-  if (option.state !== 'OPEN') {
-    return { state: option.state, remaining: remainingNone, credit: null, cancelledAt };
-  }
-  const deciding = active[0];
-  const state = deciding ? cancellationState(deciding, now) : 'WINDOW_CLOSED';
-  if (state !== 'OPEN' || !deciding) {
-    return { state, remaining: remainingNone, credit: null, cancelledAt };
-  }
-  const previews = active.map((line) => creditPreview(line, now));
-  const currency = deciding.charged.currency;
-  const credit = previews.every((p) => p !== null)
-    ? {
-        amount: previews.reduce((total, p) => add(total, p!.credit), zero(currency)),
-        method: previews[0]!.method,
-        unusedDays: previews[0]!.unusedDays,
-      }
-    : null;
   return {
-    state,
-    remaining: timeRemaining(deciding.terms.cancellableUntil, now),
-    credit,
+    state: decision.state,
+    remaining: decision.remaining,
+    credit: decision.credit,
     cancelledAt,
   };
 }

@@ -1,7 +1,14 @@
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
 import './explorer.css';
-import { Body1, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { GraphiQL } from 'graphiql';
 import { PageHeader } from '../../app/PageHeader';
 import { useI18n } from '../../app/i18n/useI18n';
@@ -39,12 +46,20 @@ const useStyles = makeStyles({
 export function Explorer() {
   const styles = useStyles();
   const { t } = useI18n();
-  const { schema, fetcher } = useExplorer();
+  const { schema, error, fetcher } = useExplorer();
   return (
     <>
       <PageHeader title={t('explorer.title')} subtitle={<Body1>{t('explorer.intro')}</Body1>} />
       <div className={styles.frame}>
-        <GraphiQL fetcher={fetcher} schema={schema} defaultQuery={DEFAULT_QUERY} />
+        {schema ? (
+          <GraphiQL fetcher={fetcher} schema={schema} defaultQuery={DEFAULT_QUERY} />
+        ) : error ? (
+          <MessageBar intent="error">
+            <MessageBarBody>{error.message}</MessageBarBody>
+          </MessageBar>
+        ) : (
+          <Spinner />
+        )}
       </div>
     </>
   );

@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildSchema } from 'graphql';
 import schemaSdl from '../../../../api/schema.graphql?raw';
-import { createExplorerFetcher } from './useExplorerFetcher';
+import { createExplorerFetcher, loadExplorerSchema } from './useExplorerFetcher';
 
 describe('GraphQL explorer', () => {
   it('E3: sends a same-origin JSON POST (CSRF-safe) that carries the session cookie', async () => {
@@ -19,9 +18,18 @@ describe('GraphQL explorer', () => {
     });
   });
 
-  it('E3: the bundled schema builds, so the explorer needs no introspection', () => {
-    const schema = buildSchema(schemaSdl);
+  it('E3: the schema comes from the session-only /schema.graphql, so the explorer needs no introspection', async () => {
+    const fetchImpl = vi.fn(async () => new Response(schemaSdl));
+    const schema = await loadExplorerSchema(
+      '/schema.graphql',
+      fetchImpl as unknown as typeof fetch,
+    );
+    expect(fetchImpl).toHaveBeenCalledWith('/schema.graphql', { credentials: 'same-origin' });
     expect(schema.getQueryType()?.getFields()).toHaveProperty('customers');
     expect(schema.getMutationType()?.getFields()).toHaveProperty('placeOrder');
+    const refused = vi.fn(async () => new Response('{}', { status: 401 }));
+    await expect(
+      loadExplorerSchema('/schema.graphql', refused as unknown as typeof fetch),
+    ).rejects.toThrow(/401/);
   });
 });

@@ -1,7 +1,5 @@
 import { buildSchema, type GraphQLSchema } from 'graphql';
-import { useMemo } from 'react';
-// The committed schema, bundled: the explorer needs no introspection (off in production).
-import schemaSdl from '../../../../api/schema.graphql?raw';
+import { useEffect, useMemo, useState } from 'react';
 
 export interface GraphQLParams {
   query: string;
@@ -28,9 +26,37 @@ export function createExplorerFetcher(url = '/graphql', fetchImpl: typeof fetch 
   };
 }
 
+/**
+ * The schema from the server's `/schema.graphql`, which answers signed-in users only: the schema
+ * is not in any public file (introspection is off in production; issue 10).
+ */
+export async function loadExplorerSchema(
+  url = '/schema.graphql',
+  fetchImpl: typeof fetch = fetch,
+): Promise<GraphQLSchema> {
+  const response = await fetchImpl(url, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`The schema could not be loaded (${response.status}).`);
+  return buildSchema(await response.text());
+}
+
 export function useExplorer(): {
-  schema: GraphQLSchema;
+  schema: GraphQLSchema | null;
+  error: Error | null;
   fetcher: ReturnType<typeof createExplorerFetcher>;
 } {
-  return useMemo(() => ({ schema: buildSchema(schemaSdl), fetcher: createExplorerFetcher() }), []);
+  const [schema, setSchema] = useState<GraphQLSchema | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadExplorerSchema().then(
+      (loaded) => live && setSchema(loaded),
+      (failure: unknown) =>
+        live && setError(failure instanceof Error ? failure : new Error(String(failure))),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const fetcher = useMemo(() => createExplorerFetcher(), []);
+  return { schema, error, fetcher };
 }

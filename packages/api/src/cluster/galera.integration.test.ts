@@ -89,6 +89,8 @@ describe.skipIf(MISSING.length > 0)('X1: three API processes on a 3-node Galera 
     const order = await newOrder(c);
     const issued = await c.keysAndLink(order.lineId);
     const link = issued.data!.getKeysAndDownloads.link;
+    // Links point at the load balancer, whichever process issued them (PUBLIC_URL).
+    expect(link.url.startsWith(`${cluster.url}/downloads/`)).toBe(true);
     const answers = await Promise.all(
       Array.from({ length: 200 }, () => c.download(linkToken(link.url))),
     );

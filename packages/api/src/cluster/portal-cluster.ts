@@ -149,6 +149,9 @@ export class PortalCluster {
             DATA_DIR: dataDir,
             MEDIA_DIR: this.mediaDir,
             ACTIVATION_KEY_SECRET: secret,
+            // Behind HAProxy: links point at it, and its X-Forwarded-For names the caller (D7).
+            PUBLIC_URL: `http://127.0.0.1:${this.haproxyPort}`,
+            TRUST_PROXY: 'loopback',
             // One process migrates and seeds (the demo media too), alone; the others start on a
             // ready database and only read the media folder.
             SEED_DEMO_DATA: i === 0 ? 'true' : 'false',

@@ -137,9 +137,12 @@ export class Database {
 
 /**
  * MySQL pools hand out connections without a time limit, and a stopped (not crashed) server never
- * answers: bound the wait for a connection so a request fails with DATABASE_UNAVAILABLE instead.
- * A statement that timed out (mysql2's query timeout) leaves its command pending on the connection,
- * and the next statement would queue behind it forever: such a connection is destroyed, not reused.
+ * answers. A request waiting for a connection fails with DATABASE_UNAVAILABLE once the pool has
+ * made no progress (no connection handed out or given back) for 2 s: a hung database is reported
+ * in 2 s (E5), while a busy but healthy one keeps serving its queue (a burst of 200 requests is
+ * slow, not refused). A statement that timed out (mysql2's query timeout) leaves its command
+ * pending on the connection, and the next statement would queue behind it forever: such a
+ * connection is destroyed, not reused.
  */
 function boundConnectionWaits(dataSource: DataSource) {
   interface PooledConnection {
@@ -153,23 +156,38 @@ function boundConnectionWaits(dataSource: DataSource) {
   const pool = (dataSource.driver as unknown as { pool?: { getConnection(cb: Callback): void } })
     .pool;
   if (!pool) return;
+  let lastProgress = Date.now();
   const getConnection = pool.getConnection.bind(pool);
   pool.getConnection = (callback: Callback) => {
     let settled = false;
-    const timer = setTimeout(() => {
+    let timer: NodeJS.Timeout;
+    const check = () => {
+      const idle = Date.now() - lastProgress;
+      if (idle < DATABASE_WAIT_MS) {
+        timer = setTimeout(check, DATABASE_WAIT_MS - idle);
+        return;
+      }
       settled = true;
       callback(
         new DatabaseUnavailableError(`no database connection within ${DATABASE_WAIT_MS} ms`),
       );
-    }, DATABASE_WAIT_MS);
+    };
+    timer = setTimeout(check, DATABASE_WAIT_MS);
     getConnection((error, connection) => {
-      if (connection && !connection[BOUNDED]) {
-        connection[BOUNDED] = true;
-        const release = connection.release.bind(connection);
-        connection.release = () => {
-          if (connection._command || (connection._commands?.length ?? 0) > 0) connection.destroy();
-          else release();
-        };
+      if (connection) {
+        lastProgress = Date.now();
+        if (!connection[BOUNDED]) {
+          connection[BOUNDED] = true;
+          const release = connection.release.bind(connection);
+          connection.release = () => {
+            if (connection._command || (connection._commands?.length ?? 0) > 0) {
+              connection.destroy(); // a statement timed out on it: unusable, and not progress
+            } else {
+              lastProgress = Date.now();
+              release();
+            }
+          };
+        }
       }
       if (settled) {
         connection?.release();

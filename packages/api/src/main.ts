@@ -10,6 +10,8 @@ import { KeyVault } from './modules/software/key-vault.js';
 import { ensureSampleMedia } from './modules/software/media.js';
 import { systemClock } from './shared/clock.js';
 import { createLogger } from './shared/logger.js';
+import { webhookConfig } from './modules/webhooks/webhook-config.js';
+import { WebhookWorker } from './modules/webhooks/worker.js';
 
 async function main() {
   const config = loadConfig();
@@ -33,6 +35,11 @@ async function main() {
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
   });
+  // W2: every process delivers the outbox; leases in the database keep them from colliding.
+  const hooks = webhookConfig();
+  const worker = hooks.worker
+    ? new WebhookWorker({ db, clock: systemClock, vault, logger, ...hooks }).start()
+    : null;
   const server = app.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -58,8 +65,8 @@ async function main() {
     // A pool that the database already closed may refuse to close again: exit all the same.
     server.close(
       () =>
-        void db
-          .close()
+        void Promise.resolve(worker?.stop())
+          .then(() => db.close())
           .catch(() => undefined)
           .finally(() => process.exit(0)),
     );

@@ -2,6 +2,7 @@ import { Initial1764000000000 } from './1764000000000-initial.js';
 import { Software1764100000000 } from './1764100000000-software.js';
 import { Support1764200000000 } from './1764200000000-support.js';
 import { LineDeliveries1764400000000 } from './1764400000000-line-deliveries.js';
+import { Webhooks1764500000000 } from './1764500000000-webhooks.js';
 
 /** Every migration, in order. Applied at start on MySQL and on the embedded database. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   Software1764100000000,
   Support1764200000000,
   LineDeliveries1764400000000,
+  Webhooks1764500000000,
 ];

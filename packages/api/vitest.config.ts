@@ -15,6 +15,8 @@ export default defineConfig({
     // The integration suites share the MariaDB `test` database: one file at a time.
     fileParallelism: false,
     testTimeout: 60_000,
+    // W2: the tests' webhook receivers listen on 127.0.0.1, which production refuses.
+    env: { WEBHOOK_ALLOW_PRIVATE: 'true' },
     hookTimeout: 120_000,
   },
 });

@@ -11,6 +11,8 @@ import { databaseAttachmentStore } from './modules/support/attachment-store.js';
 import { systemClock } from './shared/clock.js';
 import { startHousekeeping } from './shared/housekeeping.js';
 import { createLogger } from './shared/logger.js';
+import { webhookConfig } from './modules/webhooks/webhook-config.js';
+import { WebhookWorker } from './modules/webhooks/worker.js';
 
 async function main() {
   const config = loadConfig();
@@ -35,6 +37,11 @@ async function main() {
   });
   // Expired sessions, idle sign-in slots, abandoned uploads: cleaned from every process.
   startHousekeeping({ db, store: databaseAttachmentStore(db), clock: systemClock, logger });
+  // W2: every process delivers the outbox; leases in the database keep them from colliding.
+  const hooks = webhookConfig();
+  const worker = hooks.worker
+    ? new WebhookWorker({ db, clock: systemClock, vault, logger, ...hooks }).start()
+    : null;
   const server = app.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -60,8 +67,8 @@ async function main() {
     // A pool that the database already closed may refuse to close again: exit all the same.
     server.close(
       () =>
-        void db
-          .close()
+        void Promise.resolve(worker?.stop())
+          .then(() => db.close())
           .catch(() => undefined)
           .finally(() => process.exit(0)),
     );

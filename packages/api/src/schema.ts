@@ -4,6 +4,8 @@ import { buildSchema } from 'type-graphql';
 import { ActivityResolver } from './modules/activity/activity.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { CancellationResolver } from './modules/cancellation/cancellation.resolver.js';
+import { ClosingSoonResolver } from './modules/cancellation/closing-soon.resolver.js';
+import { WebhookResolver } from './modules/webhooks/webhook.resolver.js';
 import { SupportResolver } from './modules/support/support.resolver.js';
 import { CatalogResolver } from './modules/catalog/catalog.resolver.js';
 import { CustomerResolver } from './modules/customers/customer.resolver.js';
@@ -34,6 +36,8 @@ export const resolvers = [
   ActivityResolver,
   CancellationResolver,
   SupportResolver,
+  ClosingSoonResolver,
+  WebhookResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

@@ -13,3 +13,5 @@ export * from './money/money.js';
 export * from './permissions/permissions.js';
 export * from './time/time.js';
 export * from './support/support-request.js';
+export * from './closing-soon/closing-soon.js';
+export * from './webhooks/webhooks.js';

@@ -3,6 +3,7 @@ import { Software1764100000000 } from './1764100000000-software.js';
 import { Support1764200000000 } from './1764200000000-support.js';
 import { Hardening1764300000000 } from './1764300000000-hardening.js';
 import { LineDeliveries1764400000000 } from './1764400000000-line-deliveries.js';
+import { Webhooks1764500000000 } from './1764500000000-webhooks.js';
 
 /** Every migration, in order. Applied at start on MySQL and on the embedded database. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Support1764200000000,
   Hardening1764300000000,
   LineDeliveries1764400000000,
+  Webhooks1764500000000,
 ];

@@ -23,6 +23,9 @@ export function idsOf(o: PartnerObjects): IdSource {
       lineId: o.lineId,
       attachmentIds: o.attachmentId,
       skuId: 'sql-server-2022-standard:1y',
+      endpointId:
+        operation === 'deleteWebhookEndpoint' ? o.spareWebhookEndpointId : o.webhookEndpointId,
+      deliveryId: o.webhookDeliveryId,
     };
     const byOperation: Record<string, string> = {
       customer: o.customerId,

@@ -20,6 +20,10 @@ export interface PartnerObjects {
   attachmentId: string;
   linkToken: string;
   activationKey: string;
+  webhookEndpointId: string;
+  /** An endpoint the matrices may delete. */
+  spareWebhookEndpointId: string;
+  webhookDeliveryId: string;
   newUser: (roles: Role[]) => Promise<string>;
 }
 
@@ -28,6 +32,19 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 export async function partnerObjects(h: Harness, market = 'US'): Promise<PartnerObjects> {
   const { partner, admin, customer } = await createTenant(h.db, market);
   const token = admin.token;
+  // W1: endpoints first, so the objects below write deliveries to them (nothing listens on :9).
+  const globalAdmin = await createUser(h.db, partner.id, ['GLOBAL_ADMIN']);
+  const endpoint = async () => {
+    const created = await gql<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
+      h.url,
+      'mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { endpoint { id } } }',
+      { i: { url: 'http://127.0.0.1:9/hooks', events: ['order.placed'] } },
+      { token: globalAdmin.token },
+    );
+    return created.data!.createWebhookEndpoint.endpoint.id;
+  };
+  const webhookEndpointId = await endpoint();
+  const spareWebhookEndpointId = await endpoint();
   const order = await placeOrder(h.url, token, customer.id);
   const spare = await placeOrder(h.url, token, customer.id);
   const link = await issueLink(h.url, token, order.lines[0]!.id);
@@ -59,7 +76,16 @@ export async function partnerObjects(h: Harness, market = 'US'): Promise<Partner
     },
     { token },
   );
+  const deliveries = await gql<{ webhookDeliveries: { edges: { node: { id: string } }[] } }>(
+    h.url,
+    'query($e: ID!) { webhookDeliveries(endpointId: $e) { edges { node { id } } } }',
+    { e: webhookEndpointId },
+    { token: globalAdmin.token },
+  );
   return {
+    webhookEndpointId,
+    spareWebhookEndpointId,
+    webhookDeliveryId: deliveries.data!.webhookDeliveries.edges[0]!.node.id,
     partnerId: partner.id,
     adminToken: token,
     customerId: customer.id,

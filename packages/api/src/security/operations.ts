@@ -140,6 +140,55 @@ export const OPERATIONS: Record<string, OperationCase> = {
       },
     }),
   },
+  cancellationsClosingSoon: {
+    guard: 'CANCEL_PURCHASE',
+    call: () => ({
+      query:
+        '{ cancellationsClosingSoon { totalCount edges { node { orderId customer { id } } } } }',
+      variables: {},
+    }),
+  },
+  webhookEndpoints: {
+    guard: 'MANAGE_WEBHOOKS',
+    call: () => ({ query: '{ webhookEndpoints { id url events } }', variables: {} }),
+  },
+  webhookDeliveries: {
+    guard: 'MANAGE_WEBHOOKS',
+    call: (o) => ({
+      query:
+        'query($e: ID!) { webhookDeliveries(endpointId: $e) { edges { node { id eventId status } } } }',
+      variables: { e: o.webhookEndpointId },
+    }),
+  },
+  createWebhookEndpoint: {
+    guard: 'MANAGE_WEBHOOKS',
+    call: () => ({
+      query:
+        'mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { endpoint { id } } }',
+      variables: { i: { url: 'http://127.0.0.1:9/matrix', events: ['order.placed'] } },
+    }),
+  },
+  deleteWebhookEndpoint: {
+    guard: 'MANAGE_WEBHOOKS',
+    call: (o) => ({
+      query: 'mutation($e: ID!) { deleteWebhookEndpoint(endpointId: $e) }',
+      variables: { e: o.spareWebhookEndpointId },
+    }),
+  },
+  sendTestWebhookEvent: {
+    guard: 'MANAGE_WEBHOOKS',
+    call: (o) => ({
+      query: 'mutation($e: ID!) { sendTestWebhookEvent(endpointId: $e) { id } }',
+      variables: { e: o.webhookEndpointId },
+    }),
+  },
+  redeliverWebhook: {
+    guard: 'MANAGE_WEBHOOKS',
+    call: (o) => ({
+      query: 'mutation($d: ID!) { redeliverWebhook(deliveryId: $d) { id } }',
+      variables: { d: o.webhookDeliveryId },
+    }),
+  },
   createSupportRequest: {
     guard: 'SUBMIT_SUPPORT_REQUEST',
     call: (o) => ({

@@ -41,6 +41,8 @@ function secretsOf(a: PartnerObjects): string[] {
     a.attachmentId,
     a.linkToken,
     a.activationKey,
+    a.webhookEndpointId,
+    a.webhookDeliveryId,
   ];
 }
 
@@ -51,6 +53,9 @@ function withMissingIds(value: unknown, a: PartnerObjects): unknown {
     [a.lineId]: crypto.randomUUID(),
     [a.invoiceId]: crypto.randomUUID(),
     [a.attachmentId]: crypto.randomUUID(),
+    [a.webhookEndpointId]: crypto.randomUUID(),
+    [a.spareWebhookEndpointId]: crypto.randomUUID(),
+    [a.webhookDeliveryId]: crypto.randomUUID(),
     [a.orderId]: 'ZZZZZZZZZZZZ',
     [a.spareOrderId]: 'ZZZZZZZZZZZY',
     [a.supportRequestId]: 'SR-ZZZZZZZZZZ',

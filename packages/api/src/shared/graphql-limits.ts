@@ -49,6 +49,8 @@ export const PAGED_FIELDS: Record<string, PageLimits> = {
   'Customer.orders': { fallback: 200, max: 200 },
   'Customer.software': { fallback: 200, max: 200 },
   'Invoice.lines': { fallback: 2_000, max: 2_000 },
+  'Query.cancellationsClosingSoon': { fallback: 50, max: 100 }, // CLOSING_SOON_PAGE
+  'Query.webhookDeliveries': { fallback: 20, max: 100 },
 };
 
 /**
@@ -61,6 +63,10 @@ export const LIST_SIZES: Record<string, number> = {
   // Edges of a connection: the connection field already multiplied by its page size.
   'CustomerConnection.edges': 1,
   'ActivityConnection.edges': 1,
+  'ClosingSoonConnection.edges': 1,
+  'WebhookDeliveryConnection.edges': 1,
+  'Query.webhookEndpoints': 10, // MAX_WEBHOOK_ENDPOINTS
+  'WebhookEndpoint.events': 5, // WEBHOOK_EVENTS
   'Order.lines': 20, // MAX_ORDER_LINES
   'CancellationOption.lines': 20,
   'CancelPurchasePayload.cancelledLines': 20,

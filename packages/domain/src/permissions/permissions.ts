@@ -27,6 +27,7 @@ export const ACTIONS = [
   'VIEW_ACTIVITY_LOG',
   'CANCEL_PURCHASE',
   'SUBMIT_SUPPORT_REQUEST',
+  'MANAGE_WEBHOOKS',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -38,6 +39,7 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   VIEW_ACTIVITY_LOG: ['GLOBAL_ADMIN', 'ACCOUNT_ADMIN', 'REFERRAL_ADMIN', 'MARKETING_CONTENT_ADMIN'], // R4
   CANCEL_PURCHASE: ['ADMIN_AGENT'], // R5
   SUBMIT_SUPPORT_REQUEST: ['ADMIN_AGENT', 'GLOBAL_ADMIN'], // R6
+  MANAGE_WEBHOOKS: ['GLOBAL_ADMIN'], // W1
 };
 
 export type Permission =

@@ -58,6 +58,14 @@ const SupportRequests = lazy(() =>
     default: module.SupportRequests,
   })),
 );
+const ClosingSoon = lazy(() =>
+  import('../features/closing-soon/ClosingSoon').then((module) => ({
+    default: module.ClosingSoon,
+  })),
+);
+const Webhooks = lazy(() =>
+  import('../features/webhooks/Webhooks').then((module) => ({ default: module.Webhooks })),
+);
 
 /** A tab inside the customer's page: its own loading state, under the page's header and tabs. */
 function Tab({ children }: { children: ReactNode }) {
@@ -130,6 +138,8 @@ export function AppRoutes() {
         <Route path="activity-log" element={<ActivityLog />} />
         <Route path="support" element={<SupportRequests />} />
         <Route path="support/new" element={<ReportProblem />} />
+        <Route path="closing-soon" element={<ClosingSoon />} />
+        <Route path="webhooks" element={<Webhooks />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

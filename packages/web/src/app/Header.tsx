@@ -9,7 +9,8 @@ import {
 import { SettingsRegular, SignOutRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useState } from 'react';
 import { NavLink, useNavigate } from 'react-router';
-import { useMe } from '../features/auth/useSession';
+import { useMe, usePermission } from '../features/auth/useSession';
+import { ClosingSoonLink } from '../features/closing-soon/ClosingSoonLink';
 import { useSignOut } from '../features/auth/useSignIn';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useI18n } from './i18n/useI18n';
@@ -61,6 +62,7 @@ export function Header() {
   const navigate = useNavigate();
   const { signOut, loading: signingOut } = useSignOut();
   const [openMenuOnLoad, setOpenMenuOnLoad] = useState(false);
+  const manageWebhooks = usePermission('MANAGE_WEBHOOKS').allowed;
   const navClass = ({ isActive }: { isActive: boolean }) =>
     mergeClasses(styles.navLink, isActive && styles.active);
 
@@ -76,6 +78,7 @@ export function Header() {
         <NavLink to="/billing" className={navClass}>
           {t('nav.billing')}
         </NavLink>
+        <ClosingSoonLink className={navClass} />
       </nav>
       <span className={styles.spacer} />
       <div
@@ -112,6 +115,7 @@ export function Header() {
               { to: '/activity-log', label: t('activity.title') },
               { to: '/support/new', label: t('support.menu.report') },
               { to: '/support', label: t('support.menu.list') },
+              ...(manageWebhooks ? [{ to: '/webhooks', label: t('webhooks.title') }] : []),
             ]}
           />
         </Suspense>

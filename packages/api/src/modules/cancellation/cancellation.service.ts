@@ -28,6 +28,7 @@ import { OrderLineEntity } from '../orders/order-line.entity.js';
 import { OrderEntity } from '../orders/order.entity.js';
 import { ActivationKeyEntity } from '../software/activation-key.entity.js';
 import { DownloadLinkEntity } from '../software/download-link.entity.js';
+import { enqueueWebhook, purchaseCancelledEvent } from '../webhooks/index.js';
 
 /** What the cancellation rules need, from a stored line (C1: its own stored terms). */
 export function cancellableLine(line: OrderLineEntity): CancellableLine {
@@ -247,6 +248,21 @@ export async function cancelPurchase(
         detail: `credit ${credit.amountMinor} ${credit.currency} (minor units) on invoice ${invoice.period}`,
         at: now,
       });
+      await enqueueWebhook(
+        m,
+        actor.partnerId,
+        purchaseCancelledEvent(
+          order,
+          product,
+          ids,
+          credit,
+          decisions[0]!.decision.method,
+          invoice.period,
+          now,
+          actor,
+        ),
+        now,
+      ); // W2
       return { credit, creditMethod: decisions[0]!.decision.method, cancelledAt: now };
     });
     const fresh = await db.manager.findOneByOrFail(OrderEntity, { id: order.id });

@@ -24,6 +24,7 @@ import { InvoiceLineEntity } from '../invoices/invoice-line.entity.js';
 import { ensureInvoice } from '../invoices/invoice.service.js';
 import { OrderLineEntity } from './order-line.entity.js';
 import { OrderEntity } from './order.entity.js';
+import { enqueueWebhook, orderPlacedEvent } from '../webhooks/index.js';
 
 export interface PlaceOrderRequest {
   customerId: string;
@@ -197,6 +198,7 @@ export async function placeOrder(
           .slice(0, 200),
         at: now,
       });
+      await enqueueWebhook(m, actor.partnerId, orderPlacedEvent(order, priced, actor), now); // W2
     });
   } catch (error) {
     // B5: a concurrent retry won the race; answer with its order.

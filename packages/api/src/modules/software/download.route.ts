@@ -20,6 +20,7 @@ import { OrderLineEntity } from '../orders/order-line.entity.js';
 import { DownloadLinkEntity } from './download-link.entity.js';
 import { downloadRefusalPage, languageOf } from './download-page.js';
 import { downloadFileName, mediaPath } from './media.js';
+import { enqueueIfLinkExhausted } from '../webhooks/index.js';
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 const REFUSAL: Record<string, ErrorCode> = {
@@ -158,6 +159,7 @@ export function downloadRoute({ db, clock, logger, mediaDir }: DownloadDeps) {
         at: now,
         detail: `issued by ${issuer?.email ?? 'unknown'}; ${link.version} · ${link.language} · ${link.fileType}`,
       });
+      await enqueueIfLinkExhausted(m, link, now); // W1: download_link.exhausted on the last one
       return true;
     });
     if (!counted) {

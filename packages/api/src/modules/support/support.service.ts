@@ -18,6 +18,7 @@ import { ProductEntity } from '../catalog/product.entity.js';
 import { getCustomer } from '../customers/customer.service.js';
 import { AttachmentEntity } from './attachment.entity.js';
 import { SupportRequestEntity } from './support-request.entity.js';
+import { enqueueWebhook, supportRequestCreatedEvent } from '../webhooks/index.js';
 
 export interface SupportRequestInput {
   problemType: string;
@@ -135,6 +136,7 @@ export async function createSupportRequest(
         detail: `${request.problemType}: ${request.title}`.slice(0, 300),
         at: now,
       });
+      await enqueueWebhook(m, actor.partnerId, supportRequestCreatedEvent(request), now); // W2
     });
     return request;
   } catch (error) {

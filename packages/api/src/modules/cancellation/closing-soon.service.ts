@@ -1,0 +1,115 @@
+import {
+  CLOSING_SOON_DEFAULT_DAYS,
+  CLOSING_SOON_MAX_DAYS,
+  creditPreview,
+  DAY_MS,
+  isValidClosingSoonHorizon,
+  money,
+  timeRemaining,
+  type CreditBreakdown,
+  type Money,
+} from '@csp/domain';
+import { In } from 'typeorm';
+import type { Database } from '../../data-source.js';
+import { authorize, type Actor } from '../../shared/context.js';
+import { decodeCursor, encodeCursor, pageSize } from '../../shared/cursor.js';
+import { badInput } from '../../shared/errors.js';
+import { ProductEntity } from '../catalog/product.entity.js';
+import { SkuEntity } from '../catalog/sku.entity.js';
+import { CustomerEntity } from '../customers/customer.entity.js';
+import { OrderLineEntity } from '../orders/order-line.entity.js';
+import { cancellableLine } from './cancellation.service.js';
+
+export const CLOSING_SOON_PAGE = { fallback: 50, max: 100 };
+
+export interface ClosingSoonRow {
+  cursor: string;
+  line: OrderLineEntity;
+  customer: CustomerEntity;
+  product: ProductEntity;
+  skuName: string;
+  amount: Money;
+  /** C9 through the same domain functions as the Cancel dialog: what cancelling now would credit. */
+  credit: CreditBreakdown;
+  remaining: ReturnType<typeof timeRemaining>;
+}
+
+/**
+ * K1: the partner's purchases whose cancellation window is open and closes within `withinDays`,
+ * across customers, soonest first (then by line id), paged by a keyset cursor. Reads the index
+ * (partner_id, status, cancellable_until), so a page costs the same at any partner size.
+ */
+export async function closingSoon(
+  db: Database,
+  actorOrNull: Actor | null,
+  now: Date,
+  args: { withinDays?: number | null; first?: number | null; after?: string | null },
+) {
+  // R5: the roles that may cancel are the roles that see what is about to close.
+  const actor = authorize(actorOrNull, 'CANCEL_PURCHASE');
+  const days = args.withinDays ?? CLOSING_SOON_DEFAULT_DAYS;
+  if (!isValidClosingSoonHorizon(days))
+    badInput(
+      'withinDays',
+      `withinDays must be a whole number of days from 1 to ${CLOSING_SOON_MAX_DAYS}.`,
+    );
+  const size = pageSize(args.first, CLOSING_SOON_PAGE.fallback, CLOSING_SOON_PAGE.max);
+  const until = new Date(now.getTime() + days * DAY_MS);
+  const base = () =>
+    db.manager
+      .createQueryBuilder(OrderLineEntity, 'l')
+      .where('l.partner_id = :partnerId', { partnerId: actor.partnerId })
+      .andWhere("l.status = 'ACTIVE'")
+      // C2: open while now < cancellableUntil; K1: closes within the horizon.
+      .andWhere('l.cancellable_until > :now', { now })
+      .andWhere('l.cancellable_until <= :until', { until });
+  const page = base();
+  if (args.after != null) {
+    const [at, id] = decodeCursor(args.after, 2);
+    const after = new Date(String(at));
+    if (Number.isNaN(after.getTime()) || typeof id !== 'string')
+      badInput('after', 'The cursor is not one this API gave out.');
+    page.andWhere(
+      '(l.cancellable_until > :afterAt OR (l.cancellable_until = :afterAt AND l.id > :afterId))',
+      { afterAt: after, afterId: id },
+    );
+  }
+  const [lines, totalCount] = await Promise.all([
+    page
+      .orderBy('l.cancellable_until', 'ASC')
+      .addOrderBy('l.id', 'ASC')
+      .limit(size + 1)
+      .getMany(),
+    base().getCount(),
+  ]);
+  const shown = lines.slice(0, size);
+  const ids = <K extends keyof OrderLineEntity>(key: K) => [...new Set(shown.map((l) => l[key]))];
+  const [customers, products, skus] = shown.length
+    ? await Promise.all([
+        db.manager.findBy(CustomerEntity, {
+          partnerId: actor.partnerId,
+          id: In(ids('customerId')),
+        }),
+        db.manager.findBy(ProductEntity, { id: In(ids('productId')) }),
+        db.manager.findBy(SkuEntity, { id: In(ids('skuId')) }),
+      ])
+    : [[], [], []];
+  const rows: ClosingSoonRow[] = [];
+  for (const line of shown) {
+    const credit = creditPreview(cancellableLine(line), now);
+    const customer = customers.find((c) => c.id === line.customerId);
+    const product = products.find((p) => p.id === line.productId);
+    if (!credit || !customer || !product) continue; // cannot happen for an open window line
+    rows.push({
+      cursor: encodeCursor([line.cancellableUntil!.toISOString(), line.id]),
+      line,
+      customer,
+      product,
+      skuName: skus.find((s) => s.id === line.skuId)?.name ?? '',
+      amount: money(line.amountMinor, line.currency),
+      credit,
+      remaining: timeRemaining(line.cancellableUntil, now),
+    });
+  }
+  return { rows, hasNextPage: lines.length > size, totalCount, withinDays: days };
+}

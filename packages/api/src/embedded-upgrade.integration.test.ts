@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +55,21 @@ describe('the embedded database: a file written by the sql.js release', () => {
       expect(line!.status).toBe('CANCELLED');
     } finally {
       await reopened.close();
+    }
+  });
+});
+
+describe('the embedded database file', () => {
+  it('a new embedded database file is readable by its owner only (0600, in a 0700 folder)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'csp-mode-'));
+    try {
+      const file = path.join(dir, 'data', 'portal.sqlite');
+      const db = await openDatabase({ type: 'embedded', file });
+      await db.close();
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -39,6 +39,9 @@ type Purchase = ClosingSoonQuery['cancellationsClosingSoon']['edges'][number]['n
 
 const HORIZONS = [1, 3, CLOSING_SOON_DEFAULT_DAYS, 14, 30] as const;
 
+/** Below this width the table becomes a list of cards. */
+const PHONE = '@media (max-width: 640px)';
+
 const useStyles = makeStyles({
   toolbar: { display: 'flex', gap: '16px', alignItems: 'flex-end', marginBottom: '12px' },
   panel: {
@@ -48,7 +51,44 @@ const useStyles = makeStyles({
     overflowX: 'auto',
   },
   id: { fontFamily: tokens.fontFamilyMonospace },
-  top: { verticalAlign: 'top', paddingTop: '8px', paddingBottom: '8px' },
+  top: {
+    verticalAlign: 'top',
+    paddingTop: '8px',
+    paddingBottom: '8px',
+    // A phone: each purchase is a card, each cell a "label: value" row (the header is hidden).
+    [PHONE]: {
+      display: 'flex',
+      justifyContent: 'space-between',
+      gap: '12px',
+      paddingTop: '4px',
+      paddingBottom: '4px',
+      textAlign: 'end',
+      '::before': {
+        content: 'attr(data-label)',
+        fontWeight: tokens.fontWeightSemibold,
+        textAlign: 'start',
+        flexShrink: 0,
+      },
+    },
+  },
+  stack: { [PHONE]: { display: 'block' } },
+  phoneHidden: { [PHONE]: { display: 'none' } },
+  card: {
+    [PHONE]: {
+      display: 'block',
+      paddingTop: '8px',
+      paddingBottom: '8px',
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    },
+  },
+  // The countdown wraps inside its pill instead of spilling over it.
+  badge: {
+    height: 'auto',
+    minHeight: '20px',
+    whiteSpace: 'normal',
+    paddingTop: '2px',
+    paddingBottom: '2px',
+  },
   sub: { color: tokens.colorNeutralForeground3, display: 'block' },
   more: { marginTop: '12px' },
 });
@@ -136,8 +176,8 @@ export function ClosingSoon() {
       ) : (
         <>
           <div className={styles.panel}>
-            <Table aria-label={t('closingSoon.title')}>
-              <TableHeader>
+            <Table className={styles.stack} aria-label={t('closingSoon.title')}>
+              <TableHeader className={styles.phoneHidden}>
                 <TableRow>
                   <TableHeaderCell>{t('closingSoon.timeLeft')}</TableHeaderCell>
                   <TableHeaderCell>{t('closingSoon.customer')}</TableHeaderCell>
@@ -150,39 +190,50 @@ export function ClosingSoon() {
                   </TableHeaderCell>
                 </TableRow>
               </TableHeader>
-              <TableBody>
+              <TableBody className={styles.stack}>
                 {page.edges.map(({ node }) => {
                   const left = timeRemaining(new Date(node.cancellableUntil), now);
                   const credit = liveCredit(node, now);
                   return (
-                    <TableRow key={node.lineId}>
-                      <TableCell className={styles.top}>
-                        <Badge
-                          appearance="tint"
-                          color={
-                            left.totalMs <= 0 ? 'subtle' : left.lastDay ? 'warning' : 'informative'
-                          }
-                        >
-                          {timeLeftText(node.cancellableUntil, now, i18n)}
-                        </Badge>
-                        <span className={styles.sub}>{i18n.dateTime(node.cancellableUntil)}</span>
+                    <TableRow key={node.lineId} className={styles.card}>
+                      <TableCell className={styles.top} data-label={t('closingSoon.timeLeft')}>
+                        <div>
+                          <Badge
+                            className={styles.badge}
+                            appearance="tint"
+                            color={
+                              left.totalMs <= 0
+                                ? 'subtle'
+                                : left.lastDay
+                                  ? 'warning'
+                                  : 'informative'
+                            }
+                          >
+                            {timeLeftText(node.cancellableUntil, now, i18n)}
+                          </Badge>
+                          <span className={styles.sub}>{i18n.dateTime(node.cancellableUntil)}</span>
+                        </div>
                       </TableCell>
-                      <TableCell className={styles.top}>
+                      <TableCell className={styles.top} data-label={t('closingSoon.customer')}>
                         <RouterLink to={`/customers/${node.customer.id}/software`}>
                           {node.customer.name}
                         </RouterLink>
                       </TableCell>
-                      <TableCell className={styles.top}>
-                        {node.product.name}
-                        <span className={styles.sub}>
-                          {node.skuName} · {i18n.number(node.quantity)}
-                        </span>
+                      <TableCell className={styles.top} data-label={t('closingSoon.product')}>
+                        <div>
+                          {node.product.name}
+                          <span className={styles.sub}>
+                            {node.skuName} · {i18n.number(node.quantity)}
+                          </span>
+                        </div>
                       </TableCell>
-                      <TableCell className={styles.top}>
+                      <TableCell className={styles.top} data-label={t('closingSoon.order')}>
                         <span className={styles.id}>{node.orderId}</span>
                       </TableCell>
-                      <TableCell className={styles.top}>{i18n.money(node.amount)}</TableCell>
-                      <TableCell className={styles.top}>
+                      <TableCell className={styles.top} data-label={t('closingSoon.amount')}>
+                        {i18n.money(node.amount)}
+                      </TableCell>
+                      <TableCell className={styles.top} data-label={t('closingSoon.credit')}>
                         {credit ? i18n.money(credit) : t('closingSoon.closed')}
                       </TableCell>
                       <TableCell className={styles.top}>

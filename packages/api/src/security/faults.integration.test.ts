@@ -48,18 +48,7 @@ describe.skipIf(!AVAILABLE)('faults: a database that stops, an API that is kille
     await db.init();
     await db.start();
     await api.start();
-    const signIn = await gql<{ signIn: { token: string } }>(
-      api.url,
-      'mutation { signIn(input: {email: "admin.agent@contoso.example", password: "demo-password-2026", issueToken: true}) { token } }',
-    );
-    token = signIn.data!.signIn.token;
-    const customers = await gql<{ customers: { edges: { node: { id: string } }[] } }>(
-      api.url,
-      '{ customers(search: "Fourth Coffee") { edges { node { id } } } }',
-      {},
-      { token },
-    );
-    customerId = customers.data!.customers.edges[0]!.node.id;
+    ({ token, customerId } = await signInAsAdminAgent(api.url));
   });
 
   afterAll(async () => {

@@ -37,6 +37,7 @@ import { useVisuallyHidden } from '../../app/a11y';
 import { describeError } from '../../app/errors';
 import type { I18n } from '../../app/i18n/i18n-context';
 import { useI18n } from '../../app/i18n/useI18n';
+import { timeLeftText } from './time-left-text';
 import type { CancelButtonProps } from './CancelButton';
 import {
   announcementKey,
@@ -110,17 +111,7 @@ function withElement(text: string, name: string, element: ReactNode): ReactNode 
 }
 
 function remainingText(live: LiveOption, i18n: I18n): string {
-  const { remaining } = live;
-  if (!remaining.lastDay) {
-    return i18n.t('cancel.daysRemaining', { days: i18n.number(remaining.daysRemaining) });
-  }
-  const time =
-    remaining.hours > 0
-      ? i18n.t('cancel.time.hoursMinutes', { hours: remaining.hours, minutes: remaining.minutes })
-      : remaining.minutes > 0
-        ? i18n.t('cancel.time.minutes', { minutes: remaining.minutes })
-        : i18n.t('cancel.time.underMinute');
-  return i18n.t('cancel.lastDay', { time });
+  return timeLeftText(live.remaining, i18n);
 }
 
 /** The short state shown in each Order number option. */

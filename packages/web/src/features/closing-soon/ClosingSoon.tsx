@@ -30,6 +30,7 @@ import { RouterLink } from '../../app/RouterLink';
 import { useVisuallyHidden } from '../../app/a11y';
 import type { I18n } from '../../app/i18n/i18n-context';
 import { useI18n } from '../../app/i18n/useI18n';
+import { timeLeftText as timeLeftTextOf } from '../cancellation/time-left-text';
 import type { ClosingSoonQuery } from '../../gql/graphql';
 import { CancelControl } from '../cancellation/CancelButton';
 import { useLiveNow, useServerClockOffset } from '../cancellation/useLiveClock';
@@ -96,16 +97,7 @@ const useStyles = makeStyles({
 /** C2 as the Cancel dialog says it: days, and hours and minutes on the last day. */
 export function timeLeftText(cancellableUntil: string, now: Date, i18n: I18n): string {
   const remaining = timeRemaining(new Date(cancellableUntil), now);
-  if (remaining.totalMs <= 0) return i18n.t('closingSoon.closed');
-  if (!remaining.lastDay)
-    return i18n.t('cancel.daysRemaining', { days: i18n.number(remaining.daysRemaining) });
-  const time =
-    remaining.hours > 0
-      ? i18n.t('cancel.time.hoursMinutes', { hours: remaining.hours, minutes: remaining.minutes })
-      : remaining.minutes > 0
-        ? i18n.t('cancel.time.minutes', { minutes: remaining.minutes })
-        : i18n.t('cancel.time.underMinute');
-  return i18n.t('cancel.lastDay', { time });
+  return remaining.totalMs <= 0 ? i18n.t('closingSoon.closed') : timeLeftTextOf(remaining, i18n);
 }
 
 /** C9 live, with the domain's function and the corrected clock: what cancelling now would credit. */

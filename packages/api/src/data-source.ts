@@ -148,6 +148,7 @@ function boundConnectionWaits(dataSource: DataSource) {
   interface PooledConnection {
     release(): void;
     destroy(): void;
+    query(sql: string, done: (error: unknown) => void): void;
     _command?: unknown;
     _commands?: { length: number };
     [BOUNDED]?: true;
@@ -173,6 +174,14 @@ function boundConnectionWaits(dataSource: DataSource) {
       );
     };
     timer = setTimeout(check, DATABASE_WAIT_MS);
+    const deliver = (error: unknown, connection?: PooledConnection) => {
+      if (settled) {
+        connection?.release();
+        return;
+      }
+      clearTimeout(timer);
+      callback(error, connection);
+    };
     getConnection((error, connection) => {
       if (connection) {
         lastProgress = Date.now();
@@ -187,14 +196,18 @@ function boundConnectionWaits(dataSource: DataSource) {
               release();
             }
           };
+          // A row lock held by a busy neighbour ends as a retryable lock-wait error (1205) after
+          // 1 s, instead of MariaDB's default 50 s or the 2 s statement timeout (which reads as
+          // "database unavailable"): contention is retried, a hung server is reported.
+          connection.query('SET SESSION innodb_lock_wait_timeout = 1', (setupError) => {
+            if (!setupError) return deliver(null, connection);
+            connection.destroy();
+            deliver(setupError);
+          });
+          return;
         }
       }
-      if (settled) {
-        connection?.release();
-        return;
-      }
-      clearTimeout(timer);
-      callback(error, connection);
+      deliver(error, connection);
     });
   };
 }

@@ -10,6 +10,7 @@ import type { Request, Response } from 'express';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { Database } from '../../data-source.js';
 import { isDatabaseDown } from '../../shared/format-error.js';
+import { KeyedQueue } from '../../shared/keyed-queue.js';
 import { sha256Hex } from '../../shared/ids.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Clock } from '../../shared/clock.js';
@@ -43,6 +44,7 @@ interface DownloadDeps {
  * HEAD answers the same headers without counting. An unknown token is a 404, the same for any.
  */
 export function downloadRoute({ db, clock, logger, mediaDir }: DownloadDeps) {
+  const countingQueue = new KeyedQueue();
   return async (req: Request, res: Response) => {
     const language = languageOf(req.get('accept-language'));
     res.setHeader('Cache-Control', 'no-store');
@@ -135,32 +137,40 @@ export function downloadRoute({ db, clock, logger, mediaDir }: DownloadDeps) {
     if (stateNow !== 'ACTIVE') return void (await refuse(stateNow));
 
     const issuer = await db.manager.findOneBy(UserEntity, { id: link.issuedByUserId });
-    const counted = await db.transaction(async (m) => {
-      const result = await m
-        .createQueryBuilder()
-        .update(DownloadLinkEntity)
-        .set({ downloadsUsed: () => 'downloads_used + 1' })
-        .where('id = :id', { id: link.id })
-        .andWhere('downloads_used < max_downloads')
-        .andWhere('downloads_used < :cap', { cap: LINK_MAX_DOWNLOADS })
-        .andWhere('expires_at > :now', { now })
-        .andWhere('revoked_at IS NULL')
-        // D8: a link of a cancelled line never downloads, even one issued while the cancellation ran.
-        .andWhere(
-          `NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.id = :lineId AND l.status = 'CANCELLED')`,
-          {
-            lineId: link.orderLineId,
-          },
-        )
-        .execute();
-      if (result.affected !== 1) return false;
-      await recordSuccess(m, {
-        ...facts,
-        at: now,
-        detail: `issued by ${issuer?.email ?? 'unknown'}; ${link.version} · ${link.language} · ${link.fileType}`,
+    // One counting transaction per link at a time in this process: a burst on one link then
+    // races for its row with at most one request per process (one per node on a cluster), and
+    // the queued ones see "used up" in the re-read and refuse without a write. The conditional
+    // UPDATE stays the guard; the queue only spares the database a conflict storm.
+    const counted = await countingQueue.run(link.id, async () => {
+      const current = await db.manager.findOneByOrFail(DownloadLinkEntity, { id: link.id });
+      if (linkState(current, now) !== 'ACTIVE') return false;
+      return db.transaction(async (m) => {
+        const result = await m
+          .createQueryBuilder()
+          .update(DownloadLinkEntity)
+          .set({ downloadsUsed: () => 'downloads_used + 1' })
+          .where('id = :id', { id: link.id })
+          .andWhere('downloads_used < max_downloads')
+          .andWhere('downloads_used < :cap', { cap: LINK_MAX_DOWNLOADS })
+          .andWhere('expires_at > :now', { now })
+          .andWhere('revoked_at IS NULL')
+          // D8: a link of a cancelled line never downloads, even one issued while the cancellation ran.
+          .andWhere(
+            `NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.id = :lineId AND l.status = 'CANCELLED')`,
+            {
+              lineId: link.orderLineId,
+            },
+          )
+          .execute();
+        if (result.affected !== 1) return false;
+        await recordSuccess(m, {
+          ...facts,
+          at: now,
+          detail: `issued by ${issuer?.email ?? 'unknown'}; ${link.version} · ${link.language} · ${link.fileType}`,
+        });
+        await enqueueIfLinkExhausted(m, link, now); // W1: download_link.exhausted on the last one
+        return true;
       });
-      await enqueueIfLinkExhausted(m, link, now); // W1: download_link.exhausted on the last one
-      return true;
     });
     if (!counted) {
       // Re-read to say exactly why: another request may have taken the last download.

@@ -42,8 +42,20 @@ export const resolvers = [
 
 let schema: Promise<GraphQLSchema> | undefined;
 
+/** TypeGraphQL has no option for the root types' descriptions, and the explorer shows them first. */
+function describeRootTypes(built: GraphQLSchema): GraphQLSchema {
+  const query = built.getQueryType();
+  if (query)
+    query.description = 'Reads. Every answer holds only the signed-in user’s partner’s own data.';
+  const mutation = built.getMutationType();
+  if (mutation)
+    mutation.description =
+      'Changes: signing in and out, buying, cancelling, getting keys, support, webhooks.';
+  return built;
+}
+
 /** The schema, built once per process from the resolver classes. */
 export function graphqlSchema(): Promise<GraphQLSchema> {
-  schema ??= buildSchema({ resolvers, validate: false });
+  schema ??= buildSchema({ resolvers, validate: false }).then(describeRootTypes);
   return schema;
 }

@@ -53,6 +53,15 @@ export const PAGED_FIELDS: Record<string, PageLimits> = {
   'Query.webhookDeliveries': { fallback: 20, max: 100 },
 };
 
+/** The schema's description of a paged field's `first`, from the same numbers. */
+export function firstDescription(key: string): string {
+  const page = PAGED_FIELDS[key];
+  if (!page) throw new Error(`${key} is not in PAGED_FIELDS`);
+  return page.fallback === page.max
+    ? `Page size: 1 to ${page.max} (the default).`
+    : `Page size: 1 to ${page.max}, default ${page.fallback}.`;
+}
+
 /**
  * The largest number of items each unpaged list can hold. Where the domain bounds a list the bound
  * is exact (20 lines per order, 5 attachments, 6 actions); where it does not, the number is

@@ -1,11 +1,16 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { authorize, type RequestContext } from '../../shared/context.js';
-import { OperationTypeEnum } from '../../shared/graphql-types.js';
+import { PageInfo } from '../../shared/graphql-types.js';
 import { loaders } from '../../shared/loaders.js';
 import { Customer } from '../customers/customer.types.js';
 import { getCustomer } from '../customers/customer.service.js';
 import { activityPage, validateFilter } from './activity-log.service.js';
-import { ActivityConnection, ActivityEdge, ActivityEntry } from './activity.types.js';
+import {
+  ActivityConnection,
+  ActivityEdge,
+  ActivityEntry,
+  ActivityLogArgs,
+} from './activity.types.js';
 
 export function activityCsvUrl(filter: {
   from: Date;
@@ -25,20 +30,16 @@ export function activityCsvUrl(filter: {
 @Resolver(() => ActivityEntry)
 export class ActivityResolver {
   @Query(() => ActivityConnection, {
+    // A1–A4; roles of R4.
     description:
-      'A1–A4: the partner’s activity log, newest first. `from` is inclusive, `to` exclusive. Global, Account, Referral and Marketing content admins only (R4).',
+      'The partner’s activity log, newest first. Global, Account, Referral and Marketing content admins only.',
   })
   async activityLog(
     @Ctx() ctx: RequestContext,
-    @Arg('from', () => Date) from: Date,
-    @Arg('to', () => Date) to: Date,
-    @Arg('operationTypes', () => [OperationTypeEnum], { nullable: true })
-    operationTypes?: string[] | null,
-    @Arg('customerId', () => ID, { nullable: true }) customerId?: string | null,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Args(() => ActivityLogArgs) args: ActivityLogArgs,
   ): Promise<ActivityConnection> {
     const actor = authorize(ctx.actor, 'VIEW_ACTIVITY_LOG');
+    const { from, to, operationTypes, customerId, first, after } = args;
     const filter = validateFilter({ from, to, operationTypes, customerId });
     // R8: filtering by another partner's customer answers like a missing one.
     if (filter.customerId) await getCustomer(ctx.db, actor, filter.customerId);
@@ -50,12 +51,15 @@ export class ActivityResolver {
           node: ActivityEntry.of(row.entry),
         }),
       ),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.at(-1)?.cursor ?? null },
+      pageInfo: PageInfo.forward(page.rows, page.hasNextPage),
       csvUrl: activityCsvUrl(filter),
     });
   }
 
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, {
+    nullable: true,
+    description: 'The customer the operation concerned, if any.',
+  })
   async customer(
     @Root() entry: ActivityEntry,
     @Ctx() ctx: RequestContext,

@@ -1,45 +1,89 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
+import { firstDescription } from '../../shared/graphql-limits.js';
 import { OperationTypeEnum, PageInfo } from '../../shared/graphql-types.js';
 import type { ActivityEntryEntity } from './activity-entry.entity.js';
 
-@ObjectType({ description: 'A1: one entry of the append-only activity log.' })
+/** A1–A3: the arguments of `activityLog`: a period, optional filters, and a page. */
+@ArgsType()
+export class ActivityLogArgs {
+  @Field(() => Date, { description: 'Start of the period (inclusive).' })
+  from: Date;
+
+  @Field(() => Date, {
+    description: 'End of the period (exclusive); at most three years after `from`.',
+  })
+  to: Date;
+
+  @Field(() => [OperationTypeEnum], {
+    nullable: true,
+    description: 'Only these operations; leave out (or pass an empty list) for all of them.',
+  })
+  operationTypes?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only this customer’s entries.' })
+  customerId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: firstDescription('Query.activityLog') })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
+  after?: string | null;
+}
+
+// A1
+@ObjectType({ description: 'One entry of the partner’s append-only activity log.' })
 export class ActivityEntry {
   entity: ActivityEntryEntity;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The entry’s id.' })
   id: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the operation happened.' })
   at: Date;
 
-  @Field(() => OperationTypeEnum)
+  @Field(() => OperationTypeEnum, { description: 'What was done.' })
   operation: string;
 
-  @Field(() => String, { description: 'SUCCEEDED or FAILED.' })
+  @Field(() => String, { description: 'SUCCEEDED, or FAILED when the attempt was refused.' })
   outcome: string;
 
-  @Field(() => String, { nullable: true, description: 'The refusal code of a failed attempt.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why a failed attempt was refused, as a stable error code.',
+  })
   failureCode: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'The user’s e-mail; null when a link holder acted.',
+    description: 'The signed-in user’s e-mail; null when someone holding a download link acted.',
   })
   userEmail: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The link holder’s address (D7).' })
+  // D7
+  @Field(() => String, {
+    nullable: true,
+    description: 'The IP address of a download link holder (downloads without signing in).',
+  })
   remoteAddress: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The browser or client that made the request.',
+  })
   userAgent: string | null;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'What the operation acted on, as kind:id, e.g. "order:" and the order ID.',
+  })
   resource: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The product concerned, if any.' })
   productName: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'More about the operation; repeated refusals end in “(×n)”, the attempt count.',
+  })
   detail: string | null;
 
   static of(entity: ActivityEntryEntity): ActivityEntry {
@@ -61,23 +105,27 @@ export class ActivityEntry {
   }
 }
 
-@ObjectType()
+@ObjectType({ description: 'An activity log entry and its cursor.' })
 export class ActivityEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass as `after` to get the entries after this one.' })
   cursor: string;
 
-  @Field(() => ActivityEntry)
+  @Field(() => ActivityEntry, { description: 'The entry.' })
   node: ActivityEntry;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of the activity log, newest first.' })
 export class ActivityConnection {
-  @Field(() => [ActivityEdge])
+  @Field(() => [ActivityEdge], { description: 'The entries on this page.' })
   edges: ActivityEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, {
+    description: 'Whether more entries follow, and the cursor to get them.',
+  })
   pageInfo: PageInfo;
 
-  @Field(() => String, { description: 'Where to download this filter as CSV (same session).' })
+  @Field(() => String, {
+    description: 'Where to download every entry this filter matches as CSV (same session).',
+  })
   csvUrl: string;
 }

@@ -19,7 +19,10 @@ export class AuthResolver {
       'Signs in with e-mail and password. Sets the session cookie; returns a token when asked.',
   })
   async signIn(
-    @Arg('input', () => SignInInput) input: SignInInput,
+    @Arg('input', () => SignInInput, {
+      description: 'E-mail, password and whether to get a token.',
+    })
+    input: SignInInput,
     @Ctx() ctx: RequestContext,
   ): Promise<SignInPayload> {
     const result = await signIn(

@@ -3,48 +3,51 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import type { Actor } from '../../shared/context.js';
 import { ActionEnum, RoleEnum } from '../../shared/graphql-types.js';
 
-@ObjectType()
+@ObjectType({ description: 'The CSP partner organisation a user works for.' })
 export class Partner {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The partner’s id.' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The partner’s company name.' })
   name: string;
 }
 
+// R9
 @ObjectType({
   description:
-    'R9: whether the signed-in user may do an action, and if not which roles would allow it.',
+    'Whether the signed-in user may do an action, and if not which roles would allow it.',
 })
 export class Permission {
-  @Field(() => ActionEnum)
+  @Field(() => ActionEnum, { description: 'The action.' })
   action: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether the user’s roles allow it.' })
   allowed: boolean;
 
-  @Field(() => [RoleEnum], { description: 'Any one of these roles would allow the action.' })
+  @Field(() => [RoleEnum], {
+    description: 'Any one of these roles would allow the action; empty when allowed.',
+  })
   missingRoles: Role[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The signed-in user.' })
 export class Me {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The user’s id.' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The e-mail address the user signs in with.' })
   email: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The user’s name, as shown in the portal.' })
   displayName: string;
 
-  @Field(() => [RoleEnum])
+  @Field(() => [RoleEnum], { description: 'The Partner Center roles the user holds.' })
   roles: Role[];
 
-  @Field(() => Partner)
+  @Field(() => Partner, { description: 'The partner the user works for.' })
   partner: Partner;
 
-  @Field(() => [Permission])
+  @Field(() => [Permission], { description: 'Every action, and whether the user may do it.' })
   permissions: Permission[];
 
   static of(
@@ -69,12 +72,12 @@ export class Me {
   }
 }
 
-@InputType()
+@InputType({ description: 'Credentials for signing in.' })
 export class SignInInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'The user’s e-mail address.' })
   email: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The user’s password.' })
   password: string;
 
   @Field(() => Boolean, {
@@ -85,14 +88,17 @@ export class SignInInput {
   issueToken: boolean;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of signing in.' })
 export class SignInPayload {
-  @Field(() => Me)
+  @Field(() => Me, { description: 'The user now signed in.' })
   me: Me;
 
-  @Field(() => String, { nullable: true, description: 'Only when `issueToken` was true.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The session token, only when `issueToken` was true.',
+  })
   token: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the session ends unless the user signs in again.' })
   expiresAt: Date;
 }

@@ -14,13 +14,14 @@ import {
 @Resolver()
 export class CancellationResolver {
   @Query(() => CancellationOptions, {
+    // C2–C9
     description:
-      'C2–C9: the customer’s orders of a product with state, days remaining and the credit now.',
+      'The customer’s orders of a product, each with whether it can be cancelled, the time left and the credit a cancellation now would give.',
   })
   async cancellationOptions(
     @Ctx() ctx: RequestContext,
-    @Arg('customerId', () => ID) customerId: string,
-    @Arg('productId', () => ID) productId: string,
+    @Arg('customerId', () => ID, { description: 'The customer.' }) customerId: string,
+    @Arg('productId', () => ID, { description: 'The product.' }) productId: string,
   ): Promise<CancellationOptions> {
     const actor = authorize(ctx.actor, 'READ_PARTNER_DATA');
     const now = ctx.clock.now();
@@ -58,12 +59,14 @@ export class CancellationResolver {
   }
 
   @Mutation(() => CancelPurchasePayload, {
+    // C7–C10; R5
     description:
-      'C7–C10: cancels an order’s lines of a product (Admin agent only, R5): revokes keys and links, credits the open invoice.',
+      'Cancels an order’s lines of a product (Admin agent only): revokes their keys and download links and credits the open invoice.',
   })
   async cancelPurchase(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => CancelPurchaseInput) input: CancelPurchaseInput,
+    @Arg('input', () => CancelPurchaseInput, { description: 'Which purchase to cancel.' })
+    input: CancelPurchaseInput,
   ): Promise<CancelPurchasePayload> {
     const result = await cancelPurchase(ctx.db, ctx.clock, ctx.actor, input);
     return Object.assign(new CancelPurchasePayload(), {

@@ -3,54 +3,74 @@ import { CancellationStateEnum, Money } from '../../shared/graphql-types.js';
 import { Invoice } from '../invoices/invoice.types.js';
 import { Order, OrderLine, ProductRef } from '../orders/order.types.js';
 
-@ObjectType({ description: 'C2–C9: one order of the product, as the Cancel dialog shows it.' })
+// C2–C9
+@ObjectType({ description: 'One order of the product, as the Cancel dialog shows it.' })
 export class CancellationOption {
-  @Field(() => Order)
+  @Field(() => Order, { description: 'The order.' })
   order: Order;
 
   @Field(() => [OrderLine], { description: 'The order’s lines of this product.' })
   lines: OrderLine[];
 
-  @Field(() => CancellationStateEnum)
+  @Field(() => CancellationStateEnum, { description: 'Whether it can be cancelled now.' })
   state: string;
 
-  @Field(() => Date, { nullable: true, description: 'C1, C2: fixed at purchase.' })
+  // C1, C2
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the cancellation window closes, fixed at purchase; null without a window.',
+  })
   cancellableUntil: Date | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The window’s length in days, fixed at purchase; null without a window.',
+  })
   windowDays: number | null;
 
-  @Field(() => Int, { description: 'C2: ⌈(cancellableUntil − now) / 24 h⌉ while open, else 0.' })
+  // C2
+  @Field(() => Int, {
+    description:
+      'Whole days left, rounded up: ⌈(cancellableUntil − now) / 24 h⌉ while open, else 0.',
+  })
   daysRemaining: number;
 
-  @Field(() => Boolean, { description: 'C2: less than 24 hours left.' })
+  @Field(() => Boolean, { description: 'Less than 24 hours left.' })
   lastDay: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Whole hours left in total; shown on the last day, 0 once closed.',
+  })
   hoursRemaining: number;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Whole minutes (0–59) left after `hoursRemaining`; 0 once closed.',
+  })
   minutesRemaining: number;
 
+  // C9
   @Field(() => Money, {
     nullable: true,
-    description: 'C9: the credit a cancellation now would give.',
+    description: 'The credit a cancellation now would give; null when it cannot be cancelled.',
   })
   credit: Money | null;
 
-  @Field(() => String, { nullable: true, description: 'FULL (100 %) or PRORATED.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'FULL (100 %) or PRORATED; null when it cannot be cancelled.',
+  })
   creditMethod: string | null;
 
   @Field(() => Money, { description: 'What was charged for these lines.' })
   charged: Money;
 }
 
-@ObjectType()
+@ObjectType({ description: 'What the Cancel dialog needs for one customer and product.' })
 export class CancellationOptions {
   @Field(() => Date, { description: 'The server’s clock, so a client can correct its own.' })
   serverTime: Date;
 
-  @Field(() => ProductRef)
+  @Field(() => ProductRef, { description: 'The product.' })
   product: ProductRef;
 
   @Field(() => [CancellationOption], {
@@ -59,38 +79,42 @@ export class CancellationOptions {
   orders: CancellationOption[];
 }
 
-@InputType()
+@InputType({ description: 'Which purchase to cancel.' })
 export class CancelPurchaseInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer who bought it.' })
   customerId: string;
 
   @Field(() => ID, { description: 'The order ID (one order per submission).' })
   orderId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The product whose lines in the order are cancelled.' })
   productId: string;
 
-  @Field(() => Boolean, { description: 'C7: true when the user has read the Important notice.' })
+  // C7
+  @Field(() => Boolean, {
+    description: 'True when the user has read the Important notice; false is refused.',
+  })
   acknowledged: boolean;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of a cancellation.' })
 export class CancelPurchasePayload {
-  @Field(() => Order)
+  @Field(() => Order, { description: 'The order, after the cancellation.' })
   order: Order;
 
-  @Field(() => [OrderLine])
+  @Field(() => [OrderLine], { description: 'The lines cancelled (quantity now 0).' })
   cancelledLines: OrderLine[];
 
-  @Field(() => Money, { description: 'C9: the credit, on the invoice below.' })
+  // C9, I1
+  @Field(() => Money, { description: 'The credit given, on `creditInvoice`.' })
   credit: Money;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'FULL (100 %) or PRORATED.' })
   creditMethod: string;
 
-  @Field(() => Invoice, { description: 'I1: the open invoice that carries the credit.' })
+  @Field(() => Invoice, { description: 'The open invoice that carries the credit.' })
   creditInvoice: Invoice;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the purchase was cancelled.' })
   cancelledAt: Date;
 }

@@ -1,6 +1,8 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../shared/context.js';
-import { Money } from '../../shared/graphql-types.js';
+import { CLOSING_SOON_DEFAULT_DAYS, CLOSING_SOON_MAX_DAYS } from '@csp/domain';
+import { firstDescription } from '../../shared/graphql-limits.js';
+import { Money, PageInfo } from '../../shared/graphql-types.js';
 import { Customer } from '../customers/customer.types.js';
 import { ProductRef } from '../orders/order.types.js';
 import { closingSoon } from './closing-soon.service.js';
@@ -13,14 +15,27 @@ import {
 @Resolver()
 export class ClosingSoonResolver {
   @Query(() => ClosingSoonConnection, {
+    // K1; roles of R5
     description:
-      'K1: the partner’s cancellable purchases whose window closes within `withinDays` (default 7), soonest first (roles of R5).',
+      'The partner’s purchases that can still be cancelled and whose window closes within `withinDays`, soonest first. Admin agents only.',
   })
   async cancellationsClosingSoon(
     @Ctx() ctx: RequestContext,
-    @Arg('withinDays', () => Int, { nullable: true }) withinDays?: number | null,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('withinDays', () => Int, {
+      nullable: true,
+      description: `The horizon in days: 1 to ${CLOSING_SOON_MAX_DAYS}, default ${CLOSING_SOON_DEFAULT_DAYS}.`,
+    })
+    withinDays?: number | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: firstDescription('Query.cancellationsClosingSoon'),
+    })
+    first?: number | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The `endCursor` of the previous page.',
+    })
+    after?: string | null,
   ): Promise<ClosingSoonConnection> {
     const now = ctx.clock.now();
     const page = await closingSoon(ctx.db, ctx.actor, now, { withinDays, first, after });
@@ -53,7 +68,7 @@ export class ClosingSoonResolver {
           }),
         }),
       ),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.at(-1)?.cursor ?? null },
+      pageInfo: PageInfo.forward(page.rows, page.hasNextPage),
       totalCount: page.totalCount,
       withinDays: page.withinDays,
       serverTime: now,

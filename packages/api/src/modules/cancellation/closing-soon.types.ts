@@ -3,78 +3,84 @@ import { Money, PageInfo } from '../../shared/graphql-types.js';
 import { Customer } from '../customers/customer.types.js';
 import { ProductRef } from '../orders/order.types.js';
 
-@ObjectType({ description: 'K1: a purchase whose cancellation window closes soon.' })
+// K1
+@ObjectType({ description: 'A purchase whose cancellation window closes soon.' })
 export class ClosingSoonPurchase {
-  @Field(() => ID, { description: 'The order line.' })
+  @Field(() => ID, { description: 'The order line’s id.' })
   lineId: string;
 
   @Field(() => String, { description: 'The order number (opens the Cancel dialog for it).' })
   orderId: string;
 
-  @Field(() => Customer)
+  @Field(() => Customer, { description: 'The customer who bought it.' })
   customer: Customer;
 
-  @Field(() => ProductRef)
+  @Field(() => ProductRef, { description: 'The product bought.' })
   product: ProductRef;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The SKU bought.' })
   skuName: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many were bought.' })
   quantity: number;
 
+  // C9
   @Field(() => Int, {
     nullable: true,
-    description: 'C9: 1 or 3 for a subscription, null for no term.',
+    description: 'The subscription term in years (1 or 3); null for no term.',
   })
   termYears: number | null;
 
-  @Field(() => Int, { description: 'C1: the window’s length fixed at purchase.' })
+  // C1
+  @Field(() => Int, { description: 'The window’s length in days, fixed at purchase.' })
   windowDays: number;
 
   @Field(() => Money, { description: 'What was charged for the line.' })
   amount: Money;
 
-  @Field(() => Money, { description: 'C9: the credit a cancellation now would give.' })
+  @Field(() => Money, { description: 'The credit a cancellation now would give.' })
   credit: Money;
 
   @Field(() => String, { description: 'FULL (100 %) or PRORATED.' })
   creditMethod: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was bought.' })
   purchasedAt: Date;
 
-  @Field(() => Date, { description: 'C2: the window closes at this instant.' })
+  // C2
+  @Field(() => Date, { description: 'The window closes at this instant.' })
   cancellableUntil: Date;
 
-  @Field(() => Int, { description: 'C2: ⌈(cancellableUntil − now) / 24 h⌉.' })
+  @Field(() => Int, {
+    description: 'Whole days left, rounded up: ⌈(cancellableUntil − now) / 24 h⌉.',
+  })
   daysRemaining: number;
 
-  @Field(() => Boolean, { description: 'C2: less than 24 hours left.' })
+  @Field(() => Boolean, { description: 'Less than 24 hours left.' })
   lastDay: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Whole hours left in total.' })
   hoursRemaining: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Whole minutes (0–59) left after `hoursRemaining`.' })
   minutesRemaining: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A purchase closing soon and its cursor.' })
 export class ClosingSoonEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass as `after` to get the purchases after this one.' })
   cursor: string;
 
-  @Field(() => ClosingSoonPurchase)
+  @Field(() => ClosingSoonPurchase, { description: 'The purchase.' })
   node: ClosingSoonPurchase;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of purchases whose cancellation window closes soon.' })
 export class ClosingSoonConnection {
-  @Field(() => [ClosingSoonEdge])
+  @Field(() => [ClosingSoonEdge], { description: 'The purchases on this page, soonest first.' })
   edges: ClosingSoonEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more follow, and the cursor to get them.' })
   pageInfo: PageInfo;
 
   @Field(() => Int, { description: 'How many purchases close within the horizon (all pages).' })

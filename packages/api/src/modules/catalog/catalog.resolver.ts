@@ -6,12 +6,13 @@ import { CatalogProduct } from './catalog.types.js';
 @Resolver()
 export class CatalogResolver {
   @Query(() => [CatalogProduct], {
+    // M1–M3, B3
     description:
-      'M1–M3, B3: products and SKUs for a customer’s market, with price, tax flag and availability.',
+      'The products and SKUs of a customer’s market, with prices in its currency, whether they include tax, and availability.',
   })
   async catalog(
     @Ctx() ctx: RequestContext,
-    @Arg('customerId', () => ID) customerId: string,
+    @Arg('customerId', () => ID, { description: 'The customer to buy for.' }) customerId: string,
   ): Promise<CatalogProduct[]> {
     const actor = authorize(ctx.actor, 'READ_PARTNER_DATA');
     const catalog = await catalogFor(ctx.db, actor, customerId);

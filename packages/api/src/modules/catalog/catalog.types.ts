@@ -8,89 +8,106 @@ export const AZURE_HYBRID_BENEFIT_NOTE =
   'Software Assurance can run Windows Server virtual machines in Azure at a lower base rate, ' +
   'saving up to 40 percent.';
 
-@ObjectType('DownloadOptions')
+// B3, D2
+@ObjectType('DownloadOptions', { description: 'What a product can be downloaded as.' })
 export class DownloadOptionsType {
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The versions offered, e.g. "2022".' })
   versions: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The languages offered, e.g. "English".' })
   languages: string[];
 
-  @Field(() => [String], { description: 'File types / operating systems.' })
+  @Field(() => [String], { description: 'The file types or operating systems offered.' })
   fileTypes: string[];
 }
 
+// C1
 @ObjectType('CancellationTerms', {
-  description: 'C1: the cancellation terms a purchase made now would get.',
+  description: 'The cancellation terms a purchase made now would get.',
 })
 export class CancellationTermsType {
-  @Field(() => CancellationPolicyEnum)
+  @Field(() => CancellationPolicyEnum, { description: 'How it may be cancelled.' })
   policy: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The cancellation window in days; null unless the policy is WINDOW.',
+  })
   windowDays: number | null;
 }
 
-@ObjectType()
+// M2
+@ObjectType({ description: 'Whether a product can be bought for the customer’s market.' })
 export class Availability {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether it can be bought.' })
   available: boolean;
 
-  @Field(() => String, { nullable: true, description: 'M2: why not, as a stable code.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why not, as a stable code (e.g. MARKET_UNAVAILABLE); null when available.',
+  })
   reasonCode: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why not, in words; null when available.' })
   reason: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A SKU of a product: what is actually bought, with its price.' })
 export class CatalogSku {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The SKU’s id, used when placing an order.' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The SKU’s name.' })
   name: string;
 
   @Field(() => Int, { nullable: true, description: 'Term in years (1 or 3); null when none.' })
   termYears: number | null;
 
-  @Field(() => Money, { nullable: true, description: 'Unit price in the customer’s currency.' })
+  @Field(() => Money, {
+    nullable: true,
+    description: 'Unit price in the customer’s currency; null when it has no price there.',
+  })
   unitPrice: Money | null;
 
-  @Field(() => Boolean, { description: 'M3: whether the price includes tax.' })
+  @Field(() => Boolean, { description: 'Whether the price includes tax.' })
   taxIncluded: boolean;
 }
 
-@ObjectType()
+// M1–M3, B3
+@ObjectType({ description: 'A product in the catalog of one customer’s market.' })
 export class CatalogProduct {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The product’s id.' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The product’s name.' })
   name: string;
 
-  @Field(() => ProductKindEnum)
+  @Field(() => ProductKindEnum, { description: 'The kind of software.' })
   kind: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the product is, in a sentence or two.' })
   description: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether a purchase comes with an activation key.' })
   hasActivationKeys: boolean;
 
-  @Field(() => String, { nullable: true, description: 'B7: the Azure Hybrid Benefit note.' })
+  // B7
+  @Field(() => String, {
+    nullable: true,
+    description: 'The Azure Hybrid Benefit note, for products it applies to.',
+  })
   azureHybridBenefitNote: string | null;
 
-  @Field(() => Availability)
+  @Field(() => Availability, { description: 'Whether it can be bought in the customer’s market.' })
   availability: Availability;
 
-  @Field(() => CancellationTermsType)
+  @Field(() => CancellationTermsType, { description: 'How a purchase now could be cancelled.' })
   cancellationTerms: CancellationTermsType;
 
-  @Field(() => DownloadOptionsType)
+  @Field(() => DownloadOptionsType, { description: 'What it can be downloaded as.' })
   downloadOptions: DownloadOptionsType;
 
-  @Field(() => [CatalogSku])
+  @Field(() => [CatalogSku], { description: 'The SKUs that can be bought.' })
   skus: CatalogSku[];
 
   static of(view: CatalogProductView, catalog: CatalogView): CatalogProduct {

@@ -2,7 +2,7 @@ import { invoiceStatus, parseInvoicePeriodKey, type CurrencyCode } from '@csp/do
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { authorize, type RequestContext } from '../../shared/context.js';
 import { pageAfterId } from '../../shared/cursor.js';
-import { PAGED_FIELDS } from '../../shared/graphql-limits.js';
+import { firstDescription, PAGED_FIELDS } from '../../shared/graphql-limits.js';
 import { Money } from '../../shared/graphql-types.js';
 import { loaders } from '../../shared/loaders.js';
 import { Customer } from '../customers/customer.types.js';
@@ -18,44 +18,53 @@ function view(entity: InvoiceEntity, now: Date): Invoice {
 
 @Resolver(() => Invoice)
 export class InvoiceResolver {
-  @Query(() => [Invoice], { description: 'I1, I2: the partner’s monthly invoices, newest first.' })
+  // I1, I2
+  @Query(() => [Invoice], { description: 'The partner’s monthly invoices, newest first.' })
   async invoices(@Ctx() ctx: RequestContext): Promise<Invoice[]> {
     const actor = authorize(ctx.actor, 'READ_PARTNER_DATA');
     const now = ctx.clock.now();
     return (await listInvoices(ctx.db, actor)).map((invoice) => view(invoice, now));
   }
 
-  @Query(() => Invoice)
-  async invoice(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Invoice> {
+  @Query(() => Invoice, { description: 'One of the partner’s invoices.' })
+  async invoice(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'The invoice’s id.' }) id: string,
+  ): Promise<Invoice> {
     const actor = authorize(ctx.actor, 'READ_PARTNER_DATA');
     return view(await getInvoice(ctx.db, actor, id), ctx.clock.now());
   }
 
   @FieldResolver(() => [InvoiceLine], {
     description:
-      'At most 2,000 lines per page: pass the last line’s id as `after` for the next (the CSV has them all).',
+      'The invoice’s lines, oldest first, a page at a time: pass the last line’s id as `after` for the next (the CSV has them all).',
   })
   async lines(
     @Root() invoice: Invoice,
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => ID, { nullable: true }) after?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: firstDescription('Invoice.lines') })
+    first?: number | null,
+    @Arg('after', () => ID, {
+      nullable: true,
+      description: 'The last line’s id of the previous page.',
+    })
+    after?: string | null,
   ): Promise<InvoiceLine[]> {
     const all = await loaders(ctx).linesOfInvoice.load(invoice.id);
     return pageAfterId(all, { first, after }, PAGED_FIELDS['Invoice.lines']!).map(InvoiceLine.of);
   }
 
-  @FieldResolver(() => Money, { description: 'Sum of the charges.' })
+  @FieldResolver(() => Money, { description: 'The sum of the charges.' })
   async charges(@Root() invoice: Invoice, @Ctx() ctx: RequestContext): Promise<Money> {
     return Money.of((await this.totals(invoice, ctx)).charges, invoice.currency as CurrencyCode);
   }
 
-  @FieldResolver(() => Money, { description: 'Sum of the credits (negative).' })
+  @FieldResolver(() => Money, { description: 'The sum of the credits (zero or negative).' })
   async credits(@Root() invoice: Invoice, @Ctx() ctx: RequestContext): Promise<Money> {
     return Money.of((await this.totals(invoice, ctx)).credits, invoice.currency as CurrencyCode);
   }
 
-  @FieldResolver(() => Money, { description: 'Charges plus credits.' })
+  @FieldResolver(() => Money, { description: 'What is owed: charges plus credits.' })
   async net(@Root() invoice: Invoice, @Ctx() ctx: RequestContext): Promise<Money> {
     return Money.of((await this.totals(invoice, ctx)).net, invoice.currency as CurrencyCode);
   }
@@ -68,7 +77,10 @@ export class InvoiceResolver {
 
 @Resolver(() => InvoiceLine)
 export class InvoiceLineResolver {
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, {
+    nullable: true,
+    description: 'The customer the line is for.',
+  })
   async customer(@Root() line: InvoiceLine, @Ctx() ctx: RequestContext): Promise<Customer | null> {
     const customer = await loaders(ctx).customer.load(line.entity.customerId);
     return customer ? Customer.of(customer) : null;

@@ -3,35 +3,36 @@ import { Money } from '../../shared/graphql-types.js';
 import type { InvoiceLineEntity } from './invoice-line.entity.js';
 import type { InvoiceEntity } from './invoice.entity.js';
 
-@ObjectType()
+@ObjectType({ description: 'One charge or credit on an invoice.' })
 export class InvoiceLine {
   entity: InvoiceLineEntity;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The line’s id.' })
   id: string;
 
-  @Field(() => String, { description: 'CHARGE or CREDIT.' })
+  @Field(() => String, { description: 'CHARGE for a purchase, CREDIT for a cancellation.' })
   kind: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The order ID the line is for.' })
   orderId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The product’s name at the time of the line.' })
   productName: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The SKU’s name at the time of the line.' })
   skuName: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many were bought or cancelled.' })
   quantity: number;
 
   @Field(() => Money, { description: 'Positive for a charge, negative for a credit.' })
   amount: Money;
 
-  @Field(() => Boolean, { description: 'M3: the amount includes tax.' })
+  // M3
+  @Field(() => Boolean, { description: 'Whether the amount includes tax.' })
   taxIncluded: boolean;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the charge or credit was made.' })
   createdAt: Date;
 
   static of(entity: InvoiceLineEntity): InvoiceLine {
@@ -50,17 +51,18 @@ export class InvoiceLine {
   }
 }
 
-@ObjectType({ description: 'I1: one invoice per calendar month (UTC) and currency.' })
+// I1
+@ObjectType({ description: 'The partner’s invoice for one calendar month (UTC) and currency.' })
 export class Invoice {
   entity: InvoiceEntity;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The invoice’s id.' })
   id: string;
 
-  @Field(() => String, { description: 'The month, e.g. "2026-11".' })
+  @Field(() => String, { description: 'The month, as YYYY-MM, e.g. "2026-11".' })
   period: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The ISO 4217 currency of every line.' })
   currency: string;
 
   @Field(() => String, { description: 'OPEN until the month ends (UTC), then ISSUED.' })

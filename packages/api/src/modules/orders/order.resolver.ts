@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { authorize, type RequestContext } from '../../shared/context.js';
 import { pageAfterId } from '../../shared/cursor.js';
 import { notFound } from '../../shared/errors.js';
-import { PAGED_FIELDS } from '../../shared/graphql-limits.js';
+import { firstDescription, PAGED_FIELDS } from '../../shared/graphql-limits.js';
 import { loaders } from '../../shared/loaders.js';
 import { Customer } from '../customers/customer.types.js';
 import { getOrder, placeOrder } from './order.service.js';
@@ -10,24 +10,30 @@ import { Order, OrderLine, PlaceOrderInput, ProductRef, UserRef } from './order.
 
 @Resolver(() => Order)
 export class OrderResolver {
-  @Query(() => Order, { description: 'B6: an order of the signed-in user’s partner, by order ID.' })
-  async order(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Order> {
+  // B6
+  @Query(() => Order, { description: 'An order of the signed-in user’s partner, by order ID.' })
+  async order(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'The order ID.' }) id: string,
+  ): Promise<Order> {
     const actor = authorize(ctx.actor, 'READ_PARTNER_DATA');
     return Order.of(await getOrder(ctx.db, actor, id));
   }
 
   @Mutation(() => Order, {
+    // B2, B4, B5
     description:
-      'B2, B4, B5: buys software for a customer (Admin agent or Global admin). Idempotent by key.',
+      'Buys software for a customer (Admin agent or Global admin). A retry with the same idempotency key returns the first order.',
   })
   async placeOrder(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => PlaceOrderInput) input: PlaceOrderInput,
+    @Arg('input', () => PlaceOrderInput, { description: 'The customer, SKUs and idempotency key.' })
+    input: PlaceOrderInput,
   ): Promise<Order> {
     return Order.of(await placeOrder(ctx.db, ctx.actor, input, ctx.clock.now()));
   }
 
-  @FieldResolver(() => Customer)
+  @FieldResolver(() => Customer, { description: 'The customer the order is for.' })
   async customer(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<Customer> {
     const customer = await loaders(ctx).customer.load(order.entity.customerId);
     return Customer.of(customer ?? notFound('customer'));
@@ -41,7 +47,7 @@ export class OrderResolver {
       : null;
   }
 
-  @FieldResolver(() => [OrderLine])
+  @FieldResolver(() => [OrderLine], { description: 'The SKUs bought in the order.' })
   async lines(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<OrderLine[]> {
     return (await loaders(ctx).linesOfOrder.load(order.id)).map(OrderLine.of);
   }
@@ -49,7 +55,7 @@ export class OrderResolver {
 
 @Resolver(() => OrderLine)
 export class OrderLineResolver {
-  @FieldResolver(() => ProductRef)
+  @FieldResolver(() => ProductRef, { description: 'The product of the SKU.' })
   async product(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<ProductRef> {
     const product = (await loaders(ctx).product.load(line.entity.productId)) ?? notFound('product');
     return Object.assign(new ProductRef(), {
@@ -59,7 +65,7 @@ export class OrderLineResolver {
     });
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'The SKU’s name.' })
   async skuName(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<string> {
     return (await loaders(ctx).sku.load(line.entity.skuId))?.name ?? '';
   }
@@ -73,14 +79,20 @@ export class OrderLineResolver {
 @Resolver(() => Customer)
 export class CustomerOrdersResolver {
   @FieldResolver(() => [Order], {
+    // B6
     description:
-      'B6: the customer’s order history, newest first. At most 200 orders per page: pass the last order’s id as `after` for the next.',
+      'The customer’s order history, newest first, a page at a time: pass the last order’s id as `after` for the next.',
   })
   async orders(
     @Root() customer: Customer,
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => ID, { nullable: true }) after?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: firstDescription('Customer.orders') })
+    first?: number | null,
+    @Arg('after', () => ID, {
+      nullable: true,
+      description: 'The last order’s id of the previous page.',
+    })
+    after?: string | null,
   ): Promise<Order[]> {
     const all = await loaders(ctx).ordersOfCustomer.load(customer.id);
     return pageAfterId(all, { first, after }, PAGED_FIELDS['Customer.orders']!).map(Order.of);

@@ -3,47 +3,53 @@ import { CancellationPolicyEnum, Money, ProductKindEnum } from '../../shared/gra
 import type { OrderLineEntity } from './order-line.entity.js';
 import type { OrderEntity } from './order.entity.js';
 
-@ObjectType()
+@ObjectType({ description: 'A product, by name and kind.' })
 export class ProductRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The product’s id.' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The product’s name.' })
   name: string;
 
-  @Field(() => ProductKindEnum)
+  @Field(() => ProductKindEnum, { description: 'The kind of software.' })
   kind: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A user of the partner, by name.' })
 export class UserRef {
-  @Field(() => String)
+  @Field(() => String, { description: 'The user’s name.' })
   displayName: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The user’s e-mail address.' })
   email: string;
 }
 
-@ObjectType()
+@ObjectType({
+  description: 'One SKU bought in an order; the software lines of a customer are these.',
+})
 export class OrderLine {
   entity: OrderLineEntity;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The line’s id.' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The SKU bought.' })
   skuId: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The subscription term in years (1 or 3); null for no term.',
+  })
   termYears: number | null;
 
-  @Field(() => Int, { description: 'Current quantity; 0 once cancelled (C8).' })
+  // C8
+  @Field(() => Int, { description: 'The quantity held now; 0 once cancelled.' })
   quantity: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The quantity bought.' })
   purchasedQuantity: number;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'The price of one, as charged.' })
   unitPrice: Money;
 
   @Field(() => Money, { description: 'The amount charged: unit price × purchased quantity.' })
@@ -52,16 +58,25 @@ export class OrderLine {
   @Field(() => String, { description: 'ACTIVE or CANCELLED.' })
   status: string;
 
-  @Field(() => CancellationPolicyEnum, { description: 'C1: fixed at purchase.' })
+  // C1, C2
+  @Field(() => CancellationPolicyEnum, {
+    description: 'How the line may be cancelled, fixed at purchase.',
+  })
   cancellationPolicy: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The cancellation window in days, fixed at purchase; null without a window.',
+  })
   windowDays: number | null;
 
-  @Field(() => Date, { nullable: true, description: 'C1, C2: the end of the cancellation window.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the cancellation window closes; null without a window.',
+  })
   cancellableUntil: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the line was cancelled, if it was.' })
   cancelledAt: Date | null;
 
   static of(entity: OrderLineEntity): OrderLine {
@@ -83,23 +98,25 @@ export class OrderLine {
   }
 }
 
-@ObjectType()
+@ObjectType({ description: 'An order placed for a customer.' })
 export class Order {
   entity: OrderEntity;
 
-  @Field(() => ID, { description: 'The order ID (B4).' })
+  // B4
+  @Field(() => ID, { description: 'The order ID, as Partner Center shows it.' })
   id: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the order was placed.' })
   purchasedAt: Date;
 
   @Field(() => String, { description: 'COMPLETED, or CANCELLED when all its lines are.' })
   status: string;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'The sum charged for the order’s lines.' })
   total: Money;
 
-  @Field(() => Boolean, { description: 'M3: whether the amounts include tax.' })
+  // M3
+  @Field(() => Boolean, { description: 'Whether the amounts include tax.' })
   taxIncluded: boolean;
 
   static of(entity: OrderEntity): Order {
@@ -114,26 +131,27 @@ export class Order {
   }
 }
 
-@InputType()
+@InputType({ description: 'One SKU to buy.' })
 export class OrderLineInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The SKU, from the catalog.' })
   skuId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many to buy.' })
   quantity: number;
 }
 
-@InputType()
+@InputType({ description: 'An order to place.' })
 export class PlaceOrderInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer to buy for.' })
   customerId: string;
 
+  // B5
   @Field(() => String, {
     description:
-      'B5: a key you choose per order (e.g. a UUID). A retry with the same key returns the first order.',
+      'A key you choose per order (e.g. a UUID). A retry with the same key returns the first order.',
   })
   idempotencyKey: string;
 
-  @Field(() => [OrderLineInput])
+  @Field(() => [OrderLineInput], { description: 'The SKUs and quantities to buy.' })
   lines: OrderLineInput[];
 }

@@ -4,7 +4,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type
 import { authorize, loader, requireActor, type RequestContext } from '../../shared/context.js';
 import { pageAfterId } from '../../shared/cursor.js';
 import { badInput } from '../../shared/errors.js';
-import { PAGED_FIELDS } from '../../shared/graphql-limits.js';
+import { firstDescription, PAGED_FIELDS } from '../../shared/graphql-limits.js';
 import { loaders } from '../../shared/loaders.js';
 import { DownloadOptionsType } from '../catalog/catalog.types.js';
 import { Customer } from '../customers/customer.types.js';
@@ -46,14 +46,20 @@ function liveLinks(ctx: RequestContext) {
 @Resolver(() => Customer)
 export class CustomerSoftwareResolver {
   @FieldResolver(() => [OrderLine], {
+    // D1
     description:
-      'D1: every software line bought for the customer, cancelled ones included, newest first. At most 200 lines per page: pass the last line’s id as `after` for the next.',
+      'Every software line bought for the customer, cancelled ones included, newest first, a page at a time: pass the last line’s id as `after` for the next.',
   })
   async software(
     @Root() customer: Customer,
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => ID, { nullable: true }) after?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: firstDescription('Customer.software') })
+    first?: number | null,
+    @Arg('after', () => ID, {
+      nullable: true,
+      description: 'The last line’s id of the previous page.',
+    })
+    after?: string | null,
   ): Promise<OrderLine[]> {
     const actor = authorize(ctx.actor, 'READ_PARTNER_DATA');
     const all = await softwareOfCustomer(ctx.db, actor, customer.id);
@@ -64,7 +70,8 @@ export class CustomerSoftwareResolver {
 @Resolver(() => OrderLine)
 export class SoftwareLineResolver {
   @FieldResolver(() => DownloadOptionsType, {
-    description: 'B3, D2: what the SKU can be downloaded as.',
+    // B3, D2
+    description: 'What the SKU can be downloaded as.',
   })
   async downloadOptions(
     @Root() line: OrderLine,
@@ -82,13 +89,15 @@ export class SoftwareLineResolver {
     return (await loaders(ctx).product.load(line.entity.productId))?.hasActivationKeys ?? false;
   }
 
-  @FieldResolver(() => Date)
+  @FieldResolver(() => Date, { description: 'When the line was bought.' })
   purchasedAt(@Root() line: OrderLine): Date {
     return line.entity.purchasedAt;
   }
 
   @FieldResolver(() => [DownloadLink], {
-    description: 'D4: the live links, with downloads used and time left.',
+    // D4
+    description:
+      'The links still live (not expired, used up or revoked), with downloads used and expiry; empty once cancelled.',
   })
   async links(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<DownloadLink[]> {
     if (line.entity.status === 'CANCELLED') return []; // D8: nothing of a cancelled line is live
@@ -97,12 +106,16 @@ export class SoftwareLineResolver {
   }
 
   @Mutation(() => KeysAndDownloads, {
+    // D2–D6; R3
     description:
-      'D2–D6: reveal the activation key and issue a fresh download link (Admin agent only, R3).',
+      'Reveals the activation key and issues a fresh download link (Admin agent only). Each attempt is recorded in the activity log.',
   })
   async getKeysAndDownloads(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => GetKeysAndDownloadsInput) input: GetKeysAndDownloadsInput,
+    @Arg('input', () => GetKeysAndDownloadsInput, {
+      description: 'The software line, and the version, language and file type to download.',
+    })
+    input: GetKeysAndDownloadsInput,
   ): Promise<KeysAndDownloads> {
     const now = ctx.clock.now();
     const result = await getKeysAndDownloads(

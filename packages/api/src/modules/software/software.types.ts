@@ -1,37 +1,42 @@
-import { downloadsLeft, linkState } from '@csp/domain';
+import { downloadsLeft, LINK_LIFETIME_DAYS, linkState } from '@csp/domain';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { OrderLine, UserRef } from '../orders/order.types.js';
 import type { DownloadLinkEntity } from './download-link.entity.js';
 
-@ObjectType({ description: 'D3, D4: a download link. Its token is never listed (D5).' })
+// D3, D4; its token is never listed (D5).
+@ObjectType({
+  description: 'A download link issued for a software line. Its URL is shown only when issued.',
+})
 export class DownloadLink {
   entity: DownloadLinkEntity;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The link’s id.' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The version it downloads.' })
   version: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The language it downloads.' })
   language: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The file type or operating system it downloads.' })
   fileType: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the link was issued.' })
   issuedAt: Date;
 
-  @Field(() => Date, { description: '14 days after issue (D3).' })
+  @Field(() => Date, {
+    description: `When the link expires: ${LINK_LIFETIME_DAYS} days after issue.`,
+  })
   expiresAt: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many downloads the link has served.' })
   downloadsUsed: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many downloads the link allows in all.' })
   maxDownloads: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many downloads remain: maxDownloads − downloadsUsed.' })
   downloadsLeft: number;
 
   @Field(() => String, { description: 'ACTIVE, EXPIRED, EXHAUSTED or REVOKED.' })
@@ -54,47 +59,56 @@ export class DownloadLink {
   }
 }
 
-@ObjectType({ description: 'A link just issued: the only time its URL is shown (D5).' })
+// D5
+@ObjectType({ description: 'A link just issued: the only time its URL is shown.' })
 export class IssuedDownloadLink extends DownloadLink {
   @Field(() => String, {
     description: 'Hand this to the customer: it downloads without signing in.',
   })
   url: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The name the downloaded file is saved under.' })
   fileName: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'An activation key and a fresh download link for a software line.' })
 export class KeysAndDownloads {
-  @Field(() => OrderLine)
+  @Field(() => OrderLine, { description: 'The software line.' })
   line: OrderLine;
 
+  // D6
   @Field(() => String, {
     nullable: true,
-    description: 'D6: the activation key, where the product has one.',
+    description: 'The activation key, where the product has one.',
   })
   activationKey: string | null;
 
-  @Field(() => IssuedDownloadLink, { nullable: true })
+  @Field(() => IssuedDownloadLink, {
+    nullable: true,
+    description: 'The link just issued; null when only the key was asked for.',
+  })
   link: IssuedDownloadLink | null;
 }
 
-@InputType()
+@InputType({ description: 'Which software line, and what to download.' })
 export class GetKeysAndDownloadsInput {
   @Field(() => ID, { description: 'The software line (an order line) of the customer.' })
   lineId: string;
 
   @Field(() => String, {
     nullable: true,
-    description: 'Leave version, language and file type out to get only the key.',
+    description:
+      'The version to download. Leave version, language and file type out to get only the key.',
   })
   version?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The language to download.' })
   language?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'File type / OS.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The file type or operating system to download.',
+  })
   fileType?: string | null;
 }
 

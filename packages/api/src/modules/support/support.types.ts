@@ -1,4 +1,10 @@
-import { IMPACTS, PROBLEM_TYPES } from '@csp/domain';
+import {
+  IMPACT_LABELS,
+  IMPACTS,
+  MAX_ATTACHMENTS,
+  PROBLEM_TYPE_LABELS,
+  PROBLEM_TYPES,
+} from '@csp/domain';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Money } from '../../shared/graphql-types.js';
 import type { AttachmentEntity } from './attachment.entity.js';
@@ -6,29 +12,43 @@ import type { SupportRequestEntity } from './support-request.entity.js';
 
 const asEnum = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+const describeValues = <T extends string>(
+  values: readonly T[],
+  labels: Record<T, { en: string }>,
+) =>
+  Object.fromEntries(values.map((v) => [v, { description: `${labels[v].en}.` }])) as {
+    [K in T]: { description: string };
+  };
+
+// S1: each value is described by the label Report a problem shows for it.
 export const ProblemTypeEnum = asEnum(PROBLEM_TYPES);
 registerEnumType(ProblemTypeEnum, {
   name: 'ProblemType',
-  description: 'S1: CSP_PURCHASE_REFUND is “CSP Purchase/Refund on behalf of customers”.',
+  description: 'What a support request is about.',
+  valuesConfig: describeValues(PROBLEM_TYPES, PROBLEM_TYPE_LABELS),
 });
 export const ImpactEnum = asEnum(IMPACTS);
-registerEnumType(ImpactEnum, { name: 'Impact' });
+registerEnumType(ImpactEnum, {
+  name: 'Impact',
+  description: 'How badly a problem affects the partner’s work.',
+  valuesConfig: describeValues(IMPACTS, IMPACT_LABELS),
+});
 
-@ObjectType()
+@ObjectType({ description: 'A file attached to a support request.' })
 export class Attachment {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The attachment’s id.' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The file’s name as uploaded.' })
   fileName: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The file’s media type, e.g. "image/png".' })
   contentType: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The file’s size in bytes.' })
   size: number;
 
-  @Field(() => String, { description: 'Download it with the same session.' })
+  @Field(() => String, { description: 'Where to download it (same session).' })
   url: string;
 
   static of(entity: AttachmentEntity): Attachment {
@@ -42,56 +62,61 @@ export class Attachment {
   }
 }
 
-@ObjectType({ description: 'S3: a submitted support request.' })
+// S3
+@ObjectType({ description: 'A support request the partner submitted (Report a problem).' })
 export class SupportRequest {
   entity: SupportRequestEntity;
 
   @Field(() => ID, { description: 'The reference, e.g. SR-7KQ2M9D4WZ.' })
   id: string;
 
-  @Field(() => ProblemTypeEnum)
+  @Field(() => ProblemTypeEnum, { description: 'What the request is about.' })
   problemType: string;
 
-  @Field(() => ImpactEnum)
+  @Field(() => ImpactEnum, { description: 'How badly the problem affects the partner.' })
   impact: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'A one-line summary.' })
   title: string;
 
   @Field(() => String, { description: 'SUBMITTED, IN_PROGRESS or RESOLVED.' })
   status: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The customer’s tenant GUID or domain name; empty when not given.',
+  })
   tenantOrDomain: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The order or subscription concerned; empty when not given.',
+  })
   orderOrSubscriptionId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Why a refund is asked for; empty when not a refund.' })
   refundReason: string;
 
-  @Field(() => Money, { nullable: true })
+  @Field(() => Money, { nullable: true, description: 'The refund asked for, if any.' })
   amountRequested: Money | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The problem in the submitter’s words; may be empty.' })
   details: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Who support should contact.' })
   contactName: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The contact’s e-mail address.' })
   contactEmail: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The contact’s phone number.' })
   contactPhone: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The customer concerned, if chosen.' })
   customerId: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The product concerned, if chosen.' })
   productId: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the request was submitted.' })
   createdAt: Date;
 
   static of(e: SupportRequestEntity): SupportRequest {
@@ -120,23 +145,25 @@ export class SupportRequest {
   }
 }
 
+// S2
 @InputType({
-  description: 'S2: the fields of Report a problem. Refunds need tenant, order, reason and amount.',
+  description:
+    'The fields of Report a problem. A refund (CSP_PURCHASE_REFUND) also needs the tenant, order, reason and amount.',
 })
 export class CreateSupportRequestInput {
-  @Field(() => ProblemTypeEnum)
+  @Field(() => ProblemTypeEnum, { description: 'What the request is about.' })
   problemType: string;
 
-  @Field(() => ImpactEnum)
+  @Field(() => ImpactEnum, { description: 'How badly the problem affects the partner.' })
   impact: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'A one-line summary.' })
   title: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The customer concerned, if any.' })
   customerId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The product concerned, if any.' })
   productId?: string | null;
 
   @Field(() => String, {
@@ -145,31 +172,38 @@ export class CreateSupportRequestInput {
   })
   tenantOrDomain?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The order ID or subscription ID concerned.',
+  })
   orderOrSubscriptionId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why a refund is asked for.' })
   refundReason?: string | null;
 
   @Field(() => String, {
     nullable: true,
+    // E4
     description:
-      'E4: the amount in the customer’s currency as decimal text: digits, and "." before at most the currency’s minor digits (2 for USD or EUR, none for KRW or JPY); no group separators, signs or exponents: "1250.00", "1250.5", "150000". Anything else ("12,50", "1,250.00") is refused on this field.',
+      'The refund asked for, in the customer’s currency as decimal text: digits, and "." before at most the currency’s minor digits (2 for USD or EUR, none for KRW or JPY); no group separators, signs or exponents: "1250.00", "1250.5", "150000". Anything else ("12,50", "1,250.00") is refused on this field.',
   })
   amountRequested?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The problem in your own words.' })
   details?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Who support should contact.' })
   contactName: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The contact’s e-mail address.' })
   contactEmail: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The contact’s phone number, e.g. +82 2 1234 5678.' })
   contactPhone: string;
 
-  @Field(() => [ID], { nullable: true, description: 'Ids from POST /files uploads.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: `Ids of files uploaded with POST /files; at most ${MAX_ATTACHMENTS}.`,
+  })
   attachmentIds?: string[] | null;
 }

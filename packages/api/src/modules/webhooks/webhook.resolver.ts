@@ -1,4 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { firstDescription } from '../../shared/graphql-limits.js';
+import { PageInfo } from '../../shared/graphql-types.js';
 import type { RequestContext } from '../../shared/context.js';
 import { urlPolicy } from './url-policy.js';
 import {
@@ -21,20 +23,30 @@ import {
 @Resolver()
 export class WebhookResolver {
   @Query(() => [WebhookEndpoint], {
-    description: 'W1: the partner’s webhook endpoints (Global admin).',
+    // W1
+    description: 'The partner’s webhook endpoints (Global admin only).',
   })
   async webhookEndpoints(@Ctx() ctx: RequestContext): Promise<WebhookEndpoint[]> {
     return (await listEndpoints(ctx.db, ctx.actor)).map(WebhookEndpoint.of);
   }
 
   @Query(() => WebhookDeliveryConnection, {
-    description: 'W2: an endpoint’s delivery log, newest first (Global admin).',
+    // W2
+    description: 'An endpoint’s delivery log, newest first (Global admin only).',
   })
   async webhookDeliveries(
     @Ctx() ctx: RequestContext,
-    @Arg('endpointId', () => ID) endpointId: string,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('endpointId', () => ID, { description: 'The endpoint.' }) endpointId: string,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: firstDescription('Query.webhookDeliveries'),
+    })
+    first?: number | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The `endCursor` of the previous page.',
+    })
+    after?: string | null,
   ): Promise<WebhookDeliveryConnection> {
     const page = await listDeliveries(ctx.db, ctx.actor, endpointId, { first, after });
     return Object.assign(new WebhookDeliveryConnection(), {
@@ -44,16 +56,19 @@ export class WebhookResolver {
           node: WebhookDelivery.of(row.delivery),
         }),
       ),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.at(-1)?.cursor ?? null },
+      pageInfo: PageInfo.forward(page.rows, page.hasNextPage),
     });
   }
 
   @Mutation(() => CreateWebhookEndpointPayload, {
-    description: 'W1: registers an endpoint; the answer carries its signing secret, shown once.',
+    // W1
+    description:
+      'Registers a webhook endpoint; the answer carries its signing secret, shown this once (Global admin only).',
   })
   async createWebhookEndpoint(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput,
+    @Arg('input', () => CreateWebhookEndpointInput, { description: 'The address and events.' })
+    input: CreateWebhookEndpointInput,
   ): Promise<CreateWebhookEndpointPayload> {
     const result = await createEndpoint(
       ctx.db,
@@ -69,28 +84,36 @@ export class WebhookResolver {
     });
   }
 
-  @Mutation(() => Boolean, { description: 'W1: removes an endpoint and its delivery log.' })
+  // W1
+  @Mutation(() => Boolean, {
+    description: 'Removes a webhook endpoint and its delivery log (Global admin only).',
+  })
   async deleteWebhookEndpoint(
     @Ctx() ctx: RequestContext,
-    @Arg('endpointId', () => ID) endpointId: string,
+    @Arg('endpointId', () => ID, { description: 'The endpoint to remove.' }) endpointId: string,
   ): Promise<boolean> {
     return deleteEndpoint(ctx.db, ctx.actor, endpointId);
   }
 
-  @Mutation(() => WebhookDelivery, { description: 'W2: Send test event to one endpoint.' })
+  // W2
+  @Mutation(() => WebhookDelivery, {
+    description: 'Sends a test event to one endpoint (Global admin only).',
+  })
   async sendTestWebhookEvent(
     @Ctx() ctx: RequestContext,
-    @Arg('endpointId', () => ID) endpointId: string,
+    @Arg('endpointId', () => ID, { description: 'The endpoint to test.' }) endpointId: string,
   ): Promise<WebhookDelivery> {
     return WebhookDelivery.of(await sendTestEvent(ctx.db, ctx.clock, ctx.actor, endpointId));
   }
 
   @Mutation(() => WebhookDelivery, {
-    description: 'W2: Redeliver: the same event (same id) again, as a new delivery.',
+    // W2
+    description:
+      'Sends a delivery’s event again, with the same event id, as a new delivery (Global admin only).',
   })
   async redeliverWebhook(
     @Ctx() ctx: RequestContext,
-    @Arg('deliveryId', () => ID) deliveryId: string,
+    @Arg('deliveryId', () => ID, { description: 'The delivery to send again.' }) deliveryId: string,
   ): Promise<WebhookDelivery> {
     return WebhookDelivery.of(await redeliver(ctx.db, ctx.clock, ctx.actor, deliveryId));
   }

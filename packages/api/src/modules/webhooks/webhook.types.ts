@@ -1,19 +1,23 @@
+import { WEBHOOK_EVENTS, WEBHOOK_RETRY_PERIOD_MS, WEBHOOK_TEST_EVENT } from '@csp/domain';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../shared/graphql-types.js';
 import type { DeliveryView, EndpointView } from './webhook.service.js';
 
-@ObjectType({ description: 'W1: where a partner’s events are sent.' })
+const RETRY_HOURS = WEBHOOK_RETRY_PERIOD_MS / 3_600_000;
+
+// W1
+@ObjectType({ description: 'An address the partner’s events are sent to.' })
 export class WebhookEndpoint {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The endpoint’s id.' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The https:// address that receives the POST requests.' })
   url: string;
 
-  @Field(() => [String], { description: 'W1: the events sent to this endpoint.' })
+  @Field(() => [String], { description: 'The event types sent to this endpoint.' })
   events: string[];
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the endpoint was registered.' })
   createdAt: Date;
 
   static of(view: EndpointView): WebhookEndpoint {
@@ -21,63 +25,70 @@ export class WebhookEndpoint {
   }
 }
 
-@ObjectType()
+@ObjectType({ description: 'A newly registered endpoint and its signing secret.' })
 export class CreateWebhookEndpointPayload {
-  @Field(() => WebhookEndpoint)
+  @Field(() => WebhookEndpoint, { description: 'The endpoint registered.' })
   endpoint: WebhookEndpoint;
 
   @Field(() => String, {
     description:
-      'W1: the signing secret, shown this once: keep it to verify X-CSP-Signature (docs/webhooks.md).',
+      'The signing secret, shown this once: keep it to verify X-CSP-Signature (docs/webhooks.md).',
   })
   secret: string;
 }
 
-@InputType()
+@InputType({ description: 'An endpoint to register.' })
 export class CreateWebhookEndpointInput {
-  @Field(() => String, { description: 'https:// address that receives POST requests.' })
+  @Field(() => String, { description: 'The https:// address that receives the POST requests.' })
   url: string;
 
   @Field(() => [String], {
-    description:
-      'Any of order.placed, purchase.cancelled, download_link.exhausted, cancellation_window.closing, support_request.created.',
+    description: `The event types to send, any of: ${WEBHOOK_EVENTS.join(', ')}.`,
   })
   events: string[];
 }
 
-@ObjectType({ description: 'W2: one event sent (or being sent) to one endpoint.' })
+// W2
+@ObjectType({ description: 'One event sent (or being sent) to one endpoint.' })
 export class WebhookDelivery {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The delivery’s id.' })
   id: string;
 
   @Field(() => String, { description: 'The event id (X-CSP-Event-Id); the same on a redelivery.' })
   eventId: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: `The event type, e.g. order.placed, or ${WEBHOOK_TEST_EVENT} for a test event.`,
+  })
   eventType: string;
 
-  @Field(() => String, { description: 'PENDING, DELIVERED or FAILED (after 24 h of retries).' })
+  @Field(() => String, {
+    description: `PENDING, DELIVERED or FAILED (after ${RETRY_HOURS} h of retries).`,
+  })
   status: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many times sending was tried.' })
   attempts: number;
 
   @Field(() => Int, { nullable: true, description: 'The HTTP status of the last attempt.' })
   responseStatus: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the last attempt failed; null when it did not.',
+  })
   lastError: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When sending was last tried.' })
   lastAttemptAt: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'When a pending delivery is tried next.' })
   nextAttemptAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the endpoint accepted it, if it has.' })
   deliveredAt: Date | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the event was queued for this endpoint.' })
   createdAt: Date;
 
   static of(view: DeliveryView): WebhookDelivery {
@@ -85,20 +96,20 @@ export class WebhookDelivery {
   }
 }
 
-@ObjectType()
+@ObjectType({ description: 'A delivery and its cursor.' })
 export class WebhookDeliveryEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass as `after` to get the deliveries after this one.' })
   cursor: string;
 
-  @Field(() => WebhookDelivery)
+  @Field(() => WebhookDelivery, { description: 'The delivery.' })
   node: WebhookDelivery;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of an endpoint’s delivery log, newest first.' })
 export class WebhookDeliveryConnection {
-  @Field(() => [WebhookDeliveryEdge])
+  @Field(() => [WebhookDeliveryEdge], { description: 'The deliveries on this page.' })
   edges: WebhookDeliveryEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more follow, and the cursor to get them.' })
   pageInfo: PageInfo;
 }

@@ -16,18 +16,16 @@ import type { Database } from '../../data-source.js';
 import { authorize, type Actor } from '../../shared/context.js';
 import type { Clock } from '../../shared/clock.js';
 import { fail, isUniqueViolation, notFound } from '../../shared/errors.js';
-import { newId } from '../../shared/ids.js';
 import { recordFailure, recordSuccess } from '../activity/activity.service.js';
 import { ProductEntity } from '../catalog/product.entity.js';
 import { SkuEntity } from '../catalog/sku.entity.js';
 import { getCustomer } from '../customers/customer.service.js';
-import { InvoiceLineEntity } from '../invoices/invoice-line.entity.js';
-import { ensureInvoice } from '../invoices/invoice.service.js';
+import { addInvoiceLine, ensureInvoice } from '../invoices/invoice.service.js';
 import type { InvoiceEntity } from '../invoices/invoice.entity.js';
 import { OrderLineEntity } from '../orders/order-line.entity.js';
 import { OrderEntity } from '../orders/order.entity.js';
-import { ActivationKeyEntity } from '../software/activation-key.entity.js';
-import { DownloadLinkEntity } from '../software/download-link.entity.js';
+import { cancelLines, closeOrderIfAllCancelled, linesOfProduct } from '../orders/order.service.js';
+import { revokeLines } from '../software/software.service.js';
 import { enqueueWebhook, purchaseCancelledEvent } from '../webhooks/index.js';
 
 /** What the cancellation rules need, from a stored line (C1: its own stored terms). */
@@ -84,19 +82,6 @@ function optionFor(order: OrderEntity, lines: OrderLineEntity[], now: Date): Can
   };
 }
 
-async function linesOf(
-  db: Database,
-  actor: Actor,
-  customerId: string,
-  productId: string,
-  orderId?: string,
-) {
-  return db.manager.find(OrderLineEntity, {
-    where: { partnerId: actor.partnerId, customerId, productId, ...(orderId ? { orderId } : {}) },
-    order: { purchasedAt: 'DESC', orderId: 'ASC', lineNumber: 'ASC' },
-  });
-}
-
 /** C2–C6, C9: this customer's orders of a product, each with its state, days left and credit now. */
 export async function cancellationOptions(
   db: Database,
@@ -108,7 +93,7 @@ export async function cancellationOptions(
   const customer = await getCustomer(db, actor, customerId);
   const product =
     (await db.manager.findOneBy(ProductEntity, { id: productId })) ?? notFound('product');
-  const lines = await linesOf(db, actor, customer.id, product.id);
+  const lines = await linesOfProduct(db, actor.partnerId, customer.id, product.id);
   const orderIds = [...new Set(lines.map((l) => l.orderId))];
   const orders = orderIds.length
     ? await db.manager.findBy(OrderEntity, { partnerId: actor.partnerId, id: In(orderIds) })
@@ -161,7 +146,7 @@ export async function cancelPurchase(
     if (request.acknowledged !== true) fail('ACKNOWLEDGEMENT_REQUIRED');
     const customer = await getCustomer(db, actor, request.customerId);
     const orderId = request.orderId.trim().toUpperCase();
-    lines = await linesOf(db, actor, customer.id, request.productId, orderId);
+    lines = await linesOfProduct(db, actor.partnerId, customer.id, request.productId, orderId);
     if (lines.length === 0) notFound('order');
     const order = await db.manager.findOneByOrFail(OrderEntity, {
       id: orderId,
@@ -187,19 +172,11 @@ export async function cancelPurchase(
         decision: decideCancellation(cancellableLine(line), now),
       }));
       const ids = active.map((l) => l.id);
-      const updated = await m
-        .createQueryBuilder()
-        .update(OrderLineEntity)
-        .set({ status: 'CANCELLED', quantity: 0, cancelledAt: now })
-        .where('id IN (:...ids)', { ids })
-        .andWhere("status = 'ACTIVE'")
-        .execute();
-      if (updated.affected !== ids.length)
+      if ((await cancelLines(m, ids, now)) !== ids.length)
         fail('ALREADY_CANCELLED', { cancelledAt: now.toISOString() });
 
       for (const { line, decision } of decisions) {
-        await m.insert(InvoiceLineEntity, {
-          id: newId(),
+        await addInvoiceLine(m, {
           invoiceId: invoice.id,
           partnerId: actor.partnerId,
           customerId: customer.id,
@@ -209,30 +186,14 @@ export async function cancelPurchase(
           skuName: skus.find((s) => s.id === line.skuId)?.name ?? '',
           quantity: line.purchasedQuantity,
           kind: 'CREDIT',
-          amountMinor: negate(decision.credit).amountMinor,
-          currency: line.currency,
+          amount: negate(decision.credit),
           taxIncluded: order.taxIncluded,
-          createdAt: now,
+          at: now,
         });
       }
       // D8: every key and link of the cancelled lines stops working at once.
-      await m
-        .createQueryBuilder()
-        .update(DownloadLinkEntity)
-        .set({ revokedAt: now })
-        .where('order_line_id IN (:...ids)', { ids })
-        .andWhere('revoked_at IS NULL')
-        .execute();
-      await m
-        .createQueryBuilder()
-        .update(ActivationKeyEntity)
-        .set({ revokedAt: now })
-        .where('order_line_id IN (:...ids)', { ids })
-        .andWhere('revoked_at IS NULL')
-        .execute();
-      // The order is cancelled when all its lines are.
-      const stillActive = await m.countBy(OrderLineEntity, { orderId: order.id, status: 'ACTIVE' });
-      if (stillActive === 0) await m.update(OrderEntity, { id: order.id }, { status: 'CANCELLED' });
+      await revokeLines(m, ids, now);
+      await closeOrderIfAllCancelled(m, order.id);
 
       const credit = decisions.reduce(
         (total, d) => add(total, d.decision.credit),

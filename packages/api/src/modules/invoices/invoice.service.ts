@@ -1,9 +1,10 @@
-import { invoicePeriodOf, type CurrencyCode } from '@csp/domain';
+import { invoicePeriodOf, type CurrencyCode, type Money } from '@csp/domain';
+import type { EntityManager } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import type { Actor } from '../../shared/context.js';
 import { notFound } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
-import { InvoiceLineEntity } from './invoice-line.entity.js';
+import { InvoiceLineEntity, type InvoiceLineKind } from './invoice-line.entity.js';
 import { InvoiceEntity } from './invoice.entity.js';
 
 /**
@@ -30,6 +31,46 @@ export async function ensureInvoice(
       .execute(),
   );
   return db.manager.findOneByOrFail(InvoiceEntity, { partnerId, period, currency });
+}
+
+/** What another module knows when it charges or credits a line of an order. */
+export interface NewInvoiceLine {
+  invoiceId: string;
+  partnerId: string;
+  customerId: string;
+  orderId: string;
+  orderLineId: string;
+  productName: string;
+  skuName: string;
+  quantity: number;
+  kind: InvoiceLineKind;
+  /** Signed: a charge is positive, a credit negative. */
+  amount: Money;
+  taxIncluded: boolean;
+  at: Date;
+}
+
+/**
+ * I1: adds a charge or a credit to an invoice, inside the caller's transaction `m`, so the line is
+ * written together with the order change it bills. (order line, kind) is unique (C10).
+ */
+export async function addInvoiceLine(m: EntityManager, line: NewInvoiceLine): Promise<void> {
+  await m.insert(InvoiceLineEntity, {
+    id: newId(),
+    invoiceId: line.invoiceId,
+    partnerId: line.partnerId,
+    customerId: line.customerId,
+    orderId: line.orderId,
+    orderLineId: line.orderLineId,
+    productName: line.productName,
+    skuName: line.skuName,
+    quantity: line.quantity,
+    kind: line.kind,
+    amountMinor: line.amount.amountMinor,
+    currency: line.amount.currency,
+    taxIncluded: line.taxIncluded,
+    createdAt: line.at,
+  });
 }
 
 export async function listInvoices(db: Database, actor: Actor): Promise<InvoiceEntity[]> {

@@ -10,7 +10,7 @@ import {
   pricesIncludeTax,
   termsAtPurchase,
 } from '@csp/domain';
-import { In } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import { authorize, type Actor } from '../../shared/context.js';
 import { badInput, fail, isUniqueViolation, notFound } from '../../shared/errors.js';
@@ -20,8 +20,7 @@ import { PriceEntity } from '../catalog/price.entity.js';
 import { ProductEntity } from '../catalog/product.entity.js';
 import { SkuEntity } from '../catalog/sku.entity.js';
 import { getCustomer } from '../customers/customer.service.js';
-import { InvoiceLineEntity } from '../invoices/invoice-line.entity.js';
-import { ensureInvoice } from '../invoices/invoice.service.js';
+import { addInvoiceLine, ensureInvoice } from '../invoices/invoice.service.js';
 import { OrderLineEntity } from './order-line.entity.js';
 import { OrderEntity } from './order.entity.js';
 import { enqueueWebhook, orderPlacedEvent } from '../webhooks/index.js';
@@ -169,8 +168,7 @@ export async function placeOrder(
         };
         await m.insert(OrderLineEntity, orderLine);
         // B4, I1: each line is charged on the invoice of the month of purchase.
-        await m.insert(InvoiceLineEntity, {
-          id: newId(),
+        await addInvoiceLine(m, {
           invoiceId: invoice.id,
           partnerId: actor.partnerId,
           customerId: customer.id,
@@ -180,10 +178,9 @@ export async function placeOrder(
           skuName: sku.name,
           quantity: line.quantity,
           kind: 'CHARGE',
-          amountMinor: amount.amountMinor,
-          currency,
+          amount,
           taxIncluded,
-          createdAt: now,
+          at: now,
         });
       }
       await recordSuccess(m, {
@@ -268,4 +265,45 @@ export async function linesOfOrders(db: Database, partnerId: string, orderIds: r
     .orderBy('l.order_id', 'ASC')
     .addOrderBy('l.line_number', 'ASC')
     .getMany();
+}
+
+/** A customer's lines of one product (of one order when given), newest first; partner-scoped. */
+export async function linesOfProduct(
+  db: Database,
+  partnerId: string,
+  customerId: string,
+  productId: string,
+  orderId?: string,
+): Promise<OrderLineEntity[]> {
+  return db.manager.find(OrderLineEntity, {
+    where: { partnerId, customerId, productId, ...(orderId ? { orderId } : {}) },
+    order: { purchasedAt: 'DESC', orderId: 'ASC', lineNumber: 'ASC' },
+  });
+}
+
+/**
+ * C7, C10: inside the caller's transaction `m`, sets these lines to quantity 0 and cancelled at
+ * `now`, only those still active (a conditional UPDATE). Returns how many it changed, so the caller
+ * can refuse when another cancellation got there first.
+ */
+export async function cancelLines(
+  m: EntityManager,
+  lineIds: readonly string[],
+  now: Date,
+): Promise<number> {
+  if (lineIds.length === 0) return 0;
+  const updated = await m
+    .createQueryBuilder()
+    .update(OrderLineEntity)
+    .set({ status: 'CANCELLED', quantity: 0, cancelledAt: now })
+    .where('id IN (:...ids)', { ids: [...lineIds] })
+    .andWhere("status = 'ACTIVE'")
+    .execute();
+  return updated.affected ?? 0;
+}
+
+/** Inside `m`: the order is cancelled when all its lines are. */
+export async function closeOrderIfAllCancelled(m: EntityManager, orderId: string): Promise<void> {
+  const stillActive = await m.countBy(OrderLineEntity, { orderId, status: 'ACTIVE' });
+  if (stillActive === 0) await m.update(OrderEntity, { id: orderId }, { status: 'CANCELLED' });
 }

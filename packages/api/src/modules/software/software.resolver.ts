@@ -5,7 +5,8 @@ import { authorize, loader, requireActor, type RequestContext } from '../../shar
 import { pageAfterId } from '../../shared/cursor.js';
 import { badInput } from '../../shared/errors.js';
 import { PAGED_FIELDS } from '../../shared/graphql-limits.js';
-import { loaders } from '../../shared/loaders.js';
+import { userLoader } from '../auth/user.loaders.js';
+import { productLoader } from '../catalog/catalog.loaders.js';
 import { DownloadOptionsType } from '../catalog/catalog.types.js';
 import { Customer } from '../customers/customer.types.js';
 import { OrderLine, UserRef } from '../orders/order.types.js';
@@ -70,7 +71,7 @@ export class SoftwareLineResolver {
     @Root() line: OrderLine,
     @Ctx() ctx: RequestContext,
   ): Promise<DownloadOptionsType> {
-    const product = await loaders(ctx).product.load(line.entity.productId);
+    const product = await productLoader(ctx).load(line.entity.productId);
     return Object.assign(
       new DownloadOptionsType(),
       product?.downloadOptions ?? { versions: [], languages: [], fileTypes: [] },
@@ -79,7 +80,7 @@ export class SoftwareLineResolver {
 
   @FieldResolver(() => Boolean, { description: 'Whether the product has an activation key.' })
   async hasActivationKeys(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return (await loaders(ctx).product.load(line.entity.productId))?.hasActivationKeys ?? false;
+    return (await productLoader(ctx).load(line.entity.productId))?.hasActivationKeys ?? false;
   }
 
   @FieldResolver(() => Date)
@@ -131,7 +132,7 @@ export class SoftwareLineResolver {
 export class DownloadLinkResolver {
   @FieldResolver(() => UserRef, { nullable: true, description: 'Who issued the link.' })
   async issuedBy(@Root() link: DownloadLink, @Ctx() ctx: RequestContext): Promise<UserRef | null> {
-    const user = await loaders(ctx).user.load(link.entity.issuedByUserId);
+    const user = await userLoader(ctx).load(link.entity.issuedByUserId);
     return user
       ? Object.assign(new UserRef(), { displayName: user.displayName, email: user.email })
       : null;

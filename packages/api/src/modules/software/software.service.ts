@@ -7,7 +7,7 @@ import {
 } from '@csp/domain';
 import { In, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import type { Database } from '../../data-source.js';
-import { authorize, type Actor } from '../../shared/context.js';
+import { authorize, type Actor, type SecretBox } from '../../shared/context.js';
 import { fail, notFound } from '../../shared/errors.js';
 import { newId, newSecretToken, sha256Hex } from '../../shared/ids.js';
 import { recordFailure, recordSuccess } from '../activity/activity.service.js';
@@ -15,7 +15,7 @@ import { ProductEntity } from '../catalog/product.entity.js';
 import { OrderLineEntity } from '../orders/order-line.entity.js';
 import { ActivationKeyEntity } from './activation-key.entity.js';
 import { DownloadLinkEntity } from './download-link.entity.js';
-import { newActivationKey, type KeyVault } from './key-vault.js';
+import { newActivationKey } from './key-vault.js';
 
 /** D1: every software line bought for the customer, cancelled ones included, newest first. */
 export async function softwareOfCustomer(
@@ -48,6 +48,28 @@ export async function liveLinksOfLines(
     order: { issuedAt: 'DESC', id: 'ASC' },
   });
   return links.filter((link) => link.downloadsUsed < link.maxDownloads);
+}
+
+/**
+ * D8: inside the caller's transaction `m`, every key and link of these lines stops working at
+ * `now` (those already revoked keep their first time).
+ */
+export async function revokeLines(
+  m: EntityManager,
+  lineIds: readonly string[],
+  now: Date,
+): Promise<void> {
+  if (lineIds.length === 0) return;
+  const ids = [...lineIds];
+  for (const entity of [DownloadLinkEntity, ActivationKeyEntity]) {
+    await m
+      .createQueryBuilder()
+      .update(entity)
+      .set({ revokedAt: now })
+      .where('order_line_id IN (:...ids)', { ids })
+      .andWhere('revoked_at IS NULL')
+      .execute();
+  }
 }
 
 export interface KeysAndDownloads {
@@ -84,7 +106,7 @@ async function claimActiveLine(m: EntityManager, line: OrderLineEntity): Promise
 /** D6: the line's activation key, created on first reveal (insert-or-ignore, so racing reveals agree). */
 async function activationKeyOf(
   m: EntityManager,
-  vault: KeyVault,
+  vault: SecretBox,
   line: OrderLineEntity,
   now: Date,
 ): Promise<ActivationKeyEntity> {
@@ -113,7 +135,7 @@ async function activationKeyOf(
  */
 export async function getKeysAndDownloads(
   db: Database,
-  vault: KeyVault,
+  vault: SecretBox,
   actorOrNull: Actor | null,
   input: { lineId: string; choice: DownloadChoice | null },
   now: Date,

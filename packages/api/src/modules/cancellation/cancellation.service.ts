@@ -16,7 +16,7 @@ import type { Database } from '../../data-source.js';
 import { authorize, type Actor } from '../../shared/context.js';
 import type { Clock } from '../../shared/clock.js';
 import { fail, isUniqueViolation, notFound } from '../../shared/errors.js';
-import { recordFailure, recordSuccess } from '../activity/activity.service.js';
+import { recordSuccess, withRefusalLog } from '../activity/activity.service.js';
 import { ProductEntity } from '../catalog/product.entity.js';
 import { SkuEntity } from '../catalog/sku.entity.js';
 import { getCustomer } from '../customers/customer.service.js';
@@ -112,6 +112,11 @@ export async function cancellationOptions(
   };
 }
 
+/** C10: the unique (line, CREDIT) index refused a second credit: the line was cancelled already. */
+function alreadyCancelledOnDuplicate(error: unknown): never {
+  throw isUniqueViolation(error) ? new DomainError('ALREADY_CANCELLED', {}) : error;
+}
+
 export interface CancelRequest {
   customerId: string;
   orderId: string;
@@ -141,7 +146,35 @@ export async function cancelPurchase(
   request: CancelRequest,
 ): Promise<CancelResult> {
   let lines: OrderLineEntity[] = [];
-  try {
+  // A1: the refusal names the order, its customer and the product asked for, even when it was
+  // refused before they were read (a missing role); only the caller's own partner's order and
+  // customer are named (R8): a foreign id is logged like an unknown one.
+  const refused = async () => {
+    if (!actorOrNull) return null;
+    const order =
+      typeof request.orderId === 'string'
+        ? await db.manager
+            .findOneBy(OrderEntity, {
+              id: request.orderId.trim().toUpperCase(),
+              partnerId: actorOrNull.partnerId,
+            })
+            .catch(() => null)
+        : null;
+    const product =
+      typeof request.productId === 'string'
+        ? await db.manager.findOneBy(ProductEntity, { id: request.productId }).catch(() => null)
+        : null;
+    return {
+      partnerId: actorOrNull.partnerId,
+      actor: actorOrNull,
+      customerId: lines[0]?.customerId ?? order?.customerId ?? null,
+      operation: 'cancel_order' as const,
+      resource: order ? `order:${order.id}` : 'order:unknown',
+      productName: product?.name ?? null,
+      at: clock.now(),
+    };
+  };
+  return withRefusalLog(db, refused, async () => {
     const actor = authorize(actorOrNull, 'CANCEL_PURCHASE');
     if (request.acknowledged !== true) fail('ACKNOWLEDGEMENT_REQUIRED');
     const customer = await getCustomer(db, actor, request.customerId);
@@ -161,107 +194,75 @@ export async function cancelPurchase(
     for (const line of early) decideCancellation(cancellableLine(line), clock.now());
     const invoice = await ensureInvoice(db, actor.partnerId, clock.now(), order.currency);
 
-    const result = await db.transaction(async (m) => {
-      const now = clock.now(); // C2: the server's clock at commit time decides
-      const active = lines.filter((l) => l.status === 'ACTIVE');
-      if (active.length === 0) {
-        fail('ALREADY_CANCELLED', { cancelledAt: lines[0]!.cancelledAt?.toISOString() });
-      }
-      const decisions = active.map((line) => ({
-        line,
-        decision: decideCancellation(cancellableLine(line), now),
-      }));
-      const ids = active.map((l) => l.id);
-      if ((await cancelLines(m, ids, now)) !== ids.length)
-        fail('ALREADY_CANCELLED', { cancelledAt: now.toISOString() });
+    const result = await db
+      .transaction(async (m) => {
+        const now = clock.now(); // C2: the server's clock at commit time decides
+        const active = lines.filter((l) => l.status === 'ACTIVE');
+        if (active.length === 0) {
+          fail('ALREADY_CANCELLED', { cancelledAt: lines[0]!.cancelledAt?.toISOString() });
+        }
+        const decisions = active.map((line) => ({
+          line,
+          decision: decideCancellation(cancellableLine(line), now),
+        }));
+        const ids = active.map((l) => l.id);
+        if ((await cancelLines(m, ids, now)) !== ids.length)
+          fail('ALREADY_CANCELLED', { cancelledAt: now.toISOString() });
 
-      for (const { line, decision } of decisions) {
-        await addInvoiceLine(m, {
-          invoiceId: invoice.id,
+        for (const { line, decision } of decisions) {
+          await addInvoiceLine(m, {
+            invoiceId: invoice.id,
+            partnerId: actor.partnerId,
+            customerId: customer.id,
+            orderId: order.id,
+            orderLineId: line.id,
+            productName: product.name,
+            skuName: skus.find((s) => s.id === line.skuId)?.name ?? '',
+            quantity: line.purchasedQuantity,
+            kind: 'CREDIT',
+            amount: negate(decision.credit),
+            taxIncluded: order.taxIncluded,
+            at: now,
+          });
+        }
+        // D8: every key and link of the cancelled lines stops working at once.
+        await revokeLines(m, ids, now);
+        await closeOrderIfAllCancelled(m, order.id);
+
+        const credit = decisions.reduce(
+          (total, d) => add(total, d.decision.credit),
+          zero(order.currency),
+        );
+        await recordSuccess(m, {
           partnerId: actor.partnerId,
+          actor,
           customerId: customer.id,
-          orderId: order.id,
-          orderLineId: line.id,
+          operation: 'cancel_order',
+          resource: `order:${order.id}`,
           productName: product.name,
-          skuName: skus.find((s) => s.id === line.skuId)?.name ?? '',
-          quantity: line.purchasedQuantity,
-          kind: 'CREDIT',
-          amount: negate(decision.credit),
-          taxIncluded: order.taxIncluded,
+          detail: `credit ${credit.amountMinor} ${credit.currency} (minor units) on invoice ${invoice.period}`,
           at: now,
         });
-      }
-      // D8: every key and link of the cancelled lines stops working at once.
-      await revokeLines(m, ids, now);
-      await closeOrderIfAllCancelled(m, order.id);
-
-      const credit = decisions.reduce(
-        (total, d) => add(total, d.decision.credit),
-        zero(order.currency),
-      );
-      await recordSuccess(m, {
-        partnerId: actor.partnerId,
-        actor,
-        customerId: customer.id,
-        operation: 'cancel_order',
-        resource: `order:${order.id}`,
-        productName: product.name,
-        detail: `credit ${credit.amountMinor} ${credit.currency} (minor units) on invoice ${invoice.period}`,
-        at: now,
-      });
-      await enqueueWebhook(
-        m,
-        actor.partnerId,
-        purchaseCancelledEvent(
-          order,
-          product,
-          ids,
-          credit,
-          decisions[0]!.decision.method,
-          invoice.period,
+        await enqueueWebhook(
+          m,
+          actor.partnerId,
+          purchaseCancelledEvent(
+            order,
+            product,
+            ids,
+            credit,
+            decisions[0]!.decision.method,
+            invoice.period,
+            now,
+            actor,
+          ),
           now,
-          actor,
-        ),
-        now,
-      ); // W2
-      return { credit, creditMethod: decisions[0]!.decision.method, cancelledAt: now };
-    });
+        ); // W2
+        return { credit, creditMethod: decisions[0]!.decision.method, cancelledAt: now };
+      })
+      .catch(alreadyCancelledOnDuplicate);
     const fresh = await db.manager.findOneByOrFail(OrderEntity, { id: order.id });
     const freshLines = await db.manager.findBy(OrderLineEntity, { id: In(lines.map((l) => l.id)) });
     return { order: fresh, lines: freshLines, invoice, ...result };
-  } catch (error) {
-    const refusal = isUniqueViolation(error) ? new DomainError('ALREADY_CANCELLED', {}) : error;
-    if (refusal instanceof DomainError && actorOrNull) {
-      // A1: the refusal names the order, its customer and the product asked for, even when it
-      // was refused before they were read (a missing role); only the caller's own partner's order
-      // and customer are named (R8): a foreign id is logged like an unknown one.
-      const order =
-        typeof request.orderId === 'string'
-          ? await db.manager
-              .findOneBy(OrderEntity, {
-                id: request.orderId.trim().toUpperCase(),
-                partnerId: actorOrNull.partnerId,
-              })
-              .catch(() => null)
-          : null;
-      const product =
-        typeof request.productId === 'string'
-          ? await db.manager.findOneBy(ProductEntity, { id: request.productId }).catch(() => null)
-          : null;
-      await recordFailure(
-        db,
-        {
-          partnerId: actorOrNull.partnerId,
-          actor: actorOrNull,
-          customerId: lines[0]?.customerId ?? order?.customerId ?? null,
-          operation: 'cancel_order',
-          resource: order ? `order:${order.id}` : 'order:unknown',
-          productName: product?.name ?? null,
-          at: clock.now(),
-        },
-        refusal.code,
-      );
-    }
-    throw refusal;
-  }
+  });
 }

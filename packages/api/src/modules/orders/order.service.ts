@@ -1,7 +1,6 @@
 import {
   availabilityInMarket,
   currencyForMarket,
-  DomainError,
   isValidQuantity,
   isValidTerm,
   lineAmount,
@@ -15,7 +14,7 @@ import type { Database } from '../../data-source.js';
 import { authorize, type Actor } from '../../shared/context.js';
 import { badInput, fail, isUniqueViolation, notFound } from '../../shared/errors.js';
 import { newId, newOrderId, sha256Hex } from '../../shared/ids.js';
-import { recordFailure, recordSuccess } from '../activity/activity.service.js';
+import { recordSuccess, withRefusalLog, type ActivityFacts } from '../activity/activity.service.js';
 import { PriceEntity } from '../catalog/price.entity.js';
 import { ProductEntity } from '../catalog/product.entity.js';
 import { SkuEntity } from '../catalog/sku.entity.js';
@@ -75,15 +74,8 @@ export async function placeOrder(
   request: PlaceOrderRequest,
   now: Date,
 ): Promise<OrderEntity> {
-  let actor: Actor;
-  try {
-    actor = authorize(actorOrNull, 'BUY_SOFTWARE');
-  } catch (error) {
-    if (error instanceof DomainError && actorOrNull) {
-      await logRefusal(db, actorOrNull, request, now, error);
-    }
-    throw error;
-  }
+  const refused = () => (actorOrNull ? refusalFacts(db, actorOrNull, request, now) : null);
+  const actor = await withRefusalLog(db, refused, () => authorize(actorOrNull, 'BUY_SOFTWARE'));
   validate(request);
   const hash = requestHash(request);
   const replay = await existingOrder(db, actor, request, hash);
@@ -107,16 +99,13 @@ export async function placeOrder(
     if (!isValidTerm(product.kind, sku.termYears)) notFound('SKU');
     return { line, sku, product, unitPrice: money(price.amountMinor, currency) };
   });
-  try {
+  await withRefusalLog(db, refused, () => {
     for (const { product } of priced) {
       const availability = availabilityInMarket(product.kind, customer.market);
       if (!availability.available)
         fail('MARKET_UNAVAILABLE', { market: customer.market, productId: product.id });
     }
-  } catch (error) {
-    if (error instanceof DomainError) await logRefusal(db, actor, request, now, error);
-    throw error;
-  }
+  });
 
   const total = orderTotal(
     priced.map(({ line, unitPrice }) => ({ unitPrice, quantity: line.quantity })),
@@ -208,28 +197,23 @@ export async function placeOrder(
   return order;
 }
 
-async function logRefusal(
+/** A1: what a refused order names: the customer, when it is one of the caller's partner's (R8). */
+async function refusalFacts(
   db: Database,
   actor: Actor,
   request: PlaceOrderRequest,
   now: Date,
-  error: DomainError,
-) {
+): Promise<ActivityFacts> {
   const customerId = typeof request.customerId === 'string' ? request.customerId : null;
-  // Only a customer of the caller's own partner is named in the log (R8).
   const customer = customerId ? await getCustomer(db, actor, customerId).catch(() => null) : null;
-  await recordFailure(
-    db,
-    {
-      partnerId: actor.partnerId,
-      actor,
-      customerId: customer?.id ?? null,
-      operation: 'create_order',
-      resource: `customer:${customer?.id ?? 'unknown'}`,
-      at: now,
-    },
-    error.code,
-  );
+  return {
+    partnerId: actor.partnerId,
+    actor,
+    customerId: customer?.id ?? null,
+    operation: 'create_order',
+    resource: `customer:${customer?.id ?? 'unknown'}`,
+    at: now,
+  };
 }
 
 /** R8: a foreign order answers exactly like a missing one. */

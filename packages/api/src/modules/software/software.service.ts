@@ -1,5 +1,4 @@
 import {
-  DomainError,
   isOfferedChoice,
   LINK_MAX_DOWNLOADS,
   linkExpiresAt,
@@ -10,7 +9,7 @@ import type { Database } from '../../data-source.js';
 import { authorize, type Actor, type SecretBox } from '../../shared/context.js';
 import { fail, notFound } from '../../shared/errors.js';
 import { newId, newSecretToken, sha256Hex } from '../../shared/ids.js';
-import { recordFailure, recordSuccess } from '../activity/activity.service.js';
+import { recordSuccess, withRefusalLog } from '../activity/activity.service.js';
 import { ProductEntity } from '../catalog/product.entity.js';
 import { OrderLineEntity } from '../orders/order-line.entity.js';
 import { ActivationKeyEntity } from './activation-key.entity.js';
@@ -142,7 +141,35 @@ export async function getKeysAndDownloads(
 ): Promise<KeysAndDownloads> {
   let line: OrderLineEntity | null = null;
   let product: ProductEntity | null = null;
-  try {
+  // A1: the refusal names what was asked for, its customer and product, even when it was refused
+  // before the line was read (a missing role); but only a line of the caller's own partner is
+  // named (R8): a foreign id is logged like an unknown one.
+  const refused = async () => {
+    if (!actorOrNull) return null;
+    const asked =
+      line ??
+      (typeof input.lineId === 'string'
+        ? await db.manager
+            .findOneBy(OrderLineEntity, { id: input.lineId, partnerId: actorOrNull.partnerId })
+            .catch(() => null)
+        : null);
+    const askedProduct =
+      product ??
+      (asked ? await db.manager.findOneBy(ProductEntity, { id: asked.productId }) : null);
+    return {
+      partnerId: actorOrNull.partnerId,
+      actor: actorOrNull,
+      customerId: asked?.customerId ?? null,
+      // Without a download choice only the key was asked for.
+      operation: input.choice
+        ? ('get_software_download_link' as const)
+        : ('get_software_key' as const),
+      resource: asked ? `order-line:${asked.id}` : 'order-line:unknown',
+      productName: askedProduct?.name ?? null,
+      at: now,
+    };
+  };
+  return withRefusalLog(db, refused, async () => {
     const actor = authorize(actorOrNull, 'GET_KEYS_AND_DOWNLOADS');
     line = await db.manager.findOneBy(OrderLineEntity, {
       id: input.lineId,
@@ -210,36 +237,5 @@ export async function getKeysAndDownloads(
     });
     const activationKey = storedKey ? vault.decrypt(storedKey.ciphertext, line.id) : null;
     return { line, product, activationKey, link, token };
-  } catch (error) {
-    if (error instanceof DomainError && actorOrNull) {
-      // A1: the refusal names what was asked for, its customer and product, even when it was
-      // refused before the line was read (a missing role); but only a line of the caller's own
-      // partner is named (R8): a foreign id is logged like an unknown one.
-      const asked =
-        line ??
-        (typeof input.lineId === 'string'
-          ? await db.manager
-              .findOneBy(OrderLineEntity, { id: input.lineId, partnerId: actorOrNull.partnerId })
-              .catch(() => null)
-          : null);
-      const askedProduct =
-        product ??
-        (asked ? await db.manager.findOneBy(ProductEntity, { id: asked.productId }) : null);
-      await recordFailure(
-        db,
-        {
-          partnerId: actorOrNull.partnerId,
-          actor: actorOrNull,
-          customerId: asked?.customerId ?? null,
-          // Without a download choice only the key was asked for.
-          operation: input.choice ? 'get_software_download_link' : 'get_software_key',
-          resource: asked ? `order-line:${asked.id}` : 'order-line:unknown',
-          productName: askedProduct?.name ?? null,
-          at: now,
-        },
-        error.code,
-      );
-    }
-    throw error;
-  }
+  });
 }

@@ -16,6 +16,7 @@ import type { Database } from '../../data-source.js';
 import { authorize, type Actor } from '../../shared/context.js';
 import type { Clock } from '../../shared/clock.js';
 import { fail, isUniqueViolation, notFound } from '../../shared/errors.js';
+import { forPartner } from '../../shared/tenancy.js';
 import { recordSuccess, withRefusalLog } from '../activity/activity.service.js';
 import { ProductEntity } from '../catalog/product.entity.js';
 import { SkuEntity } from '../catalog/sku.entity.js';
@@ -24,7 +25,12 @@ import { addInvoiceLine, ensureInvoice } from '../invoices/invoice.service.js';
 import type { InvoiceEntity } from '../invoices/invoice.entity.js';
 import { OrderLineEntity } from '../orders/order-line.entity.js';
 import { OrderEntity } from '../orders/order.entity.js';
-import { cancelLines, closeOrderIfAllCancelled, linesOfProduct } from '../orders/order.service.js';
+import {
+  cancelLines,
+  closeOrderIfAllCancelled,
+  getOrder,
+  linesOfProduct,
+} from '../orders/order.service.js';
 import { revokeLines } from '../software/software.service.js';
 import { enqueueWebhook, purchaseCancelledEvent } from '../webhooks/index.js';
 
@@ -96,7 +102,7 @@ export async function cancellationOptions(
   const lines = await linesOfProduct(db, actor.partnerId, customer.id, product.id);
   const orderIds = [...new Set(lines.map((l) => l.orderId))];
   const orders = orderIds.length
-    ? await db.manager.findBy(OrderEntity, { partnerId: actor.partnerId, id: In(orderIds) })
+    ? await forPartner(db.manager, actor).findBy(OrderEntity, { id: In(orderIds) })
     : [];
   const byId = new Map(orders.map((o) => [o.id, o]));
   return {
@@ -153,12 +159,7 @@ export async function cancelPurchase(
     if (!actorOrNull) return null;
     const order =
       typeof request.orderId === 'string'
-        ? await db.manager
-            .findOneBy(OrderEntity, {
-              id: request.orderId.trim().toUpperCase(),
-              partnerId: actorOrNull.partnerId,
-            })
-            .catch(() => null)
+        ? await getOrder(db, actorOrNull, request.orderId).catch(() => null)
         : null;
     const product =
       typeof request.productId === 'string'
@@ -181,10 +182,8 @@ export async function cancelPurchase(
     const orderId = request.orderId.trim().toUpperCase();
     lines = await linesOfProduct(db, actor.partnerId, customer.id, request.productId, orderId);
     if (lines.length === 0) notFound('order');
-    const order = await db.manager.findOneByOrFail(OrderEntity, {
-      id: orderId,
-      partnerId: actor.partnerId,
-    });
+    // The lines were found for this partner, so their order is one of its own.
+    const order = await getOrder(db, actor, orderId);
     const product = await db.manager.findOneByOrFail(ProductEntity, { id: request.productId });
     const skus = await db.manager.findBy(SkuEntity, { id: In(lines.map((l) => l.skuId)) });
     // Refuse early what cannot be cancelled, so a refusal writes nothing (not even the invoice).

@@ -3,6 +3,7 @@ import { In } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import { requireActor, type Actor } from '../../shared/context.js';
 import { notFound } from '../../shared/errors.js';
+import { forPartner } from '../../shared/tenancy.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import { invoiceCsv } from './invoice-csv.js';
 import { getInvoice, invoiceLines } from './invoice.service.js';
@@ -16,8 +17,7 @@ export function invoiceCsvRoute(db: Database) {
     if (!match) notFound('invoice');
     const invoice = await getInvoice(db, actor, match[1]!);
     const lines = await invoiceLines(db, [invoice.id], actor.partnerId);
-    const customers = await db.manager.findBy(CustomerEntity, {
-      partnerId: actor.partnerId,
+    const customers = await forPartner(db.manager, actor).findBy(CustomerEntity, {
       id: In([...new Set(lines.map((l) => l.customerId))]),
     });
     const csv = invoiceCsv(invoice, lines, new Map(customers.map((c) => [c.id, c.name])));

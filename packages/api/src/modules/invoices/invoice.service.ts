@@ -4,6 +4,7 @@ import type { Database } from '../../data-source.js';
 import type { Actor } from '../../shared/context.js';
 import { notFound } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
+import { forPartner } from '../../shared/tenancy.js';
 import { InvoiceLineEntity, type InvoiceLineKind } from './invoice-line.entity.js';
 import { InvoiceEntity } from './invoice.entity.js';
 
@@ -74,23 +75,21 @@ export async function addInvoiceLine(m: EntityManager, line: NewInvoiceLine): Pr
 }
 
 export async function listInvoices(db: Database, actor: Actor): Promise<InvoiceEntity[]> {
-  return db.manager.find(InvoiceEntity, {
-    where: { partnerId: actor.partnerId },
+  return forPartner(db.manager, actor).find(InvoiceEntity, {
     order: { period: 'DESC', currency: 'ASC' },
   });
 }
 
 /** R8: a foreign invoice answers like a missing one. */
 export async function getInvoice(db: Database, actor: Actor, id: string): Promise<InvoiceEntity> {
-  const invoice = await db.manager.findOneBy(InvoiceEntity, { id, partnerId: actor.partnerId });
+  const invoice = await forPartner(db.manager, actor).findOne(InvoiceEntity, { id });
   return invoice ?? notFound('invoice');
 }
 
 export async function invoiceLines(db: Database, invoiceIds: readonly string[], partnerId: string) {
   if (invoiceIds.length === 0) return [];
-  return db.manager
-    .createQueryBuilder(InvoiceLineEntity, 'l')
-    .where('l.partner_id = :partnerId', { partnerId })
+  return forPartner(db.manager, partnerId)
+    .query(InvoiceLineEntity, 'l')
     .andWhere('l.invoice_id IN (:...invoiceIds)', { invoiceIds })
     .orderBy('l.created_at', 'ASC')
     .addOrderBy('l.id', 'ASC')

@@ -14,6 +14,7 @@ import type { Database } from '../../data-source.js';
 import { authorize, type Actor } from '../../shared/context.js';
 import { badInput, fail, isUniqueViolation, notFound } from '../../shared/errors.js';
 import { newId, newOrderId, sha256Hex } from '../../shared/ids.js';
+import { forPartner } from '../../shared/tenancy.js';
 import { recordSuccess, withRefusalLog, type ActivityFacts } from '../activity/activity.service.js';
 import { PriceEntity } from '../catalog/price.entity.js';
 import { ProductEntity } from '../catalog/product.entity.js';
@@ -55,8 +56,7 @@ function requestHash(request: PlaceOrderRequest): string {
 }
 
 async function existingOrder(db: Database, actor: Actor, request: PlaceOrderRequest, hash: string) {
-  const order = await db.manager.findOneBy(OrderEntity, {
-    partnerId: actor.partnerId,
+  const order = await forPartner(db.manager, actor).findOne(OrderEntity, {
     idempotencyKey: request.idempotencyKey,
   });
   if (order && order.requestHash !== hash) fail('IDEMPOTENCY_CONFLICT');
@@ -218,9 +218,8 @@ async function refusalFacts(
 
 /** R8: a foreign order answers exactly like a missing one. */
 export async function getOrder(db: Database, actor: Actor, id: string): Promise<OrderEntity> {
-  const order = await db.manager.findOneBy(OrderEntity, {
+  const order = await forPartner(db.manager, actor).findOne(OrderEntity, {
     id: id.trim().toUpperCase(),
-    partnerId: actor.partnerId,
   });
   return order ?? notFound('order');
 }
@@ -231,9 +230,8 @@ export async function ordersOfCustomers(
   customerIds: readonly string[],
 ) {
   if (customerIds.length === 0) return [];
-  return db.manager
-    .createQueryBuilder(OrderEntity, 'o')
-    .where('o.partner_id = :partnerId', { partnerId })
+  return forPartner(db.manager, partnerId)
+    .query(OrderEntity, 'o')
     .andWhere('o.customer_id IN (:...customerIds)', { customerIds })
     .orderBy('o.purchased_at', 'DESC')
     .addOrderBy('o.id', 'ASC')
@@ -242,9 +240,8 @@ export async function ordersOfCustomers(
 
 export async function linesOfOrders(db: Database, partnerId: string, orderIds: readonly string[]) {
   if (orderIds.length === 0) return [];
-  return db.manager
-    .createQueryBuilder(OrderLineEntity, 'l')
-    .where('l.partner_id = :partnerId', { partnerId })
+  return forPartner(db.manager, partnerId)
+    .query(OrderLineEntity, 'l')
     .andWhere('l.order_id IN (:...orderIds)', { orderIds })
     .orderBy('l.order_id', 'ASC')
     .addOrderBy('l.line_number', 'ASC')
@@ -259,8 +256,8 @@ export async function linesOfProduct(
   productId: string,
   orderId?: string,
 ): Promise<OrderLineEntity[]> {
-  return db.manager.find(OrderLineEntity, {
-    where: { partnerId, customerId, productId, ...(orderId ? { orderId } : {}) },
+  return forPartner(db.manager, partnerId).find(OrderLineEntity, {
+    where: { customerId, productId, ...(orderId ? { orderId } : {}) },
     order: { purchasedAt: 'DESC', orderId: 'ASC', lineNumber: 'ASC' },
   });
 }

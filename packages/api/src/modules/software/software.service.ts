@@ -9,6 +9,7 @@ import type { Database } from '../../data-source.js';
 import { authorize, type Actor, type SecretBox } from '../../shared/context.js';
 import { fail, notFound } from '../../shared/errors.js';
 import { newId, newSecretToken, sha256Hex } from '../../shared/ids.js';
+import { forPartner } from '../../shared/tenancy.js';
 import { recordSuccess, withRefusalLog } from '../activity/activity.service.js';
 import { ProductEntity } from '../catalog/product.entity.js';
 import { OrderLineEntity } from '../orders/order-line.entity.js';
@@ -23,8 +24,8 @@ export async function softwareOfCustomer(
   customerId: string,
 ): Promise<OrderLineEntity[]> {
   // The customer was found for this partner by the parent field; the partner scope stays here too.
-  return db.manager.find(OrderLineEntity, {
-    where: { partnerId: actor.partnerId, customerId },
+  return forPartner(db.manager, actor).find(OrderLineEntity, {
+    where: { customerId },
     order: { purchasedAt: 'DESC', orderId: 'ASC', lineNumber: 'ASC' },
   });
 }
@@ -37,9 +38,8 @@ export async function liveLinksOfLines(
   now: Date,
 ) {
   if (lineIds.length === 0) return [];
-  const links = await db.manager.find(DownloadLinkEntity, {
+  const links = await forPartner(db.manager, partnerId).find(DownloadLinkEntity, {
     where: {
-      partnerId,
       orderLineId: In([...lineIds]),
       revokedAt: IsNull(),
       expiresAt: MoreThan(now),
@@ -149,8 +149,8 @@ export async function getKeysAndDownloads(
     const asked =
       line ??
       (typeof input.lineId === 'string'
-        ? await db.manager
-            .findOneBy(OrderLineEntity, { id: input.lineId, partnerId: actorOrNull.partnerId })
+        ? await forPartner(db.manager, actorOrNull)
+            .findOne(OrderLineEntity, { id: input.lineId })
             .catch(() => null)
         : null);
     const askedProduct =
@@ -171,10 +171,7 @@ export async function getKeysAndDownloads(
   };
   return withRefusalLog(db, refused, async () => {
     const actor = authorize(actorOrNull, 'GET_KEYS_AND_DOWNLOADS');
-    line = await db.manager.findOneBy(OrderLineEntity, {
-      id: input.lineId,
-      partnerId: actor.partnerId,
-    });
+    line = await forPartner(db.manager, actor).findOne(OrderLineEntity, { id: input.lineId });
     if (!line) notFound('software line');
     product = await db.manager.findOneByOrFail(ProductEntity, { id: line.productId });
     if (line.status === 'CANCELLED')

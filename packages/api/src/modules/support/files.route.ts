@@ -5,6 +5,7 @@ import type { Clock } from '../../shared/clock.js';
 import { authorize, requireActor, type Actor } from '../../shared/context.js';
 import { notFound } from '../../shared/errors.js';
 import { UUID_PATTERN } from '../../shared/ids.js';
+import { forPartner } from '../../shared/tenancy.js';
 import { AttachmentEntity } from './attachment.entity.js';
 import {
   MAX_ATTACHMENT_BYTES,
@@ -109,7 +110,7 @@ export function filesRouter(db: Database, clock: Clock, store: AttachmentStore) 
     const id = String(req.params['id']);
     const attachment =
       (UUID_PATTERN.test(id)
-        ? await db.manager.findOneBy(AttachmentEntity, { id, partnerId: actor.partnerId })
+        ? await forPartner(db.manager, actor).findOne(AttachmentEntity, { id })
         : null) ?? notFound('file');
     res.setHeader('Content-Type', attachment.contentType);
     res.setHeader('Content-Length', String(attachment.size));

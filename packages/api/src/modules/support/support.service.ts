@@ -13,6 +13,7 @@ import type { Database } from '../../data-source.js';
 import { authorize, type Actor } from '../../shared/context.js';
 import { fail, notFound } from '../../shared/errors.js';
 import { newOrderId } from '../../shared/ids.js';
+import { forPartner } from '../../shared/tenancy.js';
 import { recordSuccess, withRefusalLog } from '../activity/activity.service.js';
 import { ProductEntity } from '../catalog/product.entity.js';
 import { getCustomer } from '../customers/customer.service.js';
@@ -92,9 +93,8 @@ export async function createSupportRequest(
     }
     // Attachments: the caller's partner's own, not yet claimed by another request.
     const attachments = attachmentIds.length
-      ? await db.manager.findBy(AttachmentEntity, {
+      ? await forPartner(db.manager, actor).findBy(AttachmentEntity, {
           id: In(attachmentIds),
-          partnerId: actor.partnerId,
           supportRequestId: IsNull(),
         })
       : [];
@@ -154,15 +154,14 @@ export async function createSupportRequest(
 }
 
 export async function listSupportRequests(db: Database, actor: Actor) {
-  return db.manager.find(SupportRequestEntity, {
-    where: { partnerId: actor.partnerId },
+  return forPartner(db.manager, actor).find(SupportRequestEntity, {
     order: { createdAt: 'DESC', id: 'ASC' },
   });
 }
 
 export async function getSupportRequest(db: Database, actor: Actor, id: string) {
   return (
-    (await db.manager.findOneBy(SupportRequestEntity, { id, partnerId: actor.partnerId })) ??
+    (await forPartner(db.manager, actor).findOne(SupportRequestEntity, { id })) ??
     notFound('support request')
   );
 }
@@ -173,8 +172,8 @@ export async function attachmentsOf(
   requestIds: readonly string[],
 ) {
   if (requestIds.length === 0) return [];
-  return db.manager.find(AttachmentEntity, {
-    where: { partnerId, supportRequestId: In([...requestIds]) },
+  return forPartner(db.manager, partnerId).find(AttachmentEntity, {
+    where: { supportRequestId: In([...requestIds]) },
     order: { createdAt: 'ASC', id: 'ASC' },
   });
 }

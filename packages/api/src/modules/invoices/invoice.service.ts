@@ -20,7 +20,8 @@ export async function ensureInvoice(
   currency: CurrencyCode,
 ): Promise<InvoiceEntity> {
   const period = invoicePeriodOf(instant).key;
-  const existing = await db.manager.findOneBy(InvoiceEntity, { partnerId, period, currency });
+  const scope = forPartner(db.manager, partnerId);
+  const existing = await scope.findOne(InvoiceEntity, { period, currency });
   if (existing) return existing;
   await db.transaction((m) =>
     m
@@ -31,7 +32,10 @@ export async function ensureInvoice(
       .orIgnore()
       .execute(),
   );
-  return db.manager.findOneByOrFail(InvoiceEntity, { partnerId, period, currency });
+  return db.manager.findOneByOrFail(
+    InvoiceEntity,
+    scope.where<InvoiceEntity>({ period, currency }),
+  );
 }
 
 /** What another module knows when it charges or credits a line of an order. */

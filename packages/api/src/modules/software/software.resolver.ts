@@ -1,7 +1,6 @@
 import type { DownloadChoice } from '@csp/domain';
-import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { authorize, loader, requireActor, type RequestContext } from '../../shared/context.js';
+import { authorize, type RequestContext } from '../../shared/context.js';
 import { pageAfterId } from '../../shared/cursor.js';
 import { badInput } from '../../shared/errors.js';
 import { PAGED_FIELDS } from '../../shared/graphql-limits.js';
@@ -11,13 +10,14 @@ import { DownloadOptionsType } from '../catalog/catalog.types.js';
 import { Customer } from '../customers/customer.types.js';
 import { OrderLine, UserRef } from '../orders/order.types.js';
 import { downloadFileName } from './media.js';
-import { getKeysAndDownloads, liveLinksOfLines, softwareOfCustomer } from './software.service.js';
+import { getKeysAndDownloads, softwareOfCustomer } from './software.service.js';
 import {
   DownloadLink,
   GetKeysAndDownloadsInput,
   IssuedDownloadLink,
   KeysAndDownloads,
 } from './software.types.js';
+import { liveLinksOfLineLoader } from './software.loaders.js';
 
 function choiceOf(input: GetKeysAndDownloadsInput): DownloadChoice | null {
   const { version, language, fileType } = input;
@@ -25,23 +25,6 @@ function choiceOf(input: GetKeysAndDownloadsInput): DownloadChoice | null {
   if (!version || !language || !fileType)
     badInput('fileType', 'Pick a version, a language and a file type.');
   return { version, language, fileType };
-}
-
-function liveLinks(ctx: RequestContext) {
-  return loader(
-    ctx,
-    'liveLinksOfLine',
-    () =>
-      new DataLoader(async (lineIds: readonly string[]) => {
-        const links = await liveLinksOfLines(
-          ctx.db,
-          requireActor(ctx.actor).partnerId,
-          lineIds,
-          ctx.clock.now(),
-        );
-        return lineIds.map((id) => links.filter((l) => l.orderLineId === id));
-      }),
-  );
 }
 
 @Resolver(() => Customer)
@@ -94,7 +77,9 @@ export class SoftwareLineResolver {
   async links(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<DownloadLink[]> {
     if (line.entity.status === 'CANCELLED') return []; // D8: nothing of a cancelled line is live
     const now = ctx.clock.now();
-    return (await liveLinks(ctx).load(line.id)).map((link) => DownloadLink.of(link, now));
+    return (await liveLinksOfLineLoader(ctx).load(line.id)).map((link) =>
+      DownloadLink.of(link, now),
+    );
   }
 
   @Mutation(() => KeysAndDownloads, {

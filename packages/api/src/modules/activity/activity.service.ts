@@ -45,7 +45,7 @@ export async function recordSuccess(manager: EntityManager, facts: ActivityFacts
 }
 
 /** A1: a refused attempt is logged as failed, in its own transaction (the action changed nothing). */
-export async function recordFailure(
+async function recordFailure(
   db: Database,
   facts: ActivityFacts,
   failureCode: string,

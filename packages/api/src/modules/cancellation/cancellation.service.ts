@@ -260,8 +260,10 @@ export async function cancelPurchase(
         return { credit, creditMethod: decisions[0]!.decision.method, cancelledAt: now };
       })
       .catch(alreadyCancelledOnDuplicate);
-    const fresh = await db.manager.findOneByOrFail(OrderEntity, { id: order.id });
-    const freshLines = await db.manager.findBy(OrderLineEntity, { id: In(lines.map((l) => l.id)) });
+    const fresh = await getOrder(db, actor, order.id);
+    const freshLines = await forPartner(db.manager, actor).findBy(OrderLineEntity, {
+      id: In(lines.map((l) => l.id)),
+    });
     return { order: fresh, lines: freshLines, invoice, ...result };
   });
 }

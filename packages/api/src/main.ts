@@ -9,7 +9,7 @@ import { KeyVault } from './modules/software/key-vault.js';
 import { ensureSampleMedia } from './modules/software/media.js';
 import { databaseAttachmentStore } from './modules/support/attachment-store.js';
 import { systemClock } from './shared/clock.js';
-import { startHousekeeping } from './shared/housekeeping.js';
+import { startHousekeeping } from './housekeeping.js';
 import { createLogger } from './shared/logger.js';
 import { webhookConfig } from './modules/webhooks/webhook-config.js';
 import { WebhookWorker } from './modules/webhooks/worker.js';

@@ -1,10 +1,18 @@
 import { can, ROLE_LABELS, type Action, type Role } from '@csp/domain';
 import type { Request, Response } from 'express';
 import type { Database } from '../data-source.js';
-import type { KeyVault } from '../modules/software/key-vault.js';
 import type { Clock } from './clock.js';
 import { fail } from './errors.js';
 import type { Logger } from './logger.js';
+
+/**
+ * Encrypts a secret bound to an id (the id is associated data: a ciphertext copied elsewhere does
+ * not decrypt). The software module's `KeyVault` is the implementation (D6).
+ */
+export interface SecretBox {
+  encrypt(plaintext: string, boundTo: string): string;
+  decrypt(stored: string, boundTo: string): string;
+}
 
 /** The signed-in user on whose behalf a request runs. */
 export interface Actor {
@@ -21,7 +29,7 @@ export interface RequestContext {
   readonly clock: Clock;
   readonly logger: Logger;
   /** Encrypts and decrypts activation keys (D6). */
-  readonly vault: KeyVault;
+  readonly vault: SecretBox;
   readonly actor: Actor | null;
   readonly req: Request;
   readonly res: Response;

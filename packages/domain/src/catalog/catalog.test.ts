@@ -12,14 +12,15 @@ import {
 } from './catalog.js';
 
 describe('catalog and orders (B3, B4)', () => {
-  it('B3: the five product kinds of the seed', () => {
-    expect(PRODUCT_KINDS).toEqual([
-      'AZURE_RESERVATION',
-      'SERVER_SUBSCRIPTION',
-      'PERPETUAL_SOFTWARE',
-      'WINDOWS_7_ESU',
-      'LINUX_SOFTWARE_PLAN',
-    ]);
+  it('B3: every product kind is sold either with a 1- or 3-year term or with none', () => {
+    for (const kind of PRODUCT_KINDS) {
+      const terms = ([1, 3, null] as const).filter((term) => isValidTerm(kind, term));
+      expect(terms).toEqual(kindHasTerm(kind) ? [1, 3] : [null]);
+      // Never a term of another length.
+      expect(isValidTerm(kind, 2 as never)).toBe(false);
+    }
+    // ESU 2020 is bought once, without a term.
+    expect(kindHasTerm('WINDOWS_7_ESU')).toBe(false);
   });
 
   it('B3: reservations, server subscriptions and Linux plans have 1- or 3-year terms; perpetual none', () => {

@@ -1,12 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, can, PERMISSIONS, ROLES, type Action, type Role } from './permissions.js';
+import { ACTIONS, can, isRole, PERMISSIONS, ROLES, type Action, type Role } from './permissions.js';
 
 const allowed = (roles: Role[], action: Action) => can(roles, action).allowed;
 
 describe('permissions', () => {
-  it('R1: there are exactly the seven roles of the seed', () => {
-    expect(ROLES).toHaveLength(7);
+  it('R1: a role is only one of the known spellings; R7: every role reads, no role is nothing', () => {
+    for (const role of ROLES) {
+      expect(isRole(role)).toBe(true);
+      expect(allowed([role], 'READ_PARTNER_DATA')).toBe(true);
+    }
+    for (const other of ['admin_agent', 'Admin agent', 'OWNER', '', null, 7]) {
+      expect(isRole(other)).toBe(false);
+    }
+    // Without a role a user may do nothing, not even read (R7 is granted by a role).
+    for (const action of ACTIONS) expect(allowed([], action)).toBe(false);
   });
 
   it.each<[Action, Role[], Role[]]>([

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { In } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import { authorize, type Actor } from '../../shared/context.js';
+import { forPartner } from '../../shared/tenancy.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import { csvRow } from '../invoices/invoice-csv.js';
 import type { ActivityEntryEntity } from './activity-entry.entity.js';
@@ -50,8 +51,7 @@ export function activityCsvRoute(db: Database) {
         ),
       ];
       if (missing.length) {
-        const customers = await db.manager.findBy(CustomerEntity, {
-          partnerId: actor.partnerId,
+        const customers = await forPartner(db.manager, actor).findBy(CustomerEntity, {
           id: In(missing),
         });
         for (const c of customers) names.set(c.id, c.name);

@@ -4,6 +4,7 @@ import type { Database } from '../../data-source.js';
 import type { Actor } from '../../shared/context.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../shared/cursor.js';
 import { badInput } from '../../shared/errors.js';
+import { forPartner } from '../../shared/tenancy.js';
 import { ActivityEntryEntity } from './activity-entry.entity.js';
 
 export interface ActivityFilter {
@@ -47,9 +48,8 @@ function filtered(
   actor: Actor,
   filter: ActivityFilter,
 ): SelectQueryBuilder<ActivityEntryEntity> {
-  const qb = db.manager
-    .createQueryBuilder(ActivityEntryEntity, 'a')
-    .where('a.partner_id = :partnerId', { partnerId: actor.partnerId })
+  const qb = forPartner(db.manager, actor)
+    .query(ActivityEntryEntity, 'a')
     .andWhere('a.at >= :from AND a.at < :to', { from: filter.from, to: filter.to });
   if (filter.operationTypes.length < OPERATION_TYPES.length) {
     qb.andWhere('a.operation IN (:...operations)', { operations: filter.operationTypes });

@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { authorize, type RequestContext } from '../../shared/context.js';
 import { PageInfo } from '../../shared/graphql-types.js';
-import { loaders } from '../../shared/loaders.js';
+import { customerLoader } from '../customers/customer.loaders.js';
 import { Customer } from '../customers/customer.types.js';
 import { getCustomer } from '../customers/customer.service.js';
 import { activityPage, validateFilter } from './activity-log.service.js';
@@ -65,7 +65,7 @@ export class ActivityResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Customer | null> {
     if (!entry.entity.customerId) return null;
-    const customer = await loaders(ctx).customer.load(entry.entity.customerId);
+    const customer = await customerLoader(ctx).load(entry.entity.customerId);
     return customer ? Customer.of(customer) : null;
   }
 }

@@ -1,4 +1,4 @@
-import { refusalLogBucket, type OperationType } from '@csp/domain';
+import { DomainError, refusalLogBucket, type OperationType } from '@csp/domain';
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import type { Actor } from '../../shared/context.js';
@@ -45,12 +45,34 @@ export async function recordSuccess(manager: EntityManager, facts: ActivityFacts
 }
 
 /** A1: a refused attempt is logged as failed, in its own transaction (the action changed nothing). */
-export async function recordFailure(
+async function recordFailure(
   db: Database,
   facts: ActivityFacts,
   failureCode: string,
 ): Promise<void> {
   await db.transaction((m) => m.insert(ActivityEntryEntity, entry(facts, 'FAILED', failureCode)));
+}
+
+/**
+ * A1: runs `work`; when it is refused (a DomainError), logs the refusal as failed in its own
+ * transaction and rethrows it. `facts` names what was asked for, read after the refusal (it may
+ * read the database; an answer of null logs nothing, say for bad input or an anonymous caller).
+ * The one place a service's refusals are recorded: services never catch, log and rethrow by hand.
+ */
+export async function withRefusalLog<T>(
+  db: Database,
+  facts: (refusal: DomainError) => Promise<ActivityFacts | null> | ActivityFacts | null,
+  work: () => Promise<T> | T,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof DomainError) {
+      const known = await facts(error);
+      if (known) await recordFailure(db, known, error.code);
+    }
+    throw error;
+  }
 }
 
 /**

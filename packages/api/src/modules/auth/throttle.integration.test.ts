@@ -7,7 +7,7 @@ import { sha256Hex } from '../../shared/ids.js';
 import { startSecondServer } from '../../test-support/second-server.js';
 import { SessionEntity } from './session.entity.js';
 import { purgeExpired, signIn } from './auth.service.js';
-import { startHousekeeping } from '../../shared/housekeeping.js';
+import { startHousekeeping } from '../../housekeeping.js';
 import { databaseAttachmentStore } from '../support/attachment-store.js';
 
 const SIGN_IN = /* GraphQL */ `

@@ -203,17 +203,21 @@ describeEachEngine('cancellation', (use) => {
     const oneYear = await purchase(h, 'KR', 'windows-server-2022-standard:1y', 3);
     h.clock.set(new Date(new Date(PURCHASED_AT).getTime() + 10 * DAY_MS + 1));
     const one = (await oneYear.cancel()).data!.cancelPurchase;
-    const expectedOne = Number((BigInt(oneYear.charged) * 354n * 2n + 365n) / (2n * 365n));
-    expect(one.credit).toEqual({ amountMinor: expectedOne, currency: 'KRW' });
+    // Worked by hand, not with the code's formula. Seed price: US$2,099.00 × 1,390 KRW/USD
+    // = 2,917,610 KRW, to whole hundreds = 2,917,600 KRW; × 3 = 8,752,800 KRW charged.
+    // Credit: 8,752,800 × 354 / 365 = 3,098,491,200 / 365 = 8,489,016.986… → 8,489,017 KRW.
+    expect(oneYear.charged).toBe(8_752_800);
+    expect(one.credit).toEqual({ amountMinor: 8_489_017, currency: 'KRW' });
     expect(one.creditMethod).toBe('PRORATED');
 
     // 3 years from 2026-03-10 spans 29 Feb 2028 = 1096 days; 30 days in → 1066 unused
     const threeYears = await purchase(h, 'US', 'sql-server-2022-standard:3y', 1);
     h.clock.set(new Date(new Date(PURCHASED_AT).getTime() + 30 * DAY_MS));
     const three = (await threeYears.cancel()).data!.cancelPurchase;
-    expect(three.credit.amountMinor).toBe(
-      Number((BigInt(threeYears.charged) * 1066n * 2n + 1096n) / (2n * 1096n)),
-    );
+    // Seed price US$5,127.00 = 512,700 cents charged. Credit: 512,700 × 1066 / 1096
+    // = 546,538,200 / 1096 = 498,666.24… → 498,666 cents (rounded down: .24 < .5).
+    expect(threeYears.charged).toBe(512_700);
+    expect(three.credit).toEqual({ amountMinor: 498_666, currency: 'USD' });
   });
 
   it('C9/I1: the credit lands on the invoice open when cancelling and names the cancelled order', async () => {

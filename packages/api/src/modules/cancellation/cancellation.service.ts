@@ -16,18 +16,22 @@ import type { Database } from '../../data-source.js';
 import { authorize, type Actor } from '../../shared/context.js';
 import type { Clock } from '../../shared/clock.js';
 import { fail, isUniqueViolation, notFound } from '../../shared/errors.js';
-import { newId } from '../../shared/ids.js';
-import { recordFailure, recordSuccess } from '../activity/activity.service.js';
+import { forPartner } from '../../shared/tenancy.js';
+import { recordSuccess, withRefusalLog } from '../activity/activity.service.js';
 import { ProductEntity } from '../catalog/product.entity.js';
 import { SkuEntity } from '../catalog/sku.entity.js';
 import { getCustomer } from '../customers/customer.service.js';
-import { InvoiceLineEntity } from '../invoices/invoice-line.entity.js';
-import { ensureInvoice } from '../invoices/invoice.service.js';
+import { addInvoiceLine, ensureInvoice } from '../invoices/invoice.service.js';
 import type { InvoiceEntity } from '../invoices/invoice.entity.js';
 import { OrderLineEntity } from '../orders/order-line.entity.js';
 import { OrderEntity } from '../orders/order.entity.js';
-import { ActivationKeyEntity } from '../software/activation-key.entity.js';
-import { DownloadLinkEntity } from '../software/download-link.entity.js';
+import {
+  cancelLines,
+  closeOrderIfAllCancelled,
+  getOrder,
+  linesOfProduct,
+} from '../orders/order.service.js';
+import { revokeLines } from '../software/software.service.js';
 import { enqueueWebhook, purchaseCancelledEvent } from '../webhooks/index.js';
 
 /** What the cancellation rules need, from a stored line (C1: its own stored terms). */
@@ -84,19 +88,6 @@ function optionFor(order: OrderEntity, lines: OrderLineEntity[], now: Date): Can
   };
 }
 
-async function linesOf(
-  db: Database,
-  actor: Actor,
-  customerId: string,
-  productId: string,
-  orderId?: string,
-) {
-  return db.manager.find(OrderLineEntity, {
-    where: { partnerId: actor.partnerId, customerId, productId, ...(orderId ? { orderId } : {}) },
-    order: { purchasedAt: 'DESC', orderId: 'ASC', lineNumber: 'ASC' },
-  });
-}
-
 /** C2–C6, C9: this customer's orders of a product, each with its state, days left and credit now. */
 export async function cancellationOptions(
   db: Database,
@@ -108,10 +99,10 @@ export async function cancellationOptions(
   const customer = await getCustomer(db, actor, customerId);
   const product =
     (await db.manager.findOneBy(ProductEntity, { id: productId })) ?? notFound('product');
-  const lines = await linesOf(db, actor, customer.id, product.id);
+  const lines = await linesOfProduct(db, actor.partnerId, customer.id, product.id);
   const orderIds = [...new Set(lines.map((l) => l.orderId))];
   const orders = orderIds.length
-    ? await db.manager.findBy(OrderEntity, { partnerId: actor.partnerId, id: In(orderIds) })
+    ? await forPartner(db.manager, actor).findBy(OrderEntity, { id: In(orderIds) })
     : [];
   const byId = new Map(orders.map((o) => [o.id, o]));
   return {
@@ -125,6 +116,11 @@ export async function cancellationOptions(
       ),
     ),
   };
+}
+
+/** C10: the unique (line, CREDIT) index refused a second credit: the line was cancelled already. */
+function alreadyCancelledOnDuplicate(error: unknown): never {
+  throw isUniqueViolation(error) ? new DomainError('ALREADY_CANCELLED', {}) : error;
 }
 
 export interface CancelRequest {
@@ -156,17 +152,38 @@ export async function cancelPurchase(
   request: CancelRequest,
 ): Promise<CancelResult> {
   let lines: OrderLineEntity[] = [];
-  try {
+  // A1: the refusal names the order, its customer and the product asked for, even when it was
+  // refused before they were read (a missing role); only the caller's own partner's order and
+  // customer are named (R8): a foreign id is logged like an unknown one.
+  const refused = async () => {
+    if (!actorOrNull) return null;
+    const order =
+      typeof request.orderId === 'string'
+        ? await getOrder(db, actorOrNull, request.orderId).catch(() => null)
+        : null;
+    const product =
+      typeof request.productId === 'string'
+        ? await db.manager.findOneBy(ProductEntity, { id: request.productId }).catch(() => null)
+        : null;
+    return {
+      partnerId: actorOrNull.partnerId,
+      actor: actorOrNull,
+      customerId: lines[0]?.customerId ?? order?.customerId ?? null,
+      operation: 'cancel_order' as const,
+      resource: order ? `order:${order.id}` : 'order:unknown',
+      productName: product?.name ?? null,
+      at: clock.now(),
+    };
+  };
+  return withRefusalLog(db, refused, async () => {
     const actor = authorize(actorOrNull, 'CANCEL_PURCHASE');
     if (request.acknowledged !== true) fail('ACKNOWLEDGEMENT_REQUIRED');
     const customer = await getCustomer(db, actor, request.customerId);
     const orderId = request.orderId.trim().toUpperCase();
-    lines = await linesOf(db, actor, customer.id, request.productId, orderId);
+    lines = await linesOfProduct(db, actor.partnerId, customer.id, request.productId, orderId);
     if (lines.length === 0) notFound('order');
-    const order = await db.manager.findOneByOrFail(OrderEntity, {
-      id: orderId,
-      partnerId: actor.partnerId,
-    });
+    // The lines were found for this partner, so their order is one of its own.
+    const order = await getOrder(db, actor, orderId);
     const product = await db.manager.findOneByOrFail(ProductEntity, { id: request.productId });
     const skus = await db.manager.findBy(SkuEntity, { id: In(lines.map((l) => l.skuId)) });
     // Refuse early what cannot be cancelled, so a refusal writes nothing (not even the invoice).
@@ -176,131 +193,77 @@ export async function cancelPurchase(
     for (const line of early) decideCancellation(cancellableLine(line), clock.now());
     const invoice = await ensureInvoice(db, actor.partnerId, clock.now(), order.currency);
 
-    const result = await db.transaction(async (m) => {
-      const now = clock.now(); // C2: the server's clock at commit time decides
-      const active = lines.filter((l) => l.status === 'ACTIVE');
-      if (active.length === 0) {
-        fail('ALREADY_CANCELLED', { cancelledAt: lines[0]!.cancelledAt?.toISOString() });
-      }
-      const decisions = active.map((line) => ({
-        line,
-        decision: decideCancellation(cancellableLine(line), now),
-      }));
-      const ids = active.map((l) => l.id);
-      const updated = await m
-        .createQueryBuilder()
-        .update(OrderLineEntity)
-        .set({ status: 'CANCELLED', quantity: 0, cancelledAt: now })
-        .where('id IN (:...ids)', { ids })
-        .andWhere("status = 'ACTIVE'")
-        .execute();
-      if (updated.affected !== ids.length)
-        fail('ALREADY_CANCELLED', { cancelledAt: now.toISOString() });
+    const result = await db
+      .transaction(async (m) => {
+        const now = clock.now(); // C2: the server's clock at commit time decides
+        const active = lines.filter((l) => l.status === 'ACTIVE');
+        if (active.length === 0) {
+          fail('ALREADY_CANCELLED', { cancelledAt: lines[0]!.cancelledAt?.toISOString() });
+        }
+        const decisions = active.map((line) => ({
+          line,
+          decision: decideCancellation(cancellableLine(line), now),
+        }));
+        const ids = active.map((l) => l.id);
+        if ((await cancelLines(m, ids, now)) !== ids.length)
+          fail('ALREADY_CANCELLED', { cancelledAt: now.toISOString() });
 
-      for (const { line, decision } of decisions) {
-        await m.insert(InvoiceLineEntity, {
-          id: newId(),
-          invoiceId: invoice.id,
+        for (const { line, decision } of decisions) {
+          await addInvoiceLine(m, {
+            invoiceId: invoice.id,
+            partnerId: actor.partnerId,
+            customerId: customer.id,
+            orderId: order.id,
+            orderLineId: line.id,
+            productName: product.name,
+            skuName: skus.find((s) => s.id === line.skuId)?.name ?? '',
+            quantity: line.purchasedQuantity,
+            kind: 'CREDIT',
+            amount: negate(decision.credit),
+            taxIncluded: order.taxIncluded,
+            at: now,
+          });
+        }
+        // D8: every key and link of the cancelled lines stops working at once.
+        await revokeLines(m, ids, now);
+        await closeOrderIfAllCancelled(m, order.id);
+
+        const credit = decisions.reduce(
+          (total, d) => add(total, d.decision.credit),
+          zero(order.currency),
+        );
+        await recordSuccess(m, {
           partnerId: actor.partnerId,
-          customerId: customer.id,
-          orderId: order.id,
-          orderLineId: line.id,
-          productName: product.name,
-          skuName: skus.find((s) => s.id === line.skuId)?.name ?? '',
-          quantity: line.purchasedQuantity,
-          kind: 'CREDIT',
-          amountMinor: negate(decision.credit).amountMinor,
-          currency: line.currency,
-          taxIncluded: order.taxIncluded,
-          createdAt: now,
-        });
-      }
-      // D8: every key and link of the cancelled lines stops working at once.
-      await m
-        .createQueryBuilder()
-        .update(DownloadLinkEntity)
-        .set({ revokedAt: now })
-        .where('order_line_id IN (:...ids)', { ids })
-        .andWhere('revoked_at IS NULL')
-        .execute();
-      await m
-        .createQueryBuilder()
-        .update(ActivationKeyEntity)
-        .set({ revokedAt: now })
-        .where('order_line_id IN (:...ids)', { ids })
-        .andWhere('revoked_at IS NULL')
-        .execute();
-      // The order is cancelled when all its lines are.
-      const stillActive = await m.countBy(OrderLineEntity, { orderId: order.id, status: 'ACTIVE' });
-      if (stillActive === 0) await m.update(OrderEntity, { id: order.id }, { status: 'CANCELLED' });
-
-      const credit = decisions.reduce(
-        (total, d) => add(total, d.decision.credit),
-        zero(order.currency),
-      );
-      await recordSuccess(m, {
-        partnerId: actor.partnerId,
-        actor,
-        customerId: customer.id,
-        operation: 'cancel_order',
-        resource: `order:${order.id}`,
-        productName: product.name,
-        detail: `credit ${credit.amountMinor} ${credit.currency} (minor units) on invoice ${invoice.period}`,
-        at: now,
-      });
-      await enqueueWebhook(
-        m,
-        actor.partnerId,
-        purchaseCancelledEvent(
-          order,
-          product,
-          ids,
-          credit,
-          decisions[0]!.decision.method,
-          invoice.period,
-          now,
           actor,
-        ),
-        now,
-      ); // W2
-      return { credit, creditMethod: decisions[0]!.decision.method, cancelledAt: now };
-    });
-    const fresh = await db.manager.findOneByOrFail(OrderEntity, { id: order.id });
-    const freshLines = await db.manager.findBy(OrderLineEntity, { id: In(lines.map((l) => l.id)) });
-    return { order: fresh, lines: freshLines, invoice, ...result };
-  } catch (error) {
-    const refusal = isUniqueViolation(error) ? new DomainError('ALREADY_CANCELLED', {}) : error;
-    if (refusal instanceof DomainError && actorOrNull) {
-      // A1: the refusal names the order, its customer and the product asked for, even when it
-      // was refused before they were read (a missing role); only the caller's own partner's order
-      // and customer are named (R8): a foreign id is logged like an unknown one.
-      const order =
-        typeof request.orderId === 'string'
-          ? await db.manager
-              .findOneBy(OrderEntity, {
-                id: request.orderId.trim().toUpperCase(),
-                partnerId: actorOrNull.partnerId,
-              })
-              .catch(() => null)
-          : null;
-      const product =
-        typeof request.productId === 'string'
-          ? await db.manager.findOneBy(ProductEntity, { id: request.productId }).catch(() => null)
-          : null;
-      await recordFailure(
-        db,
-        {
-          partnerId: actorOrNull.partnerId,
-          actor: actorOrNull,
-          customerId: lines[0]?.customerId ?? order?.customerId ?? null,
+          customerId: customer.id,
           operation: 'cancel_order',
-          resource: order ? `order:${order.id}` : 'order:unknown',
-          productName: product?.name ?? null,
-          at: clock.now(),
-        },
-        refusal.code,
-      );
-    }
-    throw refusal;
-  }
+          resource: `order:${order.id}`,
+          productName: product.name,
+          detail: `credit ${credit.amountMinor} ${credit.currency} (minor units) on invoice ${invoice.period}`,
+          at: now,
+        });
+        await enqueueWebhook(
+          m,
+          actor.partnerId,
+          purchaseCancelledEvent(
+            order,
+            product,
+            ids,
+            credit,
+            decisions[0]!.decision.method,
+            invoice.period,
+            now,
+            actor,
+          ),
+          now,
+        ); // W2
+        return { credit, creditMethod: decisions[0]!.decision.method, cancelledAt: now };
+      })
+      .catch(alreadyCancelledOnDuplicate);
+    const fresh = await getOrder(db, actor, order.id);
+    const freshLines = await forPartner(db.manager, actor).findBy(OrderLineEntity, {
+      id: In(lines.map((l) => l.id)),
+    });
+    return { order: fresh, lines: freshLines, invoice, ...result };
+  });
 }

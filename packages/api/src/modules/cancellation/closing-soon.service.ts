@@ -14,6 +14,7 @@ import type { Database } from '../../data-source.js';
 import { authorize, type Actor } from '../../shared/context.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../shared/cursor.js';
 import { badInput } from '../../shared/errors.js';
+import { forPartner } from '../../shared/tenancy.js';
 import { ProductEntity } from '../catalog/product.entity.js';
 import { SkuEntity } from '../catalog/sku.entity.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
@@ -56,9 +57,8 @@ export async function closingSoon(
   const size = pageSize(args.first, CLOSING_SOON_PAGE.fallback, CLOSING_SOON_PAGE.max);
   const until = new Date(now.getTime() + days * DAY_MS);
   const base = () =>
-    db.manager
-      .createQueryBuilder(OrderLineEntity, 'l')
-      .where('l.partner_id = :partnerId', { partnerId: actor.partnerId })
+    forPartner(db.manager, actor)
+      .query(OrderLineEntity, 'l')
       .andWhere("l.status = 'ACTIVE'")
       // C2: open while now < cancellableUntil; K1: closes within the horizon.
       .andWhere('l.cancellable_until > :now', { now })
@@ -86,10 +86,7 @@ export async function closingSoon(
   const ids = <K extends keyof OrderLineEntity>(key: K) => [...new Set(shown.map((l) => l[key]))];
   const [customers, products, skus] = shown.length
     ? await Promise.all([
-        db.manager.findBy(CustomerEntity, {
-          partnerId: actor.partnerId,
-          id: In(ids('customerId')),
-        }),
+        forPartner(db.manager, actor).findBy(CustomerEntity, { id: In(ids('customerId')) }),
         db.manager.findBy(ProductEntity, { id: In(ids('productId')) }),
         db.manager.findBy(SkuEntity, { id: In(ids('skuId')) }),
       ])

@@ -3,6 +3,7 @@ import type { Database } from '../../data-source.js';
 import type { Actor } from '../../shared/context.js';
 import { decodeCursor, encodeCursor, likeContains, pageSize } from '../../shared/cursor.js';
 import { badInput, notFound } from '../../shared/errors.js';
+import { forPartner } from '../../shared/tenancy.js';
 import { OrderEntity } from '../orders/order.entity.js';
 import { CustomerEntity } from './customer.entity.js';
 
@@ -26,9 +27,7 @@ export async function listCustomers(
   if (search.length > 200) badInput('search', 'Search for at most 200 characters.');
 
   const base = () => {
-    const qb = db.manager
-      .createQueryBuilder(CustomerEntity, 'c')
-      .where('c.partner_id = :partnerId', { partnerId: actor.partnerId });
+    const qb = forPartner(db.manager, actor).query(CustomerEntity, 'c');
     if (search) {
       qb.andWhere(
         new Brackets((w) => {
@@ -68,8 +67,7 @@ export async function listCustomers(
   // B1: a search that is an order ID says which order matched.
   let matchedOrder: OrderEntity | null = null;
   if (search) {
-    matchedOrder = await db.manager.findOneBy(OrderEntity, {
-      partnerId: actor.partnerId,
+    matchedOrder = await forPartner(db.manager, actor).findOne(OrderEntity, {
       id: search.toUpperCase(),
     });
   }
@@ -86,6 +84,6 @@ export async function listCustomers(
 
 /** R8: a foreign customer answers exactly like a missing one. */
 export async function getCustomer(db: Database, actor: Actor, id: string): Promise<CustomerEntity> {
-  const customer = await db.manager.findOneBy(CustomerEntity, { id, partnerId: actor.partnerId });
+  const customer = await forPartner(db.manager, actor).findOne(CustomerEntity, { id });
   return customer ?? notFound('customer');
 }

@@ -1,7 +1,9 @@
 import type { Request, Response } from 'express';
 import { In } from 'typeorm';
 import type { Database } from '../../data-source.js';
-import type { Actor } from '../../shared/context.js';
+import { requireActor, type Actor } from '../../shared/context.js';
+import { notFound } from '../../shared/errors.js';
+import { forPartner } from '../../shared/tenancy.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import { invoiceCsv } from './invoice-csv.js';
 import { getInvoice, invoiceLines } from './invoice.service.js';
@@ -9,20 +11,13 @@ import { getInvoice, invoiceLines } from './invoice.service.js';
 /** I2: GET /invoices/:id.csv — the invoice as CSV, for the signed-in partner's own invoices. */
 export function invoiceCsvRoute(db: Database) {
   return async (req: Request, res: Response) => {
-    const actor = res.locals['actor'] as Actor | null;
-    if (!actor) {
-      res.status(401).json({ code: 'UNAUTHENTICATED', message: 'Please sign in to continue.' });
-      return;
-    }
+    // Refusals are thrown: the server's one error handler answers them (401, 404, …).
+    const actor = requireActor((res.locals['actor'] as Actor | null) ?? null);
     const match = /^([0-9a-f-]{36})\.csv$/i.exec(String(req.params['file']));
-    const invoice = match ? await getInvoice(db, actor, match[1]!).catch(() => null) : null;
-    if (!invoice) {
-      res.status(404).json({ code: 'NOT_FOUND', message: 'That invoice was not found.' });
-      return;
-    }
+    if (!match) notFound('invoice');
+    const invoice = await getInvoice(db, actor, match[1]!);
     const lines = await invoiceLines(db, [invoice.id], actor.partnerId);
-    const customers = await db.manager.findBy(CustomerEntity, {
-      partnerId: actor.partnerId,
+    const customers = await forPartner(db.manager, actor).findBy(CustomerEntity, {
       id: In([...new Set(lines.map((l) => l.customerId))]),
     });
     const csv = invoiceCsv(invoice, lines, new Map(customers.map((c) => [c.id, c.name])));

@@ -4,7 +4,8 @@ import { authorize, type RequestContext } from '../../shared/context.js';
 import { pageAfterId } from '../../shared/cursor.js';
 import { firstDescription, PAGED_FIELDS } from '../../shared/graphql-limits.js';
 import { Money } from '../../shared/graphql-types.js';
-import { loaders } from '../../shared/loaders.js';
+import { customerLoader } from '../customers/customer.loaders.js';
+import { linesOfInvoiceLoader } from './invoice.loaders.js';
 import { Customer } from '../customers/customer.types.js';
 import { invoiceTotals } from './invoice-csv.js';
 import type { InvoiceEntity } from './invoice.entity.js';
@@ -50,7 +51,7 @@ export class InvoiceResolver {
     })
     after?: string | null,
   ): Promise<InvoiceLine[]> {
-    const all = await loaders(ctx).linesOfInvoice.load(invoice.id);
+    const all = await linesOfInvoiceLoader(ctx).load(invoice.id);
     return pageAfterId(all, { first, after }, PAGED_FIELDS['Invoice.lines']!).map(InvoiceLine.of);
   }
 
@@ -70,7 +71,7 @@ export class InvoiceResolver {
   }
 
   private async totals(invoice: Invoice, ctx: RequestContext) {
-    const lines = await loaders(ctx).linesOfInvoice.load(invoice.id);
+    const lines = await linesOfInvoiceLoader(ctx).load(invoice.id);
     return invoiceTotals(lines, invoice.currency as CurrencyCode);
   }
 }
@@ -82,7 +83,7 @@ export class InvoiceLineResolver {
     description: 'The customer the line is for.',
   })
   async customer(@Root() line: InvoiceLine, @Ctx() ctx: RequestContext): Promise<Customer | null> {
-    const customer = await loaders(ctx).customer.load(line.entity.customerId);
+    const customer = await customerLoader(ctx).load(line.entity.customerId);
     return customer ? Customer.of(customer) : null;
   }
 }

@@ -1,9 +1,11 @@
-import { invoicePeriodOf, type CurrencyCode } from '@csp/domain';
+import { invoicePeriodOf, type CurrencyCode, type Money } from '@csp/domain';
+import type { EntityManager } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import type { Actor } from '../../shared/context.js';
 import { notFound } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
-import { InvoiceLineEntity } from './invoice-line.entity.js';
+import { forPartner } from '../../shared/tenancy.js';
+import { InvoiceLineEntity, type InvoiceLineKind } from './invoice-line.entity.js';
 import { InvoiceEntity } from './invoice.entity.js';
 
 /**
@@ -18,7 +20,8 @@ export async function ensureInvoice(
   currency: CurrencyCode,
 ): Promise<InvoiceEntity> {
   const period = invoicePeriodOf(instant).key;
-  const existing = await db.manager.findOneBy(InvoiceEntity, { partnerId, period, currency });
+  const scope = forPartner(db.manager, partnerId);
+  const existing = await scope.findOne(InvoiceEntity, { period, currency });
   if (existing) return existing;
   await db.transaction((m) =>
     m
@@ -29,27 +32,68 @@ export async function ensureInvoice(
       .orIgnore()
       .execute(),
   );
-  return db.manager.findOneByOrFail(InvoiceEntity, { partnerId, period, currency });
+  return db.manager.findOneByOrFail(
+    InvoiceEntity,
+    scope.where<InvoiceEntity>({ period, currency }),
+  );
+}
+
+/** What another module knows when it charges or credits a line of an order. */
+export interface NewInvoiceLine {
+  invoiceId: string;
+  partnerId: string;
+  customerId: string;
+  orderId: string;
+  orderLineId: string;
+  productName: string;
+  skuName: string;
+  quantity: number;
+  kind: InvoiceLineKind;
+  /** Signed: a charge is positive, a credit negative. */
+  amount: Money;
+  taxIncluded: boolean;
+  at: Date;
+}
+
+/**
+ * I1: adds a charge or a credit to an invoice, inside the caller's transaction `m`, so the line is
+ * written together with the order change it bills. (order line, kind) is unique (C10).
+ */
+export async function addInvoiceLine(m: EntityManager, line: NewInvoiceLine): Promise<void> {
+  await m.insert(InvoiceLineEntity, {
+    id: newId(),
+    invoiceId: line.invoiceId,
+    partnerId: line.partnerId,
+    customerId: line.customerId,
+    orderId: line.orderId,
+    orderLineId: line.orderLineId,
+    productName: line.productName,
+    skuName: line.skuName,
+    quantity: line.quantity,
+    kind: line.kind,
+    amountMinor: line.amount.amountMinor,
+    currency: line.amount.currency,
+    taxIncluded: line.taxIncluded,
+    createdAt: line.at,
+  });
 }
 
 export async function listInvoices(db: Database, actor: Actor): Promise<InvoiceEntity[]> {
-  return db.manager.find(InvoiceEntity, {
-    where: { partnerId: actor.partnerId },
+  return forPartner(db.manager, actor).find(InvoiceEntity, {
     order: { period: 'DESC', currency: 'ASC' },
   });
 }
 
 /** R8: a foreign invoice answers like a missing one. */
 export async function getInvoice(db: Database, actor: Actor, id: string): Promise<InvoiceEntity> {
-  const invoice = await db.manager.findOneBy(InvoiceEntity, { id, partnerId: actor.partnerId });
+  const invoice = await forPartner(db.manager, actor).findOne(InvoiceEntity, { id });
   return invoice ?? notFound('invoice');
 }
 
 export async function invoiceLines(db: Database, invoiceIds: readonly string[], partnerId: string) {
   if (invoiceIds.length === 0) return [];
-  return db.manager
-    .createQueryBuilder(InvoiceLineEntity, 'l')
-    .where('l.partner_id = :partnerId', { partnerId })
+  return forPartner(db.manager, partnerId)
+    .query(InvoiceLineEntity, 'l')
     .andWhere('l.invoice_id IN (:...invoiceIds)', { invoiceIds })
     .orderBy('l.created_at', 'ASC')
     .addOrderBy('l.id', 'ASC')

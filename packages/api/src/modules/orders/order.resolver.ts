@@ -3,7 +3,10 @@ import { authorize, type RequestContext } from '../../shared/context.js';
 import { pageAfterId } from '../../shared/cursor.js';
 import { notFound } from '../../shared/errors.js';
 import { firstDescription, PAGED_FIELDS } from '../../shared/graphql-limits.js';
-import { loaders } from '../../shared/loaders.js';
+import { userLoader } from '../auth/user.loaders.js';
+import { productLoader, skuLoader } from '../catalog/catalog.loaders.js';
+import { customerLoader } from '../customers/customer.loaders.js';
+import { linesOfOrderLoader, ordersOfCustomerLoader } from './order.loaders.js';
 import { Customer } from '../customers/customer.types.js';
 import { getOrder, placeOrder } from './order.service.js';
 import { Order, OrderLine, PlaceOrderInput, ProductRef, UserRef } from './order.types.js';
@@ -35,13 +38,13 @@ export class OrderResolver {
 
   @FieldResolver(() => Customer, { description: 'The customer the order is for.' })
   async customer(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<Customer> {
-    const customer = await loaders(ctx).customer.load(order.entity.customerId);
+    const customer = await customerLoader(ctx).load(order.entity.customerId);
     return Customer.of(customer ?? notFound('customer'));
   }
 
   @FieldResolver(() => UserRef, { nullable: true, description: 'Who placed the order.' })
   async placedBy(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<UserRef | null> {
-    const user = await loaders(ctx).user.load(order.entity.placedByUserId);
+    const user = await userLoader(ctx).load(order.entity.placedByUserId);
     return user
       ? Object.assign(new UserRef(), { displayName: user.displayName, email: user.email })
       : null;
@@ -49,7 +52,7 @@ export class OrderResolver {
 
   @FieldResolver(() => [OrderLine], { description: 'The SKUs bought in the order.' })
   async lines(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<OrderLine[]> {
-    return (await loaders(ctx).linesOfOrder.load(order.id)).map(OrderLine.of);
+    return (await linesOfOrderLoader(ctx).load(order.id)).map(OrderLine.of);
   }
 }
 
@@ -57,7 +60,7 @@ export class OrderResolver {
 export class OrderLineResolver {
   @FieldResolver(() => ProductRef, { description: 'The product of the SKU.' })
   async product(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<ProductRef> {
-    const product = (await loaders(ctx).product.load(line.entity.productId)) ?? notFound('product');
+    const product = (await productLoader(ctx).load(line.entity.productId)) ?? notFound('product');
     return Object.assign(new ProductRef(), {
       id: product.id,
       name: product.name,
@@ -67,7 +70,7 @@ export class OrderLineResolver {
 
   @FieldResolver(() => String, { description: 'The SKU’s name.' })
   async skuName(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<string> {
-    return (await loaders(ctx).sku.load(line.entity.skuId))?.name ?? '';
+    return (await skuLoader(ctx).load(line.entity.skuId))?.name ?? '';
   }
 
   @FieldResolver(() => String, { description: 'The order ID this line belongs to.' })
@@ -94,7 +97,7 @@ export class CustomerOrdersResolver {
     })
     after?: string | null,
   ): Promise<Order[]> {
-    const all = await loaders(ctx).ordersOfCustomer.load(customer.id);
+    const all = await ordersOfCustomerLoader(ctx).load(customer.id);
     return pageAfterId(all, { first, after }, PAGED_FIELDS['Customer.orders']!).map(Order.of);
   }
 }

@@ -1,7 +1,6 @@
 import {
   availabilityInMarket,
   currencyForMarket,
-  DomainError,
   isValidQuantity,
   isValidTerm,
   lineAmount,
@@ -10,18 +9,18 @@ import {
   pricesIncludeTax,
   termsAtPurchase,
 } from '@csp/domain';
-import { In } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import { authorize, type Actor } from '../../shared/context.js';
 import { badInput, fail, isUniqueViolation, notFound } from '../../shared/errors.js';
 import { newId, newOrderId, sha256Hex } from '../../shared/ids.js';
-import { recordFailure, recordSuccess } from '../activity/activity.service.js';
+import { forPartner } from '../../shared/tenancy.js';
+import { recordSuccess, withRefusalLog, type ActivityFacts } from '../activity/activity.service.js';
 import { PriceEntity } from '../catalog/price.entity.js';
 import { ProductEntity } from '../catalog/product.entity.js';
 import { SkuEntity } from '../catalog/sku.entity.js';
 import { getCustomer } from '../customers/customer.service.js';
-import { InvoiceLineEntity } from '../invoices/invoice-line.entity.js';
-import { ensureInvoice } from '../invoices/invoice.service.js';
+import { addInvoiceLine, ensureInvoice } from '../invoices/invoice.service.js';
 import { OrderLineEntity } from './order-line.entity.js';
 import { OrderEntity } from './order.entity.js';
 import { enqueueWebhook, orderPlacedEvent } from '../webhooks/index.js';
@@ -57,8 +56,7 @@ function requestHash(request: PlaceOrderRequest): string {
 }
 
 async function existingOrder(db: Database, actor: Actor, request: PlaceOrderRequest, hash: string) {
-  const order = await db.manager.findOneBy(OrderEntity, {
-    partnerId: actor.partnerId,
+  const order = await forPartner(db.manager, actor).findOne(OrderEntity, {
     idempotencyKey: request.idempotencyKey,
   });
   if (order && order.requestHash !== hash) fail('IDEMPOTENCY_CONFLICT');
@@ -76,15 +74,8 @@ export async function placeOrder(
   request: PlaceOrderRequest,
   now: Date,
 ): Promise<OrderEntity> {
-  let actor: Actor;
-  try {
-    actor = authorize(actorOrNull, 'BUY_SOFTWARE');
-  } catch (error) {
-    if (error instanceof DomainError && actorOrNull) {
-      await logRefusal(db, actorOrNull, request, now, error);
-    }
-    throw error;
-  }
+  const refused = () => (actorOrNull ? refusalFacts(db, actorOrNull, request, now) : null);
+  const actor = await withRefusalLog(db, refused, () => authorize(actorOrNull, 'BUY_SOFTWARE'));
   validate(request);
   const hash = requestHash(request);
   const replay = await existingOrder(db, actor, request, hash);
@@ -108,16 +99,13 @@ export async function placeOrder(
     if (!isValidTerm(product.kind, sku.termYears)) notFound('SKU');
     return { line, sku, product, unitPrice: money(price.amountMinor, currency) };
   });
-  try {
+  await withRefusalLog(db, refused, () => {
     for (const { product } of priced) {
       const availability = availabilityInMarket(product.kind, customer.market);
       if (!availability.available)
         fail('MARKET_UNAVAILABLE', { market: customer.market, productId: product.id });
     }
-  } catch (error) {
-    if (error instanceof DomainError) await logRefusal(db, actor, request, now, error);
-    throw error;
-  }
+  });
 
   const total = orderTotal(
     priced.map(({ line, unitPrice }) => ({ unitPrice, quantity: line.quantity })),
@@ -169,8 +157,7 @@ export async function placeOrder(
         };
         await m.insert(OrderLineEntity, orderLine);
         // B4, I1: each line is charged on the invoice of the month of purchase.
-        await m.insert(InvoiceLineEntity, {
-          id: newId(),
+        await addInvoiceLine(m, {
           invoiceId: invoice.id,
           partnerId: actor.partnerId,
           customerId: customer.id,
@@ -180,10 +167,9 @@ export async function placeOrder(
           skuName: sku.name,
           quantity: line.quantity,
           kind: 'CHARGE',
-          amountMinor: amount.amountMinor,
-          currency,
+          amount,
           taxIncluded,
-          createdAt: now,
+          at: now,
         });
       }
       await recordSuccess(m, {
@@ -211,35 +197,29 @@ export async function placeOrder(
   return order;
 }
 
-async function logRefusal(
+/** A1: what a refused order names: the customer, when it is one of the caller's partner's (R8). */
+async function refusalFacts(
   db: Database,
   actor: Actor,
   request: PlaceOrderRequest,
   now: Date,
-  error: DomainError,
-) {
+): Promise<ActivityFacts> {
   const customerId = typeof request.customerId === 'string' ? request.customerId : null;
-  // Only a customer of the caller's own partner is named in the log (R8).
   const customer = customerId ? await getCustomer(db, actor, customerId).catch(() => null) : null;
-  await recordFailure(
-    db,
-    {
-      partnerId: actor.partnerId,
-      actor,
-      customerId: customer?.id ?? null,
-      operation: 'create_order',
-      resource: `customer:${customer?.id ?? 'unknown'}`,
-      at: now,
-    },
-    error.code,
-  );
+  return {
+    partnerId: actor.partnerId,
+    actor,
+    customerId: customer?.id ?? null,
+    operation: 'create_order',
+    resource: `customer:${customer?.id ?? 'unknown'}`,
+    at: now,
+  };
 }
 
 /** R8: a foreign order answers exactly like a missing one. */
 export async function getOrder(db: Database, actor: Actor, id: string): Promise<OrderEntity> {
-  const order = await db.manager.findOneBy(OrderEntity, {
+  const order = await forPartner(db.manager, actor).findOne(OrderEntity, {
     id: id.trim().toUpperCase(),
-    partnerId: actor.partnerId,
   });
   return order ?? notFound('order');
 }
@@ -250,9 +230,8 @@ export async function ordersOfCustomers(
   customerIds: readonly string[],
 ) {
   if (customerIds.length === 0) return [];
-  return db.manager
-    .createQueryBuilder(OrderEntity, 'o')
-    .where('o.partner_id = :partnerId', { partnerId })
+  return forPartner(db.manager, partnerId)
+    .query(OrderEntity, 'o')
     .andWhere('o.customer_id IN (:...customerIds)', { customerIds })
     .orderBy('o.purchased_at', 'DESC')
     .addOrderBy('o.id', 'ASC')
@@ -261,11 +240,51 @@ export async function ordersOfCustomers(
 
 export async function linesOfOrders(db: Database, partnerId: string, orderIds: readonly string[]) {
   if (orderIds.length === 0) return [];
-  return db.manager
-    .createQueryBuilder(OrderLineEntity, 'l')
-    .where('l.partner_id = :partnerId', { partnerId })
+  return forPartner(db.manager, partnerId)
+    .query(OrderLineEntity, 'l')
     .andWhere('l.order_id IN (:...orderIds)', { orderIds })
     .orderBy('l.order_id', 'ASC')
     .addOrderBy('l.line_number', 'ASC')
     .getMany();
+}
+
+/** A customer's lines of one product (of one order when given), newest first; partner-scoped. */
+export async function linesOfProduct(
+  db: Database,
+  partnerId: string,
+  customerId: string,
+  productId: string,
+  orderId?: string,
+): Promise<OrderLineEntity[]> {
+  return forPartner(db.manager, partnerId).find(OrderLineEntity, {
+    where: { customerId, productId, ...(orderId ? { orderId } : {}) },
+    order: { purchasedAt: 'DESC', orderId: 'ASC', lineNumber: 'ASC' },
+  });
+}
+
+/**
+ * C7, C10: inside the caller's transaction `m`, sets these lines to quantity 0 and cancelled at
+ * `now`, only those still active (a conditional UPDATE). Returns how many it changed, so the caller
+ * can refuse when another cancellation got there first.
+ */
+export async function cancelLines(
+  m: EntityManager,
+  lineIds: readonly string[],
+  now: Date,
+): Promise<number> {
+  if (lineIds.length === 0) return 0;
+  const updated = await m
+    .createQueryBuilder()
+    .update(OrderLineEntity)
+    .set({ status: 'CANCELLED', quantity: 0, cancelledAt: now })
+    .where('id IN (:...ids)', { ids: [...lineIds] })
+    .andWhere("status = 'ACTIVE'")
+    .execute();
+  return updated.affected ?? 0;
+}
+
+/** Inside `m`: the order is cancelled when all its lines are. */
+export async function closeOrderIfAllCancelled(m: EntityManager, orderId: string): Promise<void> {
+  const stillActive = await m.countBy(OrderLineEntity, { orderId, status: 'ACTIVE' });
+  if (stillActive === 0) await m.update(OrderEntity, { id: orderId }, { status: 'CANCELLED' });
 }

@@ -1,22 +1,23 @@
 import type { DownloadChoice } from '@csp/domain';
-import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { authorize, loader, requireActor, type RequestContext } from '../../shared/context.js';
+import { authorize, type RequestContext } from '../../shared/context.js';
 import { pageAfterId } from '../../shared/cursor.js';
 import { badInput } from '../../shared/errors.js';
 import { firstDescription, PAGED_FIELDS } from '../../shared/graphql-limits.js';
-import { loaders } from '../../shared/loaders.js';
+import { userLoader } from '../auth/user.loaders.js';
+import { productLoader } from '../catalog/catalog.loaders.js';
 import { DownloadOptionsType } from '../catalog/catalog.types.js';
 import { Customer } from '../customers/customer.types.js';
 import { OrderLine, UserRef } from '../orders/order.types.js';
 import { downloadFileName } from './media.js';
-import { getKeysAndDownloads, liveLinksOfLines, softwareOfCustomer } from './software.service.js';
+import { getKeysAndDownloads, softwareOfCustomer } from './software.service.js';
 import {
   DownloadLink,
   GetKeysAndDownloadsInput,
   IssuedDownloadLink,
   KeysAndDownloads,
 } from './software.types.js';
+import { liveLinksOfLineLoader } from './software.loaders.js';
 
 function choiceOf(input: GetKeysAndDownloadsInput): DownloadChoice | null {
   const { version, language, fileType } = input;
@@ -24,23 +25,6 @@ function choiceOf(input: GetKeysAndDownloadsInput): DownloadChoice | null {
   if (!version || !language || !fileType)
     badInput('fileType', 'Pick a version, a language and a file type.');
   return { version, language, fileType };
-}
-
-function liveLinks(ctx: RequestContext) {
-  return loader(
-    ctx,
-    'liveLinksOfLine',
-    () =>
-      new DataLoader(async (lineIds: readonly string[]) => {
-        const links = await liveLinksOfLines(
-          ctx.db,
-          requireActor(ctx.actor).partnerId,
-          lineIds,
-          ctx.clock.now(),
-        );
-        return lineIds.map((id) => links.filter((l) => l.orderLineId === id));
-      }),
-  );
 }
 
 @Resolver(() => Customer)
@@ -77,7 +61,7 @@ export class SoftwareLineResolver {
     @Root() line: OrderLine,
     @Ctx() ctx: RequestContext,
   ): Promise<DownloadOptionsType> {
-    const product = await loaders(ctx).product.load(line.entity.productId);
+    const product = await productLoader(ctx).load(line.entity.productId);
     return Object.assign(
       new DownloadOptionsType(),
       product?.downloadOptions ?? { versions: [], languages: [], fileTypes: [] },
@@ -86,7 +70,7 @@ export class SoftwareLineResolver {
 
   @FieldResolver(() => Boolean, { description: 'Whether the product has an activation key.' })
   async hasActivationKeys(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return (await loaders(ctx).product.load(line.entity.productId))?.hasActivationKeys ?? false;
+    return (await productLoader(ctx).load(line.entity.productId))?.hasActivationKeys ?? false;
   }
 
   @FieldResolver(() => Date, { description: 'When the line was bought.' })
@@ -102,7 +86,9 @@ export class SoftwareLineResolver {
   async links(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<DownloadLink[]> {
     if (line.entity.status === 'CANCELLED') return []; // D8: nothing of a cancelled line is live
     const now = ctx.clock.now();
-    return (await liveLinks(ctx).load(line.id)).map((link) => DownloadLink.of(link, now));
+    return (await liveLinksOfLineLoader(ctx).load(line.id)).map((link) =>
+      DownloadLink.of(link, now),
+    );
   }
 
   @Mutation(() => KeysAndDownloads, {
@@ -144,7 +130,7 @@ export class SoftwareLineResolver {
 export class DownloadLinkResolver {
   @FieldResolver(() => UserRef, { nullable: true, description: 'Who issued the link.' })
   async issuedBy(@Root() link: DownloadLink, @Ctx() ctx: RequestContext): Promise<UserRef | null> {
-    const user = await loaders(ctx).user.load(link.entity.issuedByUserId);
+    const user = await userLoader(ctx).load(link.entity.issuedByUserId);
     return user
       ? Object.assign(new UserRef(), { displayName: user.displayName, email: user.email })
       : null;

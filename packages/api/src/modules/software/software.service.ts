@@ -1,5 +1,4 @@
 import {
-  DomainError,
   isOfferedChoice,
   LINK_MAX_DOWNLOADS,
   linkExpiresAt,
@@ -7,15 +6,16 @@ import {
 } from '@csp/domain';
 import { In, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import type { Database } from '../../data-source.js';
-import { authorize, type Actor } from '../../shared/context.js';
+import { authorize, type Actor, type SecretBox } from '../../shared/context.js';
 import { fail, notFound } from '../../shared/errors.js';
 import { newId, newSecretToken, sha256Hex } from '../../shared/ids.js';
-import { recordFailure, recordSuccess } from '../activity/activity.service.js';
+import { forPartner } from '../../shared/tenancy.js';
+import { recordSuccess, withRefusalLog } from '../activity/activity.service.js';
 import { ProductEntity } from '../catalog/product.entity.js';
 import { OrderLineEntity } from '../orders/order-line.entity.js';
 import { ActivationKeyEntity } from './activation-key.entity.js';
 import { DownloadLinkEntity } from './download-link.entity.js';
-import { newActivationKey, type KeyVault } from './key-vault.js';
+import { newActivationKey } from './key-vault.js';
 
 /** D1: every software line bought for the customer, cancelled ones included, newest first. */
 export async function softwareOfCustomer(
@@ -24,8 +24,8 @@ export async function softwareOfCustomer(
   customerId: string,
 ): Promise<OrderLineEntity[]> {
   // The customer was found for this partner by the parent field; the partner scope stays here too.
-  return db.manager.find(OrderLineEntity, {
-    where: { partnerId: actor.partnerId, customerId },
+  return forPartner(db.manager, actor).find(OrderLineEntity, {
+    where: { customerId },
     order: { purchasedAt: 'DESC', orderId: 'ASC', lineNumber: 'ASC' },
   });
 }
@@ -38,9 +38,8 @@ export async function liveLinksOfLines(
   now: Date,
 ) {
   if (lineIds.length === 0) return [];
-  const links = await db.manager.find(DownloadLinkEntity, {
+  const links = await forPartner(db.manager, partnerId).find(DownloadLinkEntity, {
     where: {
-      partnerId,
       orderLineId: In([...lineIds]),
       revokedAt: IsNull(),
       expiresAt: MoreThan(now),
@@ -48,6 +47,28 @@ export async function liveLinksOfLines(
     order: { issuedAt: 'DESC', id: 'ASC' },
   });
   return links.filter((link) => link.downloadsUsed < link.maxDownloads);
+}
+
+/**
+ * D8: inside the caller's transaction `m`, every key and link of these lines stops working at
+ * `now` (those already revoked keep their first time).
+ */
+export async function revokeLines(
+  m: EntityManager,
+  lineIds: readonly string[],
+  now: Date,
+): Promise<void> {
+  if (lineIds.length === 0) return;
+  const ids = [...lineIds];
+  for (const entity of [DownloadLinkEntity, ActivationKeyEntity]) {
+    await m
+      .createQueryBuilder()
+      .update(entity)
+      .set({ revokedAt: now })
+      .where('order_line_id IN (:...ids)', { ids })
+      .andWhere('revoked_at IS NULL')
+      .execute();
+  }
 }
 
 export interface KeysAndDownloads {
@@ -84,7 +105,7 @@ async function claimActiveLine(m: EntityManager, line: OrderLineEntity): Promise
 /** D6: the line's activation key, created on first reveal (insert-or-ignore, so racing reveals agree). */
 async function activationKeyOf(
   m: EntityManager,
-  vault: KeyVault,
+  vault: SecretBox,
   line: OrderLineEntity,
   now: Date,
 ): Promise<ActivationKeyEntity> {
@@ -113,19 +134,44 @@ async function activationKeyOf(
  */
 export async function getKeysAndDownloads(
   db: Database,
-  vault: KeyVault,
+  vault: SecretBox,
   actorOrNull: Actor | null,
   input: { lineId: string; choice: DownloadChoice | null },
   now: Date,
 ): Promise<KeysAndDownloads> {
   let line: OrderLineEntity | null = null;
   let product: ProductEntity | null = null;
-  try {
+  // A1: the refusal names what was asked for, its customer and product, even when it was refused
+  // before the line was read (a missing role); but only a line of the caller's own partner is
+  // named (R8): a foreign id is logged like an unknown one.
+  const refused = async () => {
+    if (!actorOrNull) return null;
+    const asked =
+      line ??
+      (typeof input.lineId === 'string'
+        ? await forPartner(db.manager, actorOrNull)
+            .findOne(OrderLineEntity, { id: input.lineId })
+            .catch(() => null)
+        : null);
+    const askedProduct =
+      product ??
+      (asked ? await db.manager.findOneBy(ProductEntity, { id: asked.productId }) : null);
+    return {
+      partnerId: actorOrNull.partnerId,
+      actor: actorOrNull,
+      customerId: asked?.customerId ?? null,
+      // Without a download choice only the key was asked for.
+      operation: input.choice
+        ? ('get_software_download_link' as const)
+        : ('get_software_key' as const),
+      resource: asked ? `order-line:${asked.id}` : 'order-line:unknown',
+      productName: askedProduct?.name ?? null,
+      at: now,
+    };
+  };
+  return withRefusalLog(db, refused, async () => {
     const actor = authorize(actorOrNull, 'GET_KEYS_AND_DOWNLOADS');
-    line = await db.manager.findOneBy(OrderLineEntity, {
-      id: input.lineId,
-      partnerId: actor.partnerId,
-    });
+    line = await forPartner(db.manager, actor).findOne(OrderLineEntity, { id: input.lineId });
     if (!line) notFound('software line');
     product = await db.manager.findOneByOrFail(ProductEntity, { id: line.productId });
     if (line.status === 'CANCELLED')
@@ -188,36 +234,5 @@ export async function getKeysAndDownloads(
     });
     const activationKey = storedKey ? vault.decrypt(storedKey.ciphertext, line.id) : null;
     return { line, product, activationKey, link, token };
-  } catch (error) {
-    if (error instanceof DomainError && actorOrNull) {
-      // A1: the refusal names what was asked for, its customer and product, even when it was
-      // refused before the line was read (a missing role); but only a line of the caller's own
-      // partner is named (R8): a foreign id is logged like an unknown one.
-      const asked =
-        line ??
-        (typeof input.lineId === 'string'
-          ? await db.manager
-              .findOneBy(OrderLineEntity, { id: input.lineId, partnerId: actorOrNull.partnerId })
-              .catch(() => null)
-          : null);
-      const askedProduct =
-        product ??
-        (asked ? await db.manager.findOneBy(ProductEntity, { id: asked.productId }) : null);
-      await recordFailure(
-        db,
-        {
-          partnerId: actorOrNull.partnerId,
-          actor: actorOrNull,
-          customerId: asked?.customerId ?? null,
-          // Without a download choice only the key was asked for.
-          operation: input.choice ? 'get_software_download_link' : 'get_software_key',
-          resource: asked ? `order-line:${asked.id}` : 'order-line:unknown',
-          productName: askedProduct?.name ?? null,
-          at: now,
-        },
-        error.code,
-      );
-    }
-    throw error;
-  }
+  });
 }

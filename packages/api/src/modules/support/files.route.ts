@@ -2,8 +2,10 @@ import { DomainError, errorMessage } from '@csp/domain';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Database } from '../../data-source.js';
 import type { Clock } from '../../shared/clock.js';
-import { authorize, type Actor } from '../../shared/context.js';
+import { authorize, requireActor, type Actor } from '../../shared/context.js';
+import { notFound } from '../../shared/errors.js';
 import { UUID_PATTERN } from '../../shared/ids.js';
+import { forPartner } from '../../shared/tenancy.js';
 import { AttachmentEntity } from './attachment.entity.js';
 import {
   MAX_ATTACHMENT_BYTES,
@@ -103,19 +105,13 @@ export function filesRouter(db: Database, clock: Clock, store: AttachmentStore) 
     }
   });
   router.get('/files/:id', async (req: Request, res: Response, next: NextFunction) => {
-    const actor = (res.locals['actor'] as Actor | null) ?? null;
-    if (!actor) {
-      res.status(401).json({ code: 'UNAUTHENTICATED', message: 'Please sign in to continue.' });
-      return;
-    }
+    // Refusals are thrown: the server's one error handler answers them (401, 404, …).
+    const actor = requireActor((res.locals['actor'] as Actor | null) ?? null);
     const id = String(req.params['id']);
-    const attachment = UUID_PATTERN.test(id)
-      ? await db.manager.findOneBy(AttachmentEntity, { id, partnerId: actor.partnerId })
-      : null;
-    if (!attachment) {
-      res.status(404).json({ code: 'NOT_FOUND', message: 'That file was not found.' });
-      return;
-    }
+    const attachment =
+      (UUID_PATTERN.test(id)
+        ? await forPartner(db.manager, actor).findOne(AttachmentEntity, { id })
+        : null) ?? notFound('file');
     res.setHeader('Content-Type', attachment.contentType);
     res.setHeader('Content-Length', String(attachment.size));
     res.setHeader(

@@ -1,13 +1,8 @@
-import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { authorize, loader, requireActor, type RequestContext } from '../../shared/context.js';
-import {
-  attachmentsOf,
-  createSupportRequest,
-  getSupportRequest,
-  listSupportRequests,
-} from './support.service.js';
+import { authorize, type RequestContext } from '../../shared/context.js';
+import { createSupportRequest, getSupportRequest, listSupportRequests } from './support.service.js';
 import { Attachment, CreateSupportRequestInput, SupportRequest } from './support.types.js';
+import { attachmentsOfRequestLoader } from './support.loaders.js';
 
 @Resolver(() => SupportRequest)
 export class SupportResolver {
@@ -46,15 +41,6 @@ export class SupportResolver {
     @Root() request: SupportRequest,
     @Ctx() ctx: RequestContext,
   ): Promise<Attachment[]> {
-    const attachments = loader(
-      ctx,
-      'attachmentsOfRequest',
-      () =>
-        new DataLoader(async (ids: readonly string[]) => {
-          const rows = await attachmentsOf(ctx.db, requireActor(ctx.actor).partnerId, ids);
-          return ids.map((id) => rows.filter((r) => r.supportRequestId === id));
-        }),
-    );
-    return (await attachments.load(request.id)).map(Attachment.of);
+    return (await attachmentsOfRequestLoader(ctx).load(request.id)).map(Attachment.of);
   }
 }

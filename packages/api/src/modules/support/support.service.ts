@@ -13,7 +13,8 @@ import type { Database } from '../../data-source.js';
 import { authorize, type Actor } from '../../shared/context.js';
 import { fail, notFound } from '../../shared/errors.js';
 import { newOrderId } from '../../shared/ids.js';
-import { recordFailure, recordSuccess } from '../activity/activity.service.js';
+import { forPartner } from '../../shared/tenancy.js';
+import { recordSuccess, withRefusalLog } from '../activity/activity.service.js';
 import { ProductEntity } from '../catalog/product.entity.js';
 import { getCustomer } from '../customers/customer.service.js';
 import { AttachmentEntity } from './attachment.entity.js';
@@ -48,7 +49,18 @@ export async function createSupportRequest(
   input: SupportRequestInput,
   now: Date,
 ): Promise<SupportRequestEntity> {
-  try {
+  // A1: a refusal is logged, except bad input (nothing was attempted) or an anonymous caller.
+  const refused = (refusal: DomainError) =>
+    refusal.code !== 'BAD_USER_INPUT' && actorOrNull
+      ? {
+          partnerId: actorOrNull.partnerId,
+          actor: actorOrNull,
+          operation: 'create_support_request' as const,
+          resource: 'support-request:new',
+          at: now,
+        }
+      : null;
+  return withRefusalLog(db, refused, async () => {
     const actor = authorize(actorOrNull, 'SUBMIT_SUPPORT_REQUEST');
     const customer = input.customerId ? await getCustomer(db, actor, input.customerId) : null;
     const product = input.productId
@@ -81,9 +93,8 @@ export async function createSupportRequest(
     }
     // Attachments: the caller's partner's own, not yet claimed by another request.
     const attachments = attachmentIds.length
-      ? await db.manager.findBy(AttachmentEntity, {
+      ? await forPartner(db.manager, actor).findBy(AttachmentEntity, {
           id: In(attachmentIds),
-          partnerId: actor.partnerId,
           supportRequestId: IsNull(),
         })
       : [];
@@ -139,34 +150,18 @@ export async function createSupportRequest(
       await enqueueWebhook(m, actor.partnerId, supportRequestCreatedEvent(request), now); // W2
     });
     return request;
-  } catch (error) {
-    if (error instanceof DomainError && error.code !== 'BAD_USER_INPUT' && actorOrNull) {
-      await recordFailure(
-        db,
-        {
-          partnerId: actorOrNull.partnerId,
-          actor: actorOrNull,
-          operation: 'create_support_request',
-          resource: 'support-request:new',
-          at: now,
-        },
-        error.code,
-      );
-    }
-    throw error;
-  }
+  });
 }
 
 export async function listSupportRequests(db: Database, actor: Actor) {
-  return db.manager.find(SupportRequestEntity, {
-    where: { partnerId: actor.partnerId },
+  return forPartner(db.manager, actor).find(SupportRequestEntity, {
     order: { createdAt: 'DESC', id: 'ASC' },
   });
 }
 
 export async function getSupportRequest(db: Database, actor: Actor, id: string) {
   return (
-    (await db.manager.findOneBy(SupportRequestEntity, { id, partnerId: actor.partnerId })) ??
+    (await forPartner(db.manager, actor).findOne(SupportRequestEntity, { id })) ??
     notFound('support request')
   );
 }
@@ -177,8 +172,8 @@ export async function attachmentsOf(
   requestIds: readonly string[],
 ) {
   if (requestIds.length === 0) return [];
-  return db.manager.find(AttachmentEntity, {
-    where: { partnerId, supportRequestId: In([...requestIds]) },
+  return forPartner(db.manager, partnerId).find(AttachmentEntity, {
+    where: { supportRequestId: In([...requestIds]) },
     order: { createdAt: 'ASC', id: 'ASC' },
   });
 }

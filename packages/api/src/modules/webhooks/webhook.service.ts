@@ -6,11 +6,10 @@ import {
 } from '@csp/domain';
 import type { Database } from '../../data-source.js';
 import type { Clock } from '../../shared/clock.js';
-import { authorize, type Actor } from '../../shared/context.js';
+import { authorize, type Actor, type SecretBox } from '../../shared/context.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../shared/cursor.js';
 import { badInput, fail, notFound } from '../../shared/errors.js';
 import { newId, UUID_PATTERN } from '../../shared/ids.js';
-import type { KeyVault } from '../software/key-vault.js';
 import { enqueueWebhook } from './outbox.js';
 import { newWebhookSecret } from './signing.js';
 import { fromDb, fromDbOrNull, select, toDb, write } from './sql.js';
@@ -93,7 +92,7 @@ function checkEvents(events: readonly string[]): string[] {
  */
 export async function createEndpoint(
   db: Database,
-  vault: KeyVault,
+  vault: SecretBox,
   clock: Clock,
   policy: UrlPolicy,
   actorOrNull: Actor | null,

@@ -1,8 +1,8 @@
-import type { Database } from '../data-source.js';
-import { purgeExpired } from '../modules/auth/auth.service.js';
-import type { AttachmentStore } from '../modules/support/attachment-store.js';
-import type { Clock } from './clock.js';
-import type { Logger } from './logger.js';
+import type { Database } from './data-source.js';
+import { purgeExpired } from './modules/auth/auth.service.js';
+import type { AttachmentStore } from './modules/support/attachment-store.js';
+import type { Clock } from './shared/clock.js';
+import type { Logger } from './shared/logger.js';
 
 export const HOUSEKEEPING_INTERVAL_MS = 10 * 60 * 1000;
 

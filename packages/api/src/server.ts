@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Database } from './data-source.js';
 import { actorForToken } from './modules/auth/auth.service.js';
 import { sessionTokenOf } from './modules/auth/session-cookie.js';
+import { createPrecompressedSender, precompressed } from './shared/precompressed.js';
 import { activityCsvRoute } from './modules/activity/activity-csv.route.js';
 import { invoiceCsvRoute } from './modules/invoices/invoice-csv.route.js';
 import { languageOf, downloadRefusalPage } from './modules/software/download-page.js';
@@ -276,16 +277,19 @@ export async function createApp(options: AppOptions) {
     if (options.production) {
       app.get(/\.map$/, (_req, res) => refuse(res, 404, 'NOT_FOUND', 'Not found.'));
     }
+    // Files under assets/ carry a content hash in their name: they never change.
+    const cacheControl = (file: string) =>
+      path.relative(webDist, file).split(path.sep)[0] === 'assets'
+        ? 'public, max-age=31536000, immutable'
+        : 'no-cache';
+    // Issue 14: brotli or gzip copies made at build time, when the browser accepts them.
+    const sendPrecompressed = createPrecompressedSender(cacheControl);
+    app.use(precompressed(webDist, sendPrecompressed));
     app.use(
       express.static(webDist, {
         index: false,
         setHeaders(res, file) {
-          // Files under assets/ carry a content hash in their name: they never change.
-          const hashed = path.relative(webDist, file).split(path.sep)[0] === 'assets';
-          res.setHeader(
-            'Cache-Control',
-            hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-          );
+          res.setHeader('Cache-Control', cacheControl(file));
         },
       }),
     );
@@ -293,9 +297,11 @@ export async function createApp(options: AppOptions) {
     app.use('/assets', (_req, res) => refuse(res, 404, 'NOT_FOUND', 'Not found.'));
     app.get(
       /^\/(?!graphql|downloads\/|invoices\/|files\/|healthz|readyz|activity-log\.csv|schema\.graphql).*/,
-      (_req, res) => {
+      (req, res) => {
+        const index = path.resolve(webDist, 'index.html');
+        if (sendPrecompressed(req, res, index)) return;
         res.setHeader('Cache-Control', 'no-cache');
-        res.sendFile(path.join(webDist, 'index.html'));
+        res.sendFile(index);
       },
     );
   }

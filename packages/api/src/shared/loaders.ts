@@ -4,6 +4,7 @@ import { UserEntity } from '../modules/auth/user.entity.js';
 import { ProductEntity } from '../modules/catalog/product.entity.js';
 import { SkuEntity } from '../modules/catalog/sku.entity.js';
 import { CustomerEntity } from '../modules/customers/customer.entity.js';
+import { InvoiceLineEntity } from '../modules/invoices/invoice-line.entity.js';
 import { invoiceLines } from '../modules/invoices/invoice.service.js';
 import { linesOfOrders, ordersOfCustomers } from '../modules/orders/order.service.js';
 import { loader, requireActor, type RequestContext } from './context.js';
@@ -82,6 +83,23 @@ export function loaders(ctx: RequestContext) {
       () =>
         new DataLoader(async (orderIds: readonly string[]) =>
           groupBy(await linesOfOrders(ctx.db, partnerId(), orderIds), (l) => l.orderId, orderIds),
+        ),
+    ),
+    /** C9: the credit invoice lines of order lines (one per cancelled line). */
+    creditsOfOrderLine: loader(
+      ctx,
+      'creditsOfOrderLine',
+      () =>
+        new DataLoader(async (lineIds: readonly string[]) =>
+          groupBy(
+            await ctx.db.manager.findBy(InvoiceLineEntity, {
+              orderLineId: In([...lineIds]),
+              partnerId: partnerId(),
+              kind: 'CREDIT',
+            }),
+            (l) => l.orderLineId,
+            lineIds,
+          ),
         ),
     ),
     linesOfInvoice: loader(

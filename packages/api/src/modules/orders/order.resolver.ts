@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { authorize, type RequestContext } from '../../shared/context.js';
 import { pageAfterId } from '../../shared/cursor.js';
 import { notFound } from '../../shared/errors.js';
+import { Money } from '../../shared/graphql-types.js';
 import { PAGED_FIELDS } from '../../shared/graphql-limits.js';
 import { loaders } from '../../shared/loaders.js';
 import { Customer } from '../customers/customer.types.js';
@@ -62,6 +63,19 @@ export class OrderLineResolver {
   @FieldResolver(() => String)
   async skuName(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<string> {
     return (await loaders(ctx).sku.load(line.entity.skuId))?.name ?? '';
+  }
+
+  @FieldResolver(() => Money, {
+    nullable: true,
+    description:
+      'C9: the credit given when the line was cancelled (a positive amount, on the invoice of the cancellation’s month); null while the line is active.',
+  })
+  async credit(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<Money | null> {
+    if (line.status !== 'CANCELLED') return null;
+    const credits = await loaders(ctx).creditsOfOrderLine.load(line.id);
+    if (credits.length === 0) return null;
+    const minor = credits.reduce((total, c) => total - c.amountMinor, 0);
+    return Money.of(minor, line.entity.currency);
   }
 
   @FieldResolver(() => String, { description: 'The order ID this line belongs to.' })

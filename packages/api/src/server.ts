@@ -5,6 +5,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { DomainError, errorMessage, type ErrorCode } from '@csp/domain';
+import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, printSchema } from 'graphql';
 import { existsSync } from 'node:fs';
@@ -223,8 +224,13 @@ export async function createApp(options: AppOptions) {
   app.get('/healthz', databaseCheck);
   app.get('/readyz', databaseCheck);
 
+  // Issue 14: answers above 1 kB (GraphQL, CSV) go out compressed (brotli or gzip by
+  // Accept-Encoding, with Vary); smaller ones are not worth the CPU. Built assets are compressed
+  // at build time instead (shared/precompressed.ts).
+  const compress = compression({ threshold: 1024 });
   app.use(
     '/graphql',
+    compress,
     express.json({ limit: '100kb' }),
     graphqlBodyErrors,
     expressMiddleware(apollo, {
@@ -265,8 +271,8 @@ export async function createApp(options: AppOptions) {
     res.type('text/plain').send(schemaText);
   });
 
-  app.get('/invoices/:file', invoiceCsvRoute(db));
-  app.get('/activity-log.csv', activityCsvRoute(db));
+  app.get('/invoices/:file', compress, invoiceCsvRoute(db));
+  app.get('/activity-log.csv', compress, activityCsvRoute(db));
   app.use(filesRouter(db, clock, options.attachmentsDir));
   // Express answers HEAD with the GET handler; the handler itself makes HEAD not count (D3).
   app.get('/downloads/:token', downloadRoute({ db, clock, logger, mediaDir: options.mediaDir }));

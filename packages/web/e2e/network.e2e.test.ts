@@ -88,6 +88,8 @@ describe.skipIf(!chromiumFound && !inCI)('when the network fails', () => {
 
   it('a chunk missing after a deploy reloads the app once, then the page shows', async () => {
     const fresh = await context.newPage();
+    await fresh.goto(`${server.url}/customers`);
+    await fresh.getByRole('heading', { name: 'Customers' }).waitFor();
     await openSoftware(fresh, 'Wide World Importers');
     let loads = 0;
     fresh.on('load', () => (loads += 1));

@@ -5,6 +5,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { DomainError, errorMessage, type ErrorCode } from '@csp/domain';
+import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, printSchema } from 'graphql';
 import { existsSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { Database } from './data-source.js';
 import { actorForToken } from './modules/auth/auth.service.js';
 import { sessionTokenOf } from './modules/auth/session-cookie.js';
+import { createPrecompressedSender, precompressed } from './shared/precompressed.js';
 import { activityCsvRoute } from './modules/activity/activity-csv.route.js';
 import { invoiceCsvRoute } from './modules/invoices/invoice-csv.route.js';
 import { languageOf, downloadRefusalPage } from './modules/software/download-page.js';
@@ -226,8 +228,13 @@ export async function createApp(options: AppOptions) {
   app.get('/healthz', databaseCheck);
   app.get('/readyz', databaseCheck);
 
+  // Issue 14: answers above 1 kB (GraphQL, CSV) go out compressed (brotli or gzip by
+  // Accept-Encoding, with Vary); smaller ones are not worth the CPU. Built assets are compressed
+  // at build time instead (shared/precompressed.ts).
+  const compress = compression({ threshold: 1024 });
   app.use(
     '/graphql',
+    compress,
     express.json({ limit: '100kb' }),
     graphqlBodyErrors,
     expressMiddleware(apollo, {
@@ -268,8 +275,8 @@ export async function createApp(options: AppOptions) {
     res.type('text/plain').send(schemaText);
   });
 
-  app.get('/invoices/:file', invoiceCsvRoute(db));
-  app.get('/activity-log.csv', activityCsvRoute(db));
+  app.get('/invoices/:file', compress, invoiceCsvRoute(db));
+  app.get('/activity-log.csv', compress, activityCsvRoute(db));
   app.use(filesRouter(db, clock, options.attachments ?? databaseAttachmentStore(db)));
   // Express answers HEAD with the GET handler; the handler itself makes HEAD not count (D3).
   app.get('/downloads/:token', downloadRoute({ db, clock, logger, mediaDir: options.mediaDir }));
@@ -280,16 +287,19 @@ export async function createApp(options: AppOptions) {
     if (options.production) {
       app.get(/\.map$/, (_req, res) => refuse(res, 404, 'NOT_FOUND', 'Not found.'));
     }
+    // Files under assets/ carry a content hash in their name: they never change.
+    const cacheControl = (file: string) =>
+      path.relative(webDist, file).split(path.sep)[0] === 'assets'
+        ? 'public, max-age=31536000, immutable'
+        : 'no-cache';
+    // Issue 14: brotli or gzip copies made at build time, when the browser accepts them.
+    const sendPrecompressed = createPrecompressedSender(cacheControl);
+    app.use(precompressed(webDist, sendPrecompressed));
     app.use(
       express.static(webDist, {
         index: false,
         setHeaders(res, file) {
-          // Files under assets/ carry a content hash in their name: they never change.
-          const hashed = path.relative(webDist, file).split(path.sep)[0] === 'assets';
-          res.setHeader(
-            'Cache-Control',
-            hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-          );
+          res.setHeader('Cache-Control', cacheControl(file));
         },
       }),
     );
@@ -297,9 +307,11 @@ export async function createApp(options: AppOptions) {
     app.use('/assets', (_req, res) => refuse(res, 404, 'NOT_FOUND', 'Not found.'));
     app.get(
       /^\/(?!graphql|downloads\/|invoices\/|files\/|healthz|readyz|activity-log\.csv|schema\.graphql).*/,
-      (_req, res) => {
+      (req, res) => {
+        const index = path.resolve(webDist, 'index.html');
+        if (sendPrecompressed(req, res, index)) return;
         res.setHeader('Cache-Control', 'no-cache');
-        res.sendFile(path.join(webDist, 'index.html'));
+        res.sendFile(index);
       },
     );
   }

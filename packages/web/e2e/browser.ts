@@ -52,16 +52,27 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function openBrowser(prefix: string): Promise<BrowserSession> {
+/** A phone: 390×844 CSS px, touch, device scale 2 (issue 14). */
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+} as const;
+
+export async function openBrowser(
+  prefix: string,
+  options: { phone?: boolean; locale?: string } = {},
+): Promise<BrowserSession> {
   if (!chromiumFound) throw new Error(`Chromium not found at ${CHROMIUM} (CI=true needs it)`);
   mkdirSync(outDir, { recursive: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   // axe is injected with addScriptTag, an inline script the portal's CSP refuses; this context
   // lets it in. The CSP itself is checked in a strict context by the journey suite.
   const context = await browser.newContext({
-    viewport: { width: 1280, height: 860 },
+    ...(options.phone ? PHONE : { viewport: { width: 1280, height: 860 } }),
     bypassCSP: true,
-    locale: 'en-US',
+    locale: options.locale ?? 'en-US',
     timezoneId: 'Asia/Seoul',
     acceptDownloads: true,
   });

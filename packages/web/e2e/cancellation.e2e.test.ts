@@ -300,7 +300,7 @@ describe.skipIf(!chromiumFound && !inCI)('cancel a purchase', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'detached' });
 
-    await page.getByLabel('Language').selectOption('ko');
+    await page.getByLabel('Display language').selectOption('ko');
     await page
       .getByRole('button', { name: /^Windows Server 2022 Datacenter 취소, 주문/ })
       .first()
@@ -313,7 +313,7 @@ describe.skipIf(!chromiumFound && !inCI)('cancel a purchase', () => {
     await checkScreen('dialog-korean');
     await korean.getByRole('button', { name: '닫기' }).click();
     await korean.waitFor({ state: 'detached' });
-    await page.getByLabel('언어').selectOption('en');
+    await page.getByLabel('표시 언어').selectOption('en');
   });
 
   it('C5, S1–S3: Windows 7 ESU leads to Report a problem, filled in; submitted with a file, it is listed', async () => {

@@ -141,7 +141,7 @@ describe.skipIf(!chromiumFound && !inCI)('browser journey', () => {
   });
 
   it('E1: switching to Korean shows Korean text, dates and money', async () => {
-    await page.getByLabel('Language').selectOption('ko');
+    await page.getByLabel('Display language').selectOption('ko');
     await page.getByRole('link', { name: '고객' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('ko');
     const line = page.getByRole('row', { name: new RegExp(orderId) });
@@ -165,7 +165,7 @@ describe.skipIf(!chromiumFound && !inCI)('browser journey', () => {
     // Remembered for the next visit.
     await page.reload();
     await page.getByRole('heading', { name: '고객' }).waitFor();
-    await page.getByLabel('언어').selectOption('en');
+    await page.getByLabel('표시 언어').selectOption('en');
     await page.getByRole('heading', { name: 'Customers' }).waitFor();
   });
 

@@ -209,12 +209,12 @@ describe.skipIf(!chromiumFound && !inCI)('software keys, downloads and the activ
   });
 
   it('E1: the Software tab in Korean', async () => {
-    await page.getByLabel('Language', { exact: true }).selectOption('ko');
+    await page.getByLabel('Display language').selectOption('ko');
     const item = page.locator('.fui-AccordionItem').filter({ hasText: PRODUCT }).first();
     await item.getByText('50회 중 1회 다운로드됨').waitFor();
     await item.getByLabel('파일 형식/OS').waitFor();
     await checkScreen('software-korean');
-    await page.getByLabel('언어', { exact: true }).selectOption('en');
+    await page.getByLabel('표시 언어').selectOption('en');
     await item.getByLabel('File type/OS').waitFor();
   });
 
@@ -272,7 +272,7 @@ describe.skipIf(!chromiumFound && !inCI)('software keys, downloads and the activ
       .toBe(true);
     await checkScreen('activity-log-all-operations');
 
-    await page.getByLabel('Language', { exact: true }).selectOption('ko');
+    await page.getByLabel('Display language').selectOption('ko');
     await page.getByRole('heading', { name: '활동 로그', level: 1 }).waitFor();
     await page
       .getByRole('table', { name: '활동 로그' })
@@ -281,7 +281,7 @@ describe.skipIf(!chromiumFound && !inCI)('software keys, downloads and the activ
       .first()
       .waitFor();
     await checkScreen('activity-log-korean');
-    await page.getByLabel('언어', { exact: true }).selectOption('en');
+    await page.getByLabel('표시 언어').selectOption('en');
   });
 
   it('R3, R9: a Sales agent sees Get keys and downloads disabled with the reason; R4: the log refuses with the roles', async () => {

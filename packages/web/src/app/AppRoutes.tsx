@@ -3,6 +3,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { RequireSession } from '../features/auth/RequireSession';
 import { Loading } from './Loading';
 import { NotFound } from './NotFound';
+import { RouteErrorBoundary } from './RouteErrorBoundary';
 
 // Every page is its own chunk, loaded when first visited: the first bundle is the shell only
 // (providers, session check, header), within the bundle budget (issue 6,
@@ -69,7 +70,11 @@ const Webhooks = lazy(() =>
 
 /** A tab inside the customer's page: its own loading state, under the page's header and tabs. */
 function Tab({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+  return (
+    <RouteErrorBoundary>
+      <Suspense fallback={<Loading />}>{children}</Suspense>
+    </RouteErrorBoundary>
+  );
 }
 
 /** Starts fetching the code of the page the app opens on. */
@@ -96,9 +101,11 @@ export function AppRoutes() {
       <Route
         path="/sign-in"
         element={
-          <Suspense fallback={<Loading />}>
-            <SignIn />
-          </Suspense>
+          <RouteErrorBoundary>
+            <Suspense fallback={<Loading />}>
+              <SignIn />
+            </Suspense>
+          </RouteErrorBoundary>
         }
       />
       <Route element={<RequireSession />}>

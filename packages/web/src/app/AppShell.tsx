@@ -1,7 +1,10 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { Suspense, type ReactNode } from 'react';
+import { Suspense, useRef, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
 import { Header } from './Header';
 import { Loading } from './Loading';
+import { RouteErrorBoundary } from './RouteErrorBoundary';
+import { useFocusHeadingOnNavigate } from './useFocusOnNavigate';
 import { useI18n } from './i18n/useI18n';
 
 const useStyles = makeStyles({
@@ -31,20 +34,28 @@ const useStyles = makeStyles({
     padding: '20px 24px 48px',
     boxSizing: 'border-box',
     outlineStyle: 'none',
+    // Issue 14: a phone keeps its width for the content.
+    '@media (max-width: 640px)': { padding: '12px 12px 32px' },
   },
 });
 
 export function AppShell({ children }: { children: ReactNode }) {
   const styles = useStyles();
   const { t } = useI18n();
+  // A new page starts without the previous page's failure.
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  useFocusHeadingOnNavigate(mainRef);
   return (
     <div className={styles.root}>
       <a href="#main" className={styles.skip}>
         {t('app.skipToContent')}
       </a>
       <Header />
-      <main id="main" tabIndex={-1} className={styles.main}>
-        <Suspense fallback={<Loading />}>{children}</Suspense>
+      <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
+        <RouteErrorBoundary key={pathname}>
+          <Suspense fallback={<Loading />}>{children}</Suspense>
+        </RouteErrorBoundary>
       </main>
     </div>
   );

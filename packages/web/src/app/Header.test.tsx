@@ -29,7 +29,7 @@ describe('Header', () => {
         <Header />
       </I18nProvider>,
     );
-    await user.selectOptions(screen.getByLabelText('Language'), 'ko');
+    await user.selectOptions(screen.getByLabelText('Display language'), 'ko');
 
     expect(screen.getByRole('button', { name: '로그아웃' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'CSP 소프트웨어 포털' })).toBeInTheDocument();
@@ -38,7 +38,7 @@ describe('Header', () => {
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('ko');
     expect(document.documentElement.lang).toBe('ko');
 
-    await user.selectOptions(screen.getByLabelText('언어'), 'en');
+    await user.selectOptions(screen.getByLabelText('표시 언어'), 'en');
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
   });

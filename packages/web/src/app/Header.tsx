@@ -25,6 +25,7 @@ const useStyles = makeStyles({
     alignItems: 'center',
     gap: '8px 24px',
     padding: '8px 24px',
+    '@media (max-width: 640px)': { padding: '8px 12px', columnGap: '12px' },
     backgroundColor: tokens.colorBrandBackground2,
     borderBottom: `1px solid ${tokens.colorBrandStroke2}`,
   },

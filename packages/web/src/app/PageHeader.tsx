@@ -16,7 +16,14 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase300,
     color: tokens.colorNeutralForeground2,
   },
-  actions: { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', gap: '4px' },
+  actions: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-end',
+    gap: '4px',
+    // On a phone the actions wrap under the title: aligned with it, not floating right.
+    '@media (max-width: 640px)': { alignItems: 'flex-start' },
+  },
 });
 
 /** A page's h1, a line under it, and its actions on the right. */

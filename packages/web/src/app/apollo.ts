@@ -2,6 +2,14 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { ErrorLink } from '@apollo/client/link/error';
 import { SESSION_EXPIRED_EVENT } from '../features/auth/useSession';
+import { recordDateHeader } from './server-clock';
+
+/** fetch, noting the server's clock from each answer's Date header (app/server-clock.ts). */
+const fetchNotingClock: typeof fetch = async (input, init) => {
+  const response = await fetch(input, init);
+  recordDateHeader(response.headers.get('date'));
+  return response;
+};
 
 export function createCache() {
   return new InMemoryCache({
@@ -29,7 +37,7 @@ export function createApolloClient() {
   return new ApolloClient({
     link: ApolloLink.from([
       sessionWatch,
-      new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
+      new HttpLink({ uri: '/graphql', credentials: 'same-origin', fetch: fetchNotingClock }),
     ]),
     cache: createCache(),
   });

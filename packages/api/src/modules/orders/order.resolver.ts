@@ -7,6 +7,8 @@ import { userLoader } from '../auth/user.loaders.js';
 import { productLoader, skuLoader } from '../catalog/catalog.loaders.js';
 import { customerLoader } from '../customers/customer.loaders.js';
 import { linesOfOrderLoader, ordersOfCustomerLoader } from './order.loaders.js';
+import { Money } from '../../shared/graphql-types.js';
+import { creditsOfOrderLineLoader } from '../invoices/invoice.loaders.js';
 import { Customer } from '../customers/customer.types.js';
 import { getOrder, placeOrder } from './order.service.js';
 import { Order, OrderLine, PlaceOrderInput, ProductRef, UserRef } from './order.types.js';
@@ -71,6 +73,19 @@ export class OrderLineResolver {
   @FieldResolver(() => String, { description: 'The SKU’s name.' })
   async skuName(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<string> {
     return (await skuLoader(ctx).load(line.entity.skuId))?.name ?? '';
+  }
+
+  @FieldResolver(() => Money, {
+    nullable: true,
+    description:
+      'The credit given when the line was cancelled (a positive amount, on the invoice of the month of the cancellation); null while the line is active.',
+  })
+  async credit(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<Money | null> {
+    if (line.status !== 'CANCELLED') return null;
+    const credits = await creditsOfOrderLineLoader(ctx).load(line.id);
+    if (credits.length === 0) return null;
+    const minor = credits.reduce((total, c) => total - c.amountMinor, 0);
+    return Money.of(minor, line.entity.currency);
   }
 
   @FieldResolver(() => String, { description: 'The order ID this line belongs to.' })

@@ -277,7 +277,7 @@ describe('Activity log', () => {
     expect(await screen.findByRole('row', { name: /Windows Server 2022/ })).toBeInTheDocument();
   });
 
-  it('A1: a failed attempt shows its code', async () => {
+  it('A1: a failed attempt shows its reason in words, in English and Korean (issue 14)', async () => {
     renderWithProviders(<ActivityLog />, {
       me: globalAdmin,
       mocks: [
@@ -295,8 +295,26 @@ describe('Activity log', () => {
     });
     const row = await screen.findByRole('row', { name: /Downloaded software/ });
     expect(row).toHaveTextContent('Failed');
-    expect(row).toHaveTextContent('LINK_EXHAUSTED');
+    expect(row).toHaveTextContent('Download limit reached');
+    expect(row).not.toHaveTextContent('LINK_EXHAUSTED');
     expect(row).toHaveTextContent('Link holder (198.51.100.4)');
+  });
+
+  it('A1: the reason of a refusal is translated in Korean, unknown codes say "refused"', async () => {
+    renderWithProviders(<ActivityLog />, {
+      me: globalAdmin,
+      language: 'ko',
+      mocks: [
+        allCustomers,
+        logMock({}, [
+          entry('e-7', { outcome: 'FAILED', failureCode: 'LINK_REVOKED' }),
+          entry('e-8', { outcome: 'FAILED', failureCode: 'SOMETHING_NEW' }),
+        ]),
+      ],
+    });
+    await screen.findByText('링크 해지(구매 취소)');
+    expect(screen.getByText('거부됨')).toBeInTheDocument();
+    expect(screen.queryByText('LINK_REVOKED')).not.toBeInTheDocument();
   });
 
   it('R4, R9: a Helpdesk agent sees the page, told its role cannot view it and which roles can', () => {

@@ -34,7 +34,8 @@ import { Loading } from '../../app/Loading';
 import { PageHeader } from '../../app/PageHeader';
 import { RouterLink } from '../../app/RouterLink';
 import { useI18n } from '../../app/i18n/useI18n';
-import type { MessageKey } from '../../app/i18n/messages';
+import { STACK_TABLE } from '../../app/stack';
+import { hasMessage, type MessageKey } from '../../app/i18n/messages';
 import { PermissionReason } from '../auth/PermissionReason';
 import { useMe, usePermission } from '../auth/useSession';
 import { dayRangeToInstants, defaultDayRange, type RangeProblem } from './activity-dates';
@@ -80,7 +81,6 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   muted: { display: 'block', color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
-  code: { fontFamily: tokens.fontFamilyMonospace },
   paging: {
     display: 'flex',
     alignItems: 'center',
@@ -129,6 +129,12 @@ function ActivityRefusal() {
   );
 }
 
+/** The short, translated reason for a refusal code (unknown codes: "Refused"). */
+function failureKey(code: string): MessageKey {
+  const key = `activity.failure.${code}`;
+  return hasMessage(key) ? key : 'activity.failure.OTHER';
+}
+
 function OperationLabel({ operation }: { operation: string }) {
   const { language } = useI18n();
   return <>{isOperationType(operation) ? OPERATION_LABELS[operation][language] : operation}</>;
@@ -145,11 +151,11 @@ function EntryRow({
   const { t } = useI18n();
   const succeeded = entry.outcome === 'SUCCEEDED';
   return (
-    <TableRow>
-      <TableCell className={styles.top}>
+    <TableRow role="row">
+      <TableCell role="cell" className={styles.top} data-label={t('activity.time')}>
         <time dateTime={entry.at}>{timeFormat.format(new Date(entry.at))}</time>
       </TableCell>
-      <TableCell className={styles.top}>
+      <TableCell role="cell" className={styles.top} data-label={t('activity.user')}>
         {entry.userEmail ?? (
           <span title={entry.userAgent ?? undefined}>
             {t('activity.linkHolder', {
@@ -158,7 +164,7 @@ function EntryRow({
           </span>
         )}
       </TableCell>
-      <TableCell className={styles.top}>
+      <TableCell role="cell" className={styles.top} data-label={t('activity.customerColumn')}>
         {entry.customer ? (
           <RouterLink to={`/customers/${entry.customer.id}/software`}>
             {entry.customer.name}
@@ -167,20 +173,21 @@ function EntryRow({
           '—'
         )}
       </TableCell>
-      <TableCell className={styles.top}>
+      <TableCell role="cell" className={styles.top} data-label={t('activity.product')}>
         {entry.productName ?? '—'}
         {entry.detail && <Caption1 className={styles.muted}>{entry.detail}</Caption1>}
       </TableCell>
-      <TableCell className={styles.top}>
+      <TableCell role="cell" className={styles.top} data-label={t('activity.operation')}>
         <OperationLabel operation={entry.operation} />
       </TableCell>
-      <TableCell className={styles.top}>
+      <TableCell role="cell" className={styles.top} data-label={t('activity.outcome')}>
         <Badge appearance="tint" color={succeeded ? 'success' : 'danger'}>
           {succeeded ? t('activity.succeeded') : t('activity.failed')}
         </Badge>
         {entry.failureCode && (
-          <Caption1 className={styles.muted}>
-            <span className={styles.code}>{entry.failureCode}</span>
+          // Issue 14: the reason in words; the stable code stays in the CSV and the tooltip.
+          <Caption1 className={styles.muted} title={entry.failureCode}>
+            {t(failureKey(entry.failureCode))}
           </Caption1>
         )}
       </TableCell>
@@ -322,20 +329,24 @@ function ActivityLogView() {
             <EmptyState>{t('activity.empty')}</EmptyState>
           ) : (
             <div className={styles.panel}>
-              <Table aria-label={t('activity.title')}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell style={{ width: 180 }}>{t('activity.time')}</TableHeaderCell>
-                    <TableHeaderCell>{t('activity.user')}</TableHeaderCell>
-                    <TableHeaderCell>{t('activity.customerColumn')}</TableHeaderCell>
-                    <TableHeaderCell>{t('activity.product')}</TableHeaderCell>
-                    <TableHeaderCell>{t('activity.operation')}</TableHeaderCell>
-                    <TableHeaderCell style={{ width: 150 }}>
+              <Table className={STACK_TABLE} role="table" aria-label={t('activity.title')}>
+                <TableHeader role="rowgroup">
+                  <TableRow role="row">
+                    <TableHeaderCell role="columnheader" style={{ width: 180 }}>
+                      {t('activity.time')}
+                    </TableHeaderCell>
+                    <TableHeaderCell role="columnheader">{t('activity.user')}</TableHeaderCell>
+                    <TableHeaderCell role="columnheader">
+                      {t('activity.customerColumn')}
+                    </TableHeaderCell>
+                    <TableHeaderCell role="columnheader">{t('activity.product')}</TableHeaderCell>
+                    <TableHeaderCell role="columnheader">{t('activity.operation')}</TableHeaderCell>
+                    <TableHeaderCell role="columnheader" style={{ width: 150 }}>
                       {t('activity.outcome')}
                     </TableHeaderCell>
                   </TableRow>
                 </TableHeader>
-                <TableBody>
+                <TableBody role="rowgroup">
                   {connection.edges.map(({ node }) => (
                     <EntryRow key={node.id} entry={node} timeFormat={timeFormat} />
                   ))}

@@ -51,7 +51,15 @@ import { useLiveNow, useServerClockOffset } from './useLiveClock';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '640px', width: 'calc(100vw - 32px)' },
-  content: { display: 'flex', flexDirection: 'column', gap: '16px' },
+  // Issue 14: no part may shrink below its text (on a phone the Important notice was squeezed
+  // and spilled over the acknowledgement); the dialog's content scrolls instead.
+  content: { display: 'flex', flexDirection: 'column', gap: '16px', '& > *': { flexShrink: 0 } },
+  // A native select is as wide as its longest option: keep it inside the dialog.
+  orderSelect: {
+    width: '100%',
+    minWidth: 0,
+    '& select': { minWidth: 0, textOverflow: 'ellipsis' },
+  },
   product: { display: 'flex', flexDirection: 'column', gap: '2px' },
   term: { color: tokens.colorNeutralForeground3 },
   orderRow: { display: 'flex', flexDirection: 'column', gap: '4px' },
@@ -477,6 +485,7 @@ function CancelForm({
           <div className={styles.orderRow}>
             <Field label={t('cancel.orderNumber')}>
               <Select
+                className={styles.orderSelect}
                 ref={orderSelectRef}
                 value={option?.order.id}
                 onChange={(_e, { value }) => choose(value)}

@@ -1,5 +1,6 @@
 import { DAY_MS, MINUTE_MS } from '@csp/domain';
 import { useEffect, useMemo, useState } from 'react';
+import { recordServerOffset } from '../../app/server-clock';
 
 const SECOND_MS = 1_000;
 
@@ -10,10 +11,15 @@ const SECOND_MS = 1_000;
  * Measured when an answer is first rendered; the error is at most the request's travel time.
  */
 export function useServerClockOffset(serverTime: string | undefined): number {
-  return useMemo(() => {
+  const offset = useMemo(() => {
     const server = serverTime ? Date.parse(serverTime) : Number.NaN;
-    return Number.isFinite(server) ? server - Date.now() : 0;
+    return Number.isFinite(server) ? server - Date.now() : null;
   }, [serverTime]);
+  // Shared with the Software list (issue 14): both decide "open" on the same clock.
+  useEffect(() => {
+    if (offset !== null) recordServerOffset(offset);
+  }, [offset]);
+  return offset ?? 0;
 }
 
 /**

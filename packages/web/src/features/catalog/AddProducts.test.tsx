@@ -158,6 +158,14 @@ describe('Add products', () => {
       'href',
       '/customers/c-fourth/orders?order=ORD7SCEJ1PCP',
     );
+    // Issue 14: the next step after buying is one click away.
+    expect(screen.getByRole('link', { name: 'Get keys and downloads' })).toHaveAttribute(
+      'href',
+      '/customers/c-fourth/software',
+    );
+    expect(screen.getByTestId('location')).toHaveTextContent(
+      '/customers/c-fourth/add-products?step=done',
+    );
   });
 
   it('B5: retrying the same review after a failure sends the same idempotency key', async () => {
@@ -189,6 +197,29 @@ describe('Add products', () => {
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(UUID);
     expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('issue 14: the step is in the address; Back returns to step 1 with the cart kept', async () => {
+    const user = userEvent.setup();
+    renderAddProducts(customer());
+    await chooseDatacenterAndReview(user);
+    expect(screen.getByTestId('location')).toHaveTextContent(
+      '/customers/c-fourth/add-products?step=review',
+    );
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/add-products$/));
+    const cart = screen.getByRole('list', { name: 'Your order' });
+    expect(cart).toHaveTextContent('16-core pack, 3 years × 2');
+    await user.click(screen.getByRole('button', { name: 'Review order' }));
+    expect(screen.getByRole('table', { name: '2. Review' })).toBeInTheDocument();
+  });
+
+  it('issue 14: a review address without a cart (opened directly) shows step 1', async () => {
+    renderAddProducts(customer(), [], { route: '/customers/c-fourth/add-products?step=review' });
+    expect(
+      await screen.findByRole('radio', { name: /^Windows Server 2022 Datacenter/ }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: '2. Review' })).not.toBeInTheDocument();
   });
 
   it('M3: in a tax-inclusive market (AU) the review says incl. tax and shows Australian dollars', async () => {
@@ -229,6 +260,23 @@ describe('Add products', () => {
     renderWithProviders(<AddProducts />, {
       mocks: [
         {
+          request: { query: CatalogDocument, variables: { customerId: 'c-1' } },
+          result: graphQLError('DATABASE_UNAVAILABLE'),
+        },
+      ],
+      route: '/customers/c-1/add-products',
+      path: '/customers/:customerId/add-products',
+      language: 'ko',
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '지금은 데이터베이스에 연결할 수 없습니다.',
+    );
+  });
+
+  it('issue 14: a customer that does not exist (or is another partner’s) is a not-found page', async () => {
+    renderWithProviders(<AddProducts />, {
+      mocks: [
+        {
           request: { query: CatalogDocument, variables: { customerId: 'nope' } },
           result: graphQLError('NOT_FOUND', { resource: 'customer' }),
         },
@@ -237,6 +285,13 @@ describe('Add products', () => {
       path: '/customers/:customerId/add-products',
       language: 'ko',
     });
-    expect(await screen.findByRole('alert')).toHaveTextContent('해당 고객을(를) 찾을 수 없습니다.');
+    expect(
+      await screen.findByText(/이 고객이 없거나 귀사의 고객이 아닙니다\./),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '고객 목록으로 돌아가기' })).toHaveAttribute(
+      'href',
+      '/customers',
+    );
   });
 });

@@ -21,10 +21,13 @@ import { useParams } from 'react-router';
 import { useVisuallyHidden } from '../../app/a11y';
 import { EmptyState } from '../../app/EmptyState';
 import { ErrorMessage } from '../../app/ErrorMessage';
+import { hasErrorCode } from '../../app/errors';
+import { NotFound } from '../../app/NotFound';
 import { Loading } from '../../app/Loading';
 import { PageHeader } from '../../app/PageHeader';
 import { RouterLink } from '../../app/RouterLink';
 import { useI18n } from '../../app/i18n/useI18n';
+import { STACK_TABLE } from '../../app/stack';
 import type { MessageKey } from '../../app/i18n/messages';
 import { PermissionReason } from '../auth/PermissionReason';
 import { usePermission } from '../auth/useSession';
@@ -68,6 +71,21 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: '12px', alignItems: 'center' },
   back: { display: 'inline-block', marginBottom: '8px' },
   orderId: { fontFamily: tokens.fontFamilyMonospace },
+  next: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    minHeight: '32px',
+    padding: '0 12px',
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    fontWeight: tokens.fontWeightSemibold,
+    textDecorationLine: 'none',
+    ':hover': {
+      backgroundColor: tokens.colorBrandBackgroundHover,
+      color: tokens.colorNeutralForegroundOnBrand,
+    },
+  },
 });
 
 const STEPS: { step: Step; label: MessageKey }[] = [
@@ -98,6 +116,7 @@ export function AddProducts() {
   }, [flow.step]);
 
   if (!data) {
+    if (hasErrorCode(error, 'NOT_FOUND')) return <NotFound what="customer" />;
     return error ? (
       <>
         <RouterLink to="/customers" className={styles.back}>
@@ -182,48 +201,86 @@ export function AddProducts() {
             {t('addProducts.step.review')}
           </Subtitle2>
           <div className={styles.tableWrap}>
-            <Table aria-labelledby="review-heading">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('addProducts.product')}</TableHeaderCell>
-                  <TableHeaderCell>{t('addProducts.sku')}</TableHeaderCell>
-                  <TableHeaderCell style={{ width: 100 }} className={styles.num}>
+            <Table className={STACK_TABLE} role="table" aria-labelledby="review-heading">
+              <TableHeader role="rowgroup">
+                <TableRow role="row">
+                  <TableHeaderCell role="columnheader">{t('addProducts.product')}</TableHeaderCell>
+                  <TableHeaderCell role="columnheader">{t('addProducts.sku')}</TableHeaderCell>
+                  <TableHeaderCell
+                    role="columnheader"
+                    style={{ width: 100 }}
+                    className={styles.num}
+                  >
                     {t('addProducts.quantity')}
                   </TableHeaderCell>
-                  <TableHeaderCell style={{ width: 140 }} className={styles.num}>
+                  <TableHeaderCell
+                    role="columnheader"
+                    style={{ width: 140 }}
+                    className={styles.num}
+                  >
                     {t('addProducts.unitPriceHeader')}
                   </TableHeaderCell>
-                  <TableHeaderCell style={{ width: 140 }} className={styles.num}>
+                  <TableHeaderCell
+                    role="columnheader"
+                    style={{ width: 140 }}
+                    className={styles.num}
+                  >
                     {t('addProducts.lineAmount')}
                   </TableHeaderCell>
-                  <TableHeaderCell style={{ width: 240 }}>
+                  <TableHeaderCell role="columnheader" style={{ width: 240 }}>
                     {t('addProducts.cancellation')}
                   </TableHeaderCell>
                 </TableRow>
               </TableHeader>
-              <TableBody>
+              <TableBody role="rowgroup">
                 {lines.map((line) => (
-                  <TableRow key={line.sku.id}>
-                    <TableCell>
+                  <TableRow role="row" key={line.sku.id}>
+                    <TableCell role="cell" data-label={t('addProducts.product')}>
                       <div>{line.product.name}</div>
                       <Caption1>{i18n.productKind(line.product.kind)}</Caption1>
                     </TableCell>
-                    <TableCell>{line.sku.name}</TableCell>
-                    <TableCell className={styles.num}>{i18n.number(line.quantity)}</TableCell>
-                    <TableCell className={styles.num}>{i18n.money(line.unitPrice)}</TableCell>
-                    <TableCell className={styles.num}>{i18n.money(line.amount)}</TableCell>
-                    <TableCell>{cancellationText(line.product.cancellationTerms, i18n)}</TableCell>
+                    <TableCell role="cell" data-label={t('addProducts.sku')}>
+                      {line.sku.name}
+                    </TableCell>
+                    <TableCell
+                      role="cell"
+                      data-label={t('addProducts.quantity')}
+                      className={styles.num}
+                    >
+                      {i18n.number(line.quantity)}
+                    </TableCell>
+                    <TableCell
+                      role="cell"
+                      data-label={t('addProducts.unitPriceHeader')}
+                      className={styles.num}
+                    >
+                      {i18n.money(line.unitPrice)}
+                    </TableCell>
+                    <TableCell
+                      role="cell"
+                      data-label={t('addProducts.lineAmount')}
+                      className={styles.num}
+                    >
+                      {i18n.money(line.amount)}
+                    </TableCell>
+                    <TableCell role="cell" data-label={t('addProducts.cancellation')}>
+                      {cancellationText(line.product.cancellationTerms, i18n)}
+                    </TableCell>
                   </TableRow>
                 ))}
                 {total && (
-                  <TableRow className={styles.totalRow}>
-                    <TableCell colSpan={4}>
+                  <TableRow role="row" className={styles.totalRow}>
+                    <TableCell role="cell" colSpan={4}>
                       {t('addProducts.totalWithTax', { tax: i18n.tax(taxIncluded) })}
                     </TableCell>
-                    <TableCell className={styles.num} aria-label={t('addProducts.total')}>
+                    <TableCell
+                      role="cell"
+                      className={styles.num}
+                      aria-label={t('addProducts.total')}
+                    >
                       {i18n.money(total)}
                     </TableCell>
-                    <TableCell />
+                    <TableCell role="cell" />
                   </TableRow>
                 )}
               </TableBody>
@@ -273,35 +330,61 @@ export function AddProducts() {
             </MessageBarBody>
           </MessageBar>
           <div className={styles.tableWrap}>
-            <Table aria-labelledby="done-heading">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell style={{ width: 160 }}>{t('orders.orderId')}</TableHeaderCell>
-                  <TableHeaderCell>{t('addProducts.product')}</TableHeaderCell>
-                  <TableHeaderCell style={{ width: 100 }} className={styles.num}>
+            <Table className={STACK_TABLE} role="table" aria-labelledby="done-heading">
+              <TableHeader role="rowgroup">
+                <TableRow role="row">
+                  <TableHeaderCell role="columnheader" style={{ width: 160 }}>
+                    {t('orders.orderId')}
+                  </TableHeaderCell>
+                  <TableHeaderCell role="columnheader">{t('addProducts.product')}</TableHeaderCell>
+                  <TableHeaderCell
+                    role="columnheader"
+                    style={{ width: 100 }}
+                    className={styles.num}
+                  >
                     {t('addProducts.quantity')}
                   </TableHeaderCell>
-                  <TableHeaderCell style={{ width: 140 }} className={styles.num}>
+                  <TableHeaderCell
+                    role="columnheader"
+                    style={{ width: 140 }}
+                    className={styles.num}
+                  >
                     {t('addProducts.lineAmount')}
                   </TableHeaderCell>
-                  <TableHeaderCell style={{ width: 260 }}>
+                  <TableHeaderCell role="columnheader" style={{ width: 260 }}>
                     {t('addProducts.cancellation')}
                   </TableHeaderCell>
                 </TableRow>
               </TableHeader>
-              <TableBody>
+              <TableBody role="rowgroup">
                 {flow.placedOrder.lines.map((line) => (
-                  <TableRow key={line.id}>
-                    <TableCell className={styles.orderId}>{flow.placedOrder!.id}</TableCell>
-                    <TableCell>
+                  <TableRow role="row" key={line.id}>
+                    <TableCell
+                      role="cell"
+                      data-label={t('orders.orderId')}
+                      className={styles.orderId}
+                    >
+                      {flow.placedOrder!.id}
+                    </TableCell>
+                    <TableCell role="cell" data-label={t('addProducts.product')}>
                       <div>{line.product.name}</div>
                       <Caption1>{line.skuName}</Caption1>
                     </TableCell>
-                    <TableCell className={styles.num}>
+                    <TableCell
+                      role="cell"
+                      data-label={t('addProducts.quantity')}
+                      className={styles.num}
+                    >
                       {i18n.number(line.purchasedQuantity)}
                     </TableCell>
-                    <TableCell className={styles.num}>{i18n.money(line.amount)}</TableCell>
-                    <TableCell>
+                    <TableCell
+                      role="cell"
+                      data-label={t('addProducts.lineAmount')}
+                      className={styles.num}
+                    >
+                      {i18n.money(line.amount)}
+                    </TableCell>
+                    <TableCell role="cell" data-label={t('addProducts.cancellation')}>
                       {cancellationText(
                         { policy: line.cancellationPolicy, windowDays: line.windowDays },
                         i18n,
@@ -314,17 +397,23 @@ export function AddProducts() {
                     </TableCell>
                   </TableRow>
                 ))}
-                <TableRow className={styles.totalRow}>
-                  <TableCell colSpan={3}>
+                <TableRow role="row" className={styles.totalRow}>
+                  <TableCell role="cell" colSpan={3}>
                     {t('addProducts.totalWithTax', { tax: i18n.tax(flow.placedOrder.taxIncluded) })}
                   </TableCell>
-                  <TableCell className={styles.num}>{i18n.money(flow.placedOrder.total)}</TableCell>
-                  <TableCell />
+                  <TableCell role="cell" className={styles.num}>
+                    {i18n.money(flow.placedOrder.total)}
+                  </TableCell>
+                  <TableCell role="cell" />
                 </TableRow>
               </TableBody>
             </Table>
           </div>
           <div className={styles.actions}>
+            {/* Issue 14: the next step after buying: the keys and downloads, on the Software tab. */}
+            <RouterLink to={`/customers/${customerId}/software`} className={styles.next}>
+              {t('software.getKeysAndDownloads')}
+            </RouterLink>
             <RouterLink
               to={`/customers/${customerId}/orders?order=${encodeURIComponent(flow.placedOrder.id)}`}
             >

@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, InfoRegular } from '@fluentui/react-icons';
 import { isValidQuantity, MAX_QUANTITY } from '@csp/domain';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../app/i18n/useI18n';
 import { cancellationText, hybridBenefitNote, unavailableReason } from './catalog-text';
 import type { Money } from '@csp/domain';
@@ -64,7 +64,9 @@ const useStyles = makeStyles({
     alignItems: 'flex-start',
   },
   row: { display: 'flex', flexWrap: 'wrap', gap: '12px', alignItems: 'flex-end' },
-  sku: { flexGrow: 1, minWidth: '220px' },
+  sku: { flexGrow: 1, minWidth: 'min(220px, 100%)', maxWidth: '100%' },
+  // A native select is as wide as its longest option unless told otherwise: keep it in its card.
+  select: { width: '100%', minWidth: 0, '& select': { minWidth: 0, textOverflow: 'ellipsis' } },
   quantity: { width: '120px' },
   cart: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column' },
   cartLine: {
@@ -115,6 +117,21 @@ export function CatalogPicker({
   const [skuId, setSkuId] = useState('');
   const [quantityText, setQuantityText] = useState('1');
   const [quantityTouched, setQuantityTouched] = useState(false);
+  const choiceRef = useRef<HTMLDivElement>(null);
+  const [scrollToChoice, setScrollToChoice] = useState(0);
+
+  // Issue 14: in one column (a phone) the SKU and Quantity are far below the product list; bring
+  // them into view when a product is picked, so the pick visibly does something. Focus stays on
+  // the radio (arrow keys keep moving through the products).
+  useEffect(() => {
+    if (!scrollToChoice) return;
+    const panel = choiceRef.current;
+    if (!panel || !window.matchMedia?.('(max-width: 900px)').matches) return;
+    const box = panel.getBoundingClientRect();
+    if (box.top >= 0 && box.top < window.innerHeight / 2) return;
+    const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    panel.scrollIntoView?.({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
+  }, [scrollToChoice]);
 
   const product = catalog.find((p) => p.id === productId && p.availability.available);
   const quantity = Number(quantityText);
@@ -142,6 +159,7 @@ export function CatalogPicker({
             setProductId(data.value);
             const next = catalog.find((p) => p.id === data.value);
             setSkuId(next?.skus.find((s) => s.unitPrice)?.id ?? '');
+            setScrollToChoice((n) => n + 1);
           }}
           className={styles.radios}
         >
@@ -187,14 +205,18 @@ export function CatalogPicker({
         </RadioGroup>
       </section>
 
-      <div className={styles.panel}>
+      <div className={styles.panel} ref={choiceRef}>
         <Subtitle2 as="h2">{t('addProducts.product')}</Subtitle2>
         {product ? (
           <>
             <Text weight="semibold">{product.name}</Text>
             <div className={styles.row}>
               <Field label={t('addProducts.sku')} className={styles.sku}>
-                <Select value={skuId} onChange={(_e, data) => setSkuId(data.value)}>
+                <Select
+                  className={styles.select}
+                  value={skuId}
+                  onChange={(_e, data) => setSkuId(data.value)}
+                >
                   <option value="" disabled>
                     {t('addProducts.chooseSku')}
                   </option>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
   isCurrencyCode,
+  MAX_QUANTITY,
   isValidQuantity,
   lineAmount,
   money,
@@ -8,6 +9,7 @@ import {
   type Money,
 } from '@csp/domain';
 import { useState } from 'react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { graphql } from '../../gql';
 import type { CatalogQuery } from '../../gql/graphql';
 
@@ -149,9 +151,14 @@ export type Step = 'choose' | 'review' | 'done';
  */
 export function useAddProducts(customerId: string) {
   const catalogQuery = useQuery(CatalogDocument, { variables: { customerId } });
-  const [cart, setCart] = useState<CartLine[]>([]);
-  const [step, setStep] = useState<Step>('choose');
+  // Issue 14: the step is in the address (?step=review), so Back and Forward move between steps;
+  // the cart rides in the history entry's state, so it survives Back, Forward and a reload.
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  const [cart, setCart] = useState<CartLine[]>(() => cartFromState(location.state));
   const [idempotencyKey, setIdempotencyKey] = useState<string | null>(null);
+  const wanted = searchParams.get('step');
   const [place, placeState] = useMutation(PlaceOrderDocument, {
     update(cache) {
       // The order shows at once in Order history and on the invoice: drop what is now stale.
@@ -165,33 +172,64 @@ export function useAddProducts(customerId: string) {
     },
   });
 
-  const addLine = (skuId: string, quantity: number) => {
-    if (!isValidQuantity(quantity)) return;
-    setCart((lines) => {
-      const existing = lines.find((line) => line.skuId === skuId);
-      if (!existing) return [...lines, { skuId, quantity }];
-      // The API takes each SKU once: adding it again adds to its quantity.
-      return lines.map((line) =>
-        line.skuId === skuId
-          ? { skuId, quantity: Math.min(line.quantity + quantity, 10_000) }
-          : line,
-      );
-    });
+  const placedOrder = placeState.data?.placeOrder ?? null;
+  // A step the flow cannot show (review with an empty cart, done without an order) is step 1.
+  const step: Step =
+    wanted === 'review' && cart.length > 0
+      ? 'review'
+      : wanted === 'done' && placedOrder
+        ? 'done'
+        : 'choose';
+
+  const goTo = (next: Step, options: { replace?: boolean; cart?: CartLine[] } = {}) =>
+    void navigate(
+      { pathname: location.pathname, search: next === 'choose' ? '' : `?step=${next}` },
+      {
+        replace: options.replace ?? false,
+        state: { cart: options.cart ?? cart, fromChoose: next === 'review' },
+      },
+    );
+
+  // The history entry's copy of the cart follows every change (replace: no entry per change).
+  // Done here, in the event, not in an effect: an effect would see the location of before a
+  // pending navigation and undo it.
+  const changeCart = (next: CartLine[]) => {
+    setCart(next);
+    void navigate(
+      { pathname: location.pathname, search: location.search },
+      { replace: true, state: { ...(location.state as object | null), cart: next } },
+    );
   };
 
-  const removeLine = (skuId: string) =>
-    setCart((lines) => lines.filter((line) => line.skuId !== skuId));
+  const addLine = (skuId: string, quantity: number) => {
+    if (!isValidQuantity(quantity)) return;
+    const existing = cart.find((line) => line.skuId === skuId);
+    changeCart(
+      existing
+        ? // The API takes each SKU once: adding it again adds to its quantity.
+          cart.map((line) =>
+            line.skuId === skuId
+              ? { skuId, quantity: Math.min(line.quantity + quantity, MAX_QUANTITY) }
+              : line,
+          )
+        : [...cart, { skuId, quantity }],
+    );
+  };
+
+  const removeLine = (skuId: string) => changeCart(cart.filter((line) => line.skuId !== skuId));
 
   const review = () => {
     setIdempotencyKey(newIdempotencyKey());
     placeState.reset();
-    setStep('review');
+    goTo('review');
   };
 
   const back = () => {
     setIdempotencyKey(null);
     placeState.reset();
-    setStep('choose');
+    // The review step's Back is the browser's Back when step 1 is the entry before it.
+    if ((location.state as { fromChoose?: boolean } | null)?.fromChoose) void navigate(-1);
+    else goTo('choose');
   };
 
   const placeOrder = async () => {
@@ -206,7 +244,11 @@ export function useAddProducts(customerId: string) {
           },
         },
       });
-      if (result.data) setStep('done');
+      if (result.data) {
+        // The order is placed: its cart is done with. Back from here shows an empty step 1.
+        setCart([]);
+        goTo('done', { replace: true, cart: [] });
+      }
     } catch {
       // Shown from the mutation's error; a retry sends the same key (B5).
     }
@@ -216,7 +258,7 @@ export function useAddProducts(customerId: string) {
     setCart([]);
     setIdempotencyKey(null);
     placeState.reset();
-    setStep('choose');
+    goTo('choose');
   };
 
   return {
@@ -232,6 +274,18 @@ export function useAddProducts(customerId: string) {
     startOver,
     placing: placeState.loading,
     placeError: placeState.error,
-    placedOrder: placeState.data?.placeOrder ?? null,
+    placedOrder,
   };
+}
+
+function cartFromState(state: unknown): CartLine[] {
+  const cart = (state as { cart?: unknown } | null)?.cart;
+  if (!Array.isArray(cart)) return [];
+  return cart.filter(
+    (line): line is CartLine =>
+      typeof line === 'object' &&
+      line !== null &&
+      typeof (line as CartLine).skuId === 'string' &&
+      isValidQuantity((line as CartLine).quantity),
+  );
 }

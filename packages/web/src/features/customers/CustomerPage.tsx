@@ -3,6 +3,8 @@ import { AddRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import { Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { ErrorMessage } from '../../app/ErrorMessage';
+import { hasErrorCode } from '../../app/errors';
+import { NotFound } from '../../app/NotFound';
 import { Loading } from '../../app/Loading';
 import { PageHeader } from '../../app/PageHeader';
 import { RouterLink } from '../../app/RouterLink';
@@ -19,7 +21,7 @@ const useStyles = makeStyles({
     margin: 0,
     padding: 0,
   },
-  fact: { display: 'flex', gap: '6px', margin: 0 },
+  fact: { display: 'flex', gap: '6px', margin: 0, minWidth: 0, overflowWrap: 'anywhere' },
   term: { color: tokens.colorNeutralForeground3 },
   tabs: { marginBottom: '16px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   back: { display: 'inline-block', marginBottom: '8px' },
@@ -61,6 +63,8 @@ export function CustomerPage() {
   const tab = location.pathname.endsWith('/orders') ? 'orders' : 'software';
 
   if (!data) {
+    // Issue 14: another partner's customer, or none: the same answer, a not-found page.
+    if (hasErrorCode(error, 'NOT_FOUND')) return <NotFound what="customer" />;
     return error ? (
       <>
         <RouterLink to="/customers" className={styles.back}>

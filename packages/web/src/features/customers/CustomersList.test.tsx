@@ -136,7 +136,7 @@ describe('Customers', () => {
     await screen.findByRole('row', { name: /Fourth Coffee/ });
     await user.click(screen.getByRole('button', { name: 'Next page' }));
     expect(await screen.findByRole('row', { name: /Hanbit Soft/ })).toBeInTheDocument();
-    expect(screen.getByText('Page 2')).toBeInTheDocument();
+    expect(screen.getByText('Page 2 of 2')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Previous page' }));
     expect(await screen.findByRole('row', { name: /Fourth Coffee/ })).toBeInTheDocument();
   });

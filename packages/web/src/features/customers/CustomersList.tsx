@@ -23,7 +23,8 @@ import { Loading } from '../../app/Loading';
 import { PageHeader } from '../../app/PageHeader';
 import { RouterLink } from '../../app/RouterLink';
 import { useI18n } from '../../app/i18n/useI18n';
-import { useCustomers, useDebounced } from './useCustomers';
+import { STACK_TABLE } from '../../app/stack';
+import { CUSTOMERS_PAGE_SIZE, useCustomers, useDebounced } from './useCustomers';
 
 const useStyles = makeStyles({
   toolbar: {
@@ -100,22 +101,24 @@ export function CustomersList() {
         <>
           {customers.error && <ErrorMessage error={customers.error} />}
           <div className={styles.panel}>
-            <Table aria-label={t('customers.title')}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('customers.name')}</TableHeaderCell>
-                  <TableHeaderCell>{t('customers.domain')}</TableHeaderCell>
-                  <TableHeaderCell>{t('customers.country')}</TableHeaderCell>
-                  <TableHeaderCell>{t('customers.currency')}</TableHeaderCell>
+            <Table className={STACK_TABLE} role="table" aria-label={t('customers.title')}>
+              <TableHeader role="rowgroup">
+                <TableRow role="row">
+                  <TableHeaderCell role="columnheader">{t('customers.name')}</TableHeaderCell>
+                  <TableHeaderCell role="columnheader">{t('customers.domain')}</TableHeaderCell>
+                  <TableHeaderCell role="columnheader">{t('customers.country')}</TableHeaderCell>
+                  <TableHeaderCell role="columnheader">{t('customers.currency')}</TableHeaderCell>
                   {anyMatchedOrder && (
-                    <TableHeaderCell>{t('customers.matchedOrder')}</TableHeaderCell>
+                    <TableHeaderCell role="columnheader">
+                      {t('customers.matchedOrder')}
+                    </TableHeaderCell>
                   )}
                 </TableRow>
               </TableHeader>
-              <TableBody>
+              <TableBody role="rowgroup">
                 {edges.map(({ node, matchedOrderId }) => (
-                  <TableRow key={node.id}>
-                    <TableCell>
+                  <TableRow role="row" key={node.id}>
+                    <TableCell role="cell" data-label={t('customers.name')}>
                       <div>
                         <RouterLink to={`/customers/${node.id}`} className={styles.name}>
                           {node.name}
@@ -123,11 +126,17 @@ export function CustomersList() {
                         <Caption1 className={styles.tenant}>{node.tenantId}</Caption1>
                       </div>
                     </TableCell>
-                    <TableCell>{node.domain}</TableCell>
-                    <TableCell>{i18n.country(node.market)}</TableCell>
-                    <TableCell>{node.currency}</TableCell>
+                    <TableCell role="cell" data-label={t('customers.domain')}>
+                      {node.domain}
+                    </TableCell>
+                    <TableCell role="cell" data-label={t('customers.country')}>
+                      {i18n.country(node.market)}
+                    </TableCell>
+                    <TableCell role="cell" data-label={t('customers.currency')}>
+                      {node.currency}
+                    </TableCell>
                     {anyMatchedOrder && (
-                      <TableCell>
+                      <TableCell role="cell" data-label={t('customers.matchedOrder')}>
                         {matchedOrderId && (
                           <RouterLink
                             to={`/customers/${node.id}/orders?order=${encodeURIComponent(matchedOrderId)}`}
@@ -153,7 +162,18 @@ export function CustomersList() {
               >
                 {t('customers.previous')}
               </Button>
-              <Text>{t('customers.page', { page: customers.page })}</Text>
+              <Text>
+                {t('customers.pageOf', {
+                  page: i18n.number(customers.page),
+                  pages: i18n.number(
+                    // Never fewer pages than the one shown (the count may have changed since).
+                    Math.max(
+                      customers.page,
+                      Math.ceil(connection.totalCount / CUSTOMERS_PAGE_SIZE),
+                    ),
+                  ),
+                })}
+              </Text>
               <Button
                 icon={<ChevronRightRegular />}
                 iconPosition="after"

@@ -12,6 +12,7 @@ import { Loading } from '../../app/Loading';
 import { PageHeader } from '../../app/PageHeader';
 import { RouterLink } from '../../app/RouterLink';
 import { useI18n } from '../../app/i18n/useI18n';
+import { STACK_TABLE } from '../../app/stack';
 import { CsvLink, InvoiceStatus, useInvoiceStyles } from './invoice-ui';
 import { useInvoices } from './useInvoices';
 
@@ -36,22 +37,28 @@ export function Billing() {
         <EmptyState>{t('billing.empty')}</EmptyState>
       ) : (
         <div className={styles.panel}>
-          <Table aria-label={t('billing.title')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('billing.period')}</TableHeaderCell>
-                <TableHeaderCell>{t('billing.currency')}</TableHeaderCell>
-                <TableHeaderCell>{t('billing.status')}</TableHeaderCell>
-                <TableHeaderCell className={styles.num}>{t('billing.charges')}</TableHeaderCell>
-                <TableHeaderCell className={styles.num}>{t('billing.credits')}</TableHeaderCell>
-                <TableHeaderCell className={styles.num}>{t('billing.net')}</TableHeaderCell>
-                <TableHeaderCell>{t('billing.actions')}</TableHeaderCell>
+          <Table className={STACK_TABLE} role="table" aria-label={t('billing.title')}>
+            <TableHeader role="rowgroup">
+              <TableRow role="row">
+                <TableHeaderCell role="columnheader">{t('billing.period')}</TableHeaderCell>
+                <TableHeaderCell role="columnheader">{t('billing.currency')}</TableHeaderCell>
+                <TableHeaderCell role="columnheader">{t('billing.status')}</TableHeaderCell>
+                <TableHeaderCell role="columnheader" className={styles.num}>
+                  {t('billing.charges')}
+                </TableHeaderCell>
+                <TableHeaderCell role="columnheader" className={styles.num}>
+                  {t('billing.credits')}
+                </TableHeaderCell>
+                <TableHeaderCell role="columnheader" className={styles.num}>
+                  {t('billing.net')}
+                </TableHeaderCell>
+                <TableHeaderCell role="columnheader">{t('billing.actions')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
-            <TableBody>
+            <TableBody role="rowgroup">
               {invoices.map((invoice) => (
-                <TableRow key={invoice.id}>
-                  <TableCell>
+                <TableRow role="row" key={invoice.id}>
+                  <TableCell role="cell" data-label={t('billing.period')}>
                     <RouterLink
                       to={`/billing/${invoice.id}`}
                       aria-label={t('billing.view', {
@@ -62,16 +69,22 @@ export function Billing() {
                       {i18n.period(invoice.period)}
                     </RouterLink>
                   </TableCell>
-                  <TableCell>{invoice.currency}</TableCell>
-                  <TableCell>
+                  <TableCell role="cell" data-label={t('billing.currency')}>
+                    {invoice.currency}
+                  </TableCell>
+                  <TableCell role="cell" data-label={t('billing.status')}>
                     <InvoiceStatus status={invoice.status} />
                   </TableCell>
-                  <TableCell className={styles.num}>{i18n.money(invoice.charges)}</TableCell>
-                  <TableCell className={styles.num}>{i18n.money(invoice.credits)}</TableCell>
-                  <TableCell className={styles.num}>
+                  <TableCell role="cell" data-label={t('billing.charges')} className={styles.num}>
+                    {i18n.money(invoice.charges)}
+                  </TableCell>
+                  <TableCell role="cell" data-label={t('billing.credits')} className={styles.num}>
+                    {i18n.money(invoice.credits)}
+                  </TableCell>
+                  <TableCell role="cell" data-label={t('billing.net')} className={styles.num}>
                     <strong>{i18n.money(invoice.net)}</strong>
                   </TableCell>
-                  <TableCell>
+                  <TableCell role="cell" data-label={t('billing.actions')}>
                     <CsvLink
                       href={invoice.csvUrl}
                       label={t('billing.downloadCsvOf', {

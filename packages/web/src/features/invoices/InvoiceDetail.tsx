@@ -19,6 +19,7 @@ import { Loading } from '../../app/Loading';
 import { PageHeader } from '../../app/PageHeader';
 import { RouterLink } from '../../app/RouterLink';
 import { useI18n } from '../../app/i18n/useI18n';
+import { STACK_TABLE } from '../../app/stack';
 import { hasMessage } from '../../app/i18n/messages';
 import { CsvLink, InvoiceStatus, useInvoiceStyles } from './invoice-ui';
 import { useInvoice } from './useInvoices';
@@ -95,31 +96,45 @@ export function InvoiceDetail() {
         <EmptyState>{t('billing.linesEmpty')}</EmptyState>
       ) : (
         <div className={shared.panel}>
-          <Table aria-label={t('billing.lines')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell style={{ width: 120 }}>{t('billing.date')}</TableHeaderCell>
-                <TableHeaderCell style={{ width: 180 }}>{t('billing.customer')}</TableHeaderCell>
-                <TableHeaderCell style={{ width: 150 }}>{t('billing.order')}</TableHeaderCell>
-                <TableHeaderCell>{t('billing.product')}</TableHeaderCell>
-                <TableHeaderCell style={{ width: 90 }} className={shared.num}>
+          <Table className={STACK_TABLE} role="table" aria-label={t('billing.lines')}>
+            <TableHeader role="rowgroup">
+              <TableRow role="row">
+                <TableHeaderCell role="columnheader" style={{ width: 120 }}>
+                  {t('billing.date')}
+                </TableHeaderCell>
+                <TableHeaderCell role="columnheader" style={{ width: 180 }}>
+                  {t('billing.customer')}
+                </TableHeaderCell>
+                <TableHeaderCell role="columnheader" style={{ width: 150 }}>
+                  {t('billing.order')}
+                </TableHeaderCell>
+                <TableHeaderCell role="columnheader">{t('billing.product')}</TableHeaderCell>
+                <TableHeaderCell role="columnheader" style={{ width: 90 }} className={shared.num}>
                   {t('billing.quantity')}
                 </TableHeaderCell>
-                <TableHeaderCell style={{ width: 100 }}>{t('billing.kind')}</TableHeaderCell>
-                <TableHeaderCell style={{ width: 140 }} className={shared.num}>
+                <TableHeaderCell role="columnheader" style={{ width: 100 }}>
+                  {t('billing.kind')}
+                </TableHeaderCell>
+                <TableHeaderCell role="columnheader" style={{ width: 140 }} className={shared.num}>
                   {t('billing.amount')}
                 </TableHeaderCell>
-                <TableHeaderCell style={{ width: 110 }}>{t('billing.tax')}</TableHeaderCell>
+                <TableHeaderCell role="columnheader" style={{ width: 110 }}>
+                  {t('billing.tax')}
+                </TableHeaderCell>
               </TableRow>
             </TableHeader>
-            <TableBody>
+            <TableBody role="rowgroup">
               {invoice.lines.map((line) => {
                 const kindKey = `billing.kind.${line.kind}`;
                 return (
-                  <TableRow key={line.id}>
-                    <TableCell>{i18n.date(line.createdAt)}</TableCell>
-                    <TableCell>{line.customer?.name ?? t('billing.unknownCustomer')}</TableCell>
-                    <TableCell>
+                  <TableRow role="row" key={line.id}>
+                    <TableCell role="cell" data-label={t('billing.date')}>
+                      {i18n.date(line.createdAt)}
+                    </TableCell>
+                    <TableCell role="cell" data-label={t('billing.customer')}>
+                      {line.customer?.name ?? t('billing.unknownCustomer')}
+                    </TableCell>
+                    <TableCell role="cell" data-label={t('billing.order')}>
                       {line.customer ? (
                         <RouterLink
                           className={shared.mono}
@@ -131,12 +146,18 @@ export function InvoiceDetail() {
                         <span className={shared.mono}>{line.orderId}</span>
                       )}
                     </TableCell>
-                    <TableCell>
+                    <TableCell role="cell" data-label={t('billing.product')}>
                       <div>{line.productName}</div>
                       <Caption1>{line.skuName}</Caption1>
                     </TableCell>
-                    <TableCell className={shared.num}>{i18n.number(line.quantity)}</TableCell>
-                    <TableCell>
+                    <TableCell
+                      role="cell"
+                      data-label={t('billing.quantity')}
+                      className={shared.num}
+                    >
+                      {i18n.number(line.quantity)}
+                    </TableCell>
+                    <TableCell role="cell" data-label={t('billing.kind')}>
                       <Badge
                         appearance="outline"
                         color={line.kind === 'CREDIT' ? 'success' : 'informative'}
@@ -145,11 +166,15 @@ export function InvoiceDetail() {
                       </Badge>
                     </TableCell>
                     <TableCell
+                      role="cell"
+                      data-label={t('billing.amount')}
                       className={mergeClasses(shared.num, line.kind === 'CREDIT' && shared.credit)}
                     >
                       {i18n.money(line.amount)}
                     </TableCell>
-                    <TableCell>{i18n.tax(line.taxIncluded)}</TableCell>
+                    <TableCell role="cell" data-label={t('billing.tax')}>
+                      {i18n.tax(line.taxIncluded)}
+                    </TableCell>
                   </TableRow>
                 );
               })}

@@ -29,7 +29,9 @@ function order(id: string, overrides: Record<string, unknown> = {}) {
         purchasedQuantity: 2,
         termYears: 1,
         status: 'ACTIVE',
+        cancelledAt: null,
         amount: money(24_400_00, 'USD'),
+        credit: null,
       },
     ],
     ...overrides,
@@ -99,5 +101,24 @@ describe('Order history', () => {
     expect(
       await screen.findByText('No orders yet. Use Add products to buy software for this customer.'),
     ).toBeInTheDocument();
+  });
+
+  it('C9, issue 14: a cancelled order shows its cancellation date and the credit given', async () => {
+    const base = order('ORDERCXL0003', { status: 'CANCELLED' });
+    const cancelled = {
+      ...base,
+      lines: base.lines.map((line) => ({
+        ...line,
+        status: 'CANCELLED',
+        quantity: 0,
+        cancelledAt: '2026-11-25T10:00:00.000Z',
+        credit: money(20_000_00, 'USD'),
+      })),
+    };
+    renderWithProviders(<OrderHistory />, { ...routing, mocks: [ordersMock([cancelled])] });
+    const row = await screen.findByRole('row', { name: /ORDERCXL0003/ });
+    expect(row).toHaveTextContent('Cancelled on Nov 25, 2026, 10:00 AM UTC · credit $20,000.00');
+    expect(row).toHaveTextContent('Credited $20,000.00');
+    expect(row).toHaveTextContent('$24,400.00'); // what was charged stays shown
   });
 });

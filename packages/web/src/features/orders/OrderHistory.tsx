@@ -12,12 +12,14 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
+import { isCurrencyCode, sum, type Money } from '@csp/domain';
 import { useEffect } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { EmptyState } from '../../app/EmptyState';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { Loading } from '../../app/Loading';
 import { useI18n } from '../../app/i18n/useI18n';
+import { STACK_TABLE } from '../../app/stack';
 import { hasMessage } from '../../app/i18n/messages';
 import { useOrderHistory } from './useOrderHistory';
 
@@ -43,8 +45,32 @@ const useStyles = makeStyles({
     '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end' },
   },
   note: { marginBottom: '8px', display: 'block' },
+  // inline-block: the struck-through line's decoration does not reach into it.
+  lineNote: { display: 'inline-block', width: '100%', color: tokens.colorNeutralForeground2 },
+  credit: { display: 'block', color: tokens.colorPaletteGreenForeground1 },
   top: { verticalAlign: 'top', paddingTop: '8px', paddingBottom: '8px' },
 });
+
+type OrderRow = NonNullable<
+  ReturnType<typeof useOrderHistory>['data']
+>['customer']['orders'][number];
+
+/** C9: the credits of the order's cancelled lines, added up; null when nothing was credited. */
+function credited(order: OrderRow): Money | null {
+  const credits = order.lines.flatMap((line) => (line.credit ? [line.credit] : []));
+  const currency = order.total.currency;
+  if (credits.length === 0 || !isCurrencyCode(currency)) return null;
+  return sum(
+    credits.map((c) => ({ amountMinor: c.amountMinor, currency })),
+    currency,
+  );
+}
+
+/** When the order's last line was cancelled. */
+function lastCancelled(order: OrderRow): string | null {
+  const dates = order.lines.flatMap((line) => (line.cancelledAt ? [String(line.cancelledAt)] : []));
+  return dates.sort().at(-1) ?? null;
+}
 
 /** B6: the customer's Order history: order ID, date, items, amounts (M3 tax label), status. */
 export function OrderHistory() {
@@ -79,32 +105,39 @@ export function OrderHistory() {
         </Text>
       )}
       <div className={styles.panel}>
-        <Table aria-label={t('customer.orderHistory')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell style={{ width: 160 }}>{t('orders.orderId')}</TableHeaderCell>
-              <TableHeaderCell style={{ width: 210 }}>{t('orders.date')}</TableHeaderCell>
-              <TableHeaderCell>{t('orders.items')}</TableHeaderCell>
-              <TableHeaderCell style={{ width: 150 }} className={styles.amount}>
+        <Table className={STACK_TABLE} role="table" aria-label={t('customer.orderHistory')}>
+          <TableHeader role="rowgroup">
+            <TableRow role="row">
+              <TableHeaderCell role="columnheader" style={{ width: 160 }}>
+                {t('orders.orderId')}
+              </TableHeaderCell>
+              <TableHeaderCell role="columnheader" style={{ width: 210 }}>
+                {t('orders.date')}
+              </TableHeaderCell>
+              <TableHeaderCell role="columnheader">{t('orders.items')}</TableHeaderCell>
+              <TableHeaderCell role="columnheader" style={{ width: 150 }} className={styles.amount}>
                 {t('orders.amount')}
               </TableHeaderCell>
-              <TableHeaderCell style={{ width: 120 }}>{t('orders.status')}</TableHeaderCell>
+              <TableHeaderCell role="columnheader" style={{ width: 120 }}>
+                {t('orders.status')}
+              </TableHeaderCell>
             </TableRow>
           </TableHeader>
-          <TableBody>
+          <TableBody role="rowgroup">
             {orders.map((order) => {
               const statusKey = `orders.status.${order.status}`;
               return (
                 <TableRow
+                  role="row"
                   key={order.id}
                   id={`order-${order.id}`}
                   className={order.id === highlight ? styles.highlighted : undefined}
                   aria-current={order.id === highlight ? 'true' : undefined}
                 >
-                  <TableCell className={styles.top}>
+                  <TableCell role="cell" data-label={t('orders.orderId')} className={styles.top}>
                     <span className={styles.orderId}>{order.id}</span>
                   </TableCell>
-                  <TableCell className={styles.top}>
+                  <TableCell role="cell" data-label={t('orders.date')} className={styles.top}>
                     <div>{i18n.dateTime(order.purchasedAt)}</div>
                     {order.placedBy && (
                       <Caption1>
@@ -112,7 +145,7 @@ export function OrderHistory() {
                       </Caption1>
                     )}
                   </TableCell>
-                  <TableCell className={styles.top}>
+                  <TableCell role="cell" data-label={t('orders.items')} className={styles.top}>
                     <ul className={styles.lines}>
                       {order.lines.map((line) => (
                         <li
@@ -133,21 +166,50 @@ export function OrderHistory() {
                               {t('orders.lineStatus.CANCELLED')}
                             </Badge>
                           )}
+                          {line.status === 'CANCELLED' && (line.cancelledAt || line.credit) && (
+                            // Issue 14: when, and what came back (C9), not only the struck price.
+                            <Caption1 className={styles.lineNote}>
+                              {[
+                                line.cancelledAt &&
+                                  t('orders.cancelledOn', {
+                                    date: i18n.dateTime(line.cancelledAt),
+                                  }),
+                                line.credit &&
+                                  t('orders.creditOf', { amount: i18n.money(line.credit) }),
+                              ]
+                                .filter(Boolean)
+                                .join(' · ')}
+                            </Caption1>
+                          )}
                         </li>
                       ))}
                     </ul>
                   </TableCell>
-                  <TableCell className={mergeClasses(styles.top, styles.amount)}>
+                  <TableCell
+                    role="cell"
+                    data-label={t('orders.amount')}
+                    className={mergeClasses(styles.top, styles.amount)}
+                  >
                     <div>{i18n.money(order.total)}</div>
                     <Caption1>{i18n.tax(order.taxIncluded)}</Caption1>
+                    {credited(order) && (
+                      <Caption1 className={styles.credit}>
+                        {t('orders.credited', { amount: i18n.money(credited(order)!) })}
+                      </Caption1>
+                    )}
                   </TableCell>
-                  <TableCell className={styles.top}>
+                  <TableCell role="cell" data-label={t('orders.status')} className={styles.top}>
                     <Badge
                       appearance="tint"
                       color={order.status === 'CANCELLED' ? 'danger' : 'success'}
                     >
                       {hasMessage(statusKey) ? t(statusKey) : order.status}
                     </Badge>
+                    {order.status === 'CANCELLED' && lastCancelled(order) && (
+                      <Caption1 className={styles.lineNote}>
+                        {i18n.dateTime(lastCancelled(order)!)}
+                      </Caption1>
+                    )}
                   </TableCell>
                 </TableRow>
               );

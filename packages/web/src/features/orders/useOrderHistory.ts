@@ -30,7 +30,13 @@ export const CustomerOrdersDocument = graphql(`
           purchasedQuantity
           termYears
           status
+          cancelledAt
           amount {
+            amountMinor
+            currency
+            decimal
+          }
+          credit {
             amountMinor
             currency
             decimal

@@ -42,7 +42,7 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  chosenName: { fontWeight: tokens.fontWeightSemibold, flexGrow: 1, minWidth: '200px' },
+  chosenName: { fontWeight: tokens.fontWeightSemibold, flexGrow: 1, minWidth: 'min(200px, 100%)' },
   action: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '4px' },
   result: {
     display: 'flex',
@@ -63,7 +63,12 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     overflowWrap: 'anywhere',
   },
-  url: { flexGrow: 1, minWidth: '240px', maxWidth: '100%', fontFamily: tokens.fontFamilyMonospace },
+  url: {
+    flexGrow: 1,
+    minWidth: 'min(240px, 100%)',
+    maxWidth: '100%',
+    fontFamily: tokens.fontFamilyMonospace,
+  },
   download: {
     display: 'inline-flex',
     alignItems: 'center',
@@ -174,14 +179,20 @@ export function DownloadPanel({
   const [choice, setChoice] = useState(() => initialChoice(options));
   const [submitted, setSubmitted] = useState<DownloadChoice | null>(null);
   const [showMissing, setShowMissing] = useState(false);
-  const { getKeys, data, error, loading } = useGetKeysAndDownloads(customerId);
+  const { getKeys, error, loading } = useGetKeysAndDownloads(customerId);
   const legendId = useId();
+  // Issue 14: the key and link are shown only once; a later failed try must not take them away.
+  const [shown, setShown] = useState<Result | null>(null);
 
   const run = (picked: DownloadChoice | null) => {
-    getKeys(line.id, picked).catch((failure: unknown) => {
-      // D8: cancelled meanwhile: show the line as it is now.
-      if (hasErrorCode(failure, 'ALREADY_CANCELLED')) onLineChanged();
-    });
+    getKeys(line.id, picked)
+      .then((answer) => {
+        if (answer.data) setShown(answer.data.getKeysAndDownloads);
+      })
+      .catch((failure: unknown) => {
+        // D8: cancelled meanwhile: show the line as it is now.
+        if (hasErrorCode(failure, 'ALREADY_CANCELLED')) onLineChanged();
+      });
   };
 
   const submit = (event: FormEvent) => {
@@ -194,8 +205,6 @@ export function DownloadPanel({
     setShowMissing(false);
     setSubmitted({ ...choice });
   };
-
-  const result = data?.getKeysAndDownloads;
 
   return (
     <div className={styles.section}>
@@ -258,7 +267,13 @@ export function DownloadPanel({
         </div>
       )}
       {error && <ErrorMessage error={error} />}
-      {result && !error && <KeysResult result={result} />}
+      {shown && (
+        <KeysResult
+          result={shown}
+          live={line.links.find((l) => l.id === shown.link?.id)}
+          onDownload={onLineChanged}
+        />
+      )}
     </div>
   );
 }
@@ -266,7 +281,17 @@ export function DownloadPanel({
 type Result = NonNullable<ReturnType<typeof useGetKeysAndDownloads>['data']>['getKeysAndDownloads'];
 
 /** D2, D3, D5: the key and the new link: shown this once, with Download and Copy link. */
-function KeysResult({ result }: { result: Result }) {
+function KeysResult({
+  result,
+  live,
+  onDownload,
+}: {
+  result: Result;
+  /** The same link in the line's list, read again after each download (issue 14). */
+  live: SoftwareLine['links'][number] | undefined;
+  /** After a Download click: the counts are read again once the download has started. */
+  onDownload: () => void;
+}) {
   const styles = useStyles();
   const i18n = useI18n();
   const { t } = i18n;
@@ -274,6 +299,7 @@ function KeysResult({ result }: { result: Result }) {
   const urlId = useId();
   const headingId = useId();
   const { activationKey, link } = result;
+  const downloadsLeft = live?.downloadsLeft ?? link?.downloadsLeft ?? 0;
   return (
     <section className={styles.result} aria-labelledby={headingId}>
       <Subtitle2 as="h3" id={headingId} className={styles.heading}>
@@ -304,7 +330,15 @@ function KeysResult({ result }: { result: Result }) {
             />
           </div>
           <div className={styles.row}>
-            <a href={link.url} download={link.fileName} className={styles.download}>
+            <a
+              href={link.url}
+              download={link.fileName}
+              className={styles.download}
+              onClick={() => {
+                // The server counts the download when the browser requests the file.
+                window.setTimeout(onDownload, 1_500);
+              }}
+            >
               <ArrowDownloadRegular aria-hidden />
               {t('software.download')}
             </a>
@@ -315,7 +349,7 @@ function KeysResult({ result }: { result: Result }) {
           <Caption1>
             {t('software.linkExpires', { date: i18n.dateTime(link.expiresAt) })}
             {' · '}
-            {t('software.downloadsLeft', { count: i18n.number(link.downloadsLeft) })}
+            {t('software.downloadsLeft', { count: i18n.number(downloadsLeft) })}
           </Caption1>
           <Caption1 className={styles.muted}>{t('software.linkNote')}</Caption1>
         </>

@@ -443,6 +443,84 @@ describe('Software tab', () => {
     expect(await screen.findByText('Cancelled on Nov 25, 2026, 10:00 AM UTC')).toBeInTheDocument();
   });
 
+  it('issue 14: a failed second try keeps the key and link already shown, with the error', async () => {
+    const user = userEvent.setup();
+    const input = { lineId: 'line-1', version: '2022', language: 'English', fileType: 'ISO (x64)' };
+    renderWithProviders(<SoftwareList />, {
+      ...routing,
+      mocks: [
+        softwareMock([line()]),
+        keysMock(input, { activationKey: KEY, link: issuedLink }),
+        softwareMock([line()]),
+        {
+          request: { query: GetKeysAndDownloadsDocument, variables: { input } },
+          result: graphQLError('DATABASE_UNAVAILABLE'),
+        },
+        softwareMock([line()]),
+      ],
+    });
+    await expand(/Windows Server 2022 Datacenter/);
+    await user.selectOptions(screen.getByLabelText(/^Version/), '2022');
+    await user.selectOptions(screen.getByLabelText(/^Language/), 'English');
+    await user.selectOptions(screen.getByLabelText(/^File type\/OS/), 'ISO (x64)');
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    await user.click(screen.getByRole('button', { name: 'Get keys and downloads' }));
+    await screen.findByRole('region', { name: 'Keys and downloads' });
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Get keys and downloads' })).not.toHaveAttribute(
+        'aria-disabled',
+        'true',
+      ),
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Get keys and downloads' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('cannot reach its database');
+    const result = screen.getByRole('region', { name: 'Keys and downloads' });
+    expect(result).toHaveTextContent(KEY);
+    expect(within(result).getByRole('textbox', { name: 'Download link' })).toHaveValue(URL);
+  });
+
+  it('issue 14: a cancelled line has no Cancel button; a product with nothing to download lists no links', async () => {
+    renderWithProviders(<SoftwareList />, {
+      ...routing,
+      mocks: [
+        softwareMock([
+          line({
+            id: 'line-azure',
+            orderId: 'ORDERAZ00001',
+            hasActivationKeys: false,
+            product: {
+              __typename: 'ProductRef',
+              id: 'azure-reserved-vm-instance',
+              name: 'Azure Reserved VM Instance',
+              kind: 'AZURE_RESERVATION',
+            },
+            downloadOptions: {
+              __typename: 'DownloadOptions',
+              versions: [],
+              languages: [],
+              fileTypes: [],
+            },
+          }),
+          line({
+            id: 'line-cancelled',
+            orderId: 'ORDERCX00001',
+            status: 'CANCELLED',
+            quantity: 0,
+            cancelledAt: '2026-11-25T10:00:00.000Z',
+          }),
+        ]),
+      ],
+    });
+    await expand(/Azure Reserved VM Instance/);
+    expect(screen.getByText(/has no downloads or activation keys/)).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: /Live download links/ })).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Cancel stand-in ORDERAZ00001' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Cancel stand-in ORDERCX00001' })).toBeNull();
+  });
+
   it('C7: every line carries the Cancel button with its customer, product and order; a cancellation reloads the list', async () => {
     const user = userEvent.setup();
     cancelProps.length = 0;

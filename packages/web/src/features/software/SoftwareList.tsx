@@ -9,7 +9,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { EmptyState } from '../../app/EmptyState';
 import { ErrorMessage } from '../../app/ErrorMessage';
@@ -30,6 +30,7 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     boxShadow: tokens.shadow4,
     padding: '4px 16px 12px 4px',
+    '@media (max-width: 640px)': { padding: '4px 12px 12px 4px' },
   },
   top: {
     display: 'flex',
@@ -38,8 +39,15 @@ const useStyles = makeStyles({
     justifyContent: 'space-between',
     gap: '8px',
   },
-  header: { flexGrow: 1, minWidth: '240px', margin: 0 },
-  title: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', padding: '4px 0' },
+  header: { flexGrow: 1, minWidth: 'min(240px, 100%)', margin: 0 },
+  title: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    // Korean fonts are taller than their line: keep the name and the SKU line apart.
+    gap: '2px',
+    padding: '4px 0',
+  },
   name: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   facts: {
     display: 'flex',
@@ -47,10 +55,11 @@ const useStyles = makeStyles({
     gap: '4px 24px',
     margin: '0 0 0 44px',
     padding: 0,
+    '@media (max-width: 640px)': { margin: '0 0 0 12px' },
   },
   fact: { display: 'flex', alignItems: 'center', gap: '6px', margin: 0 },
   term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0 },
+  value: { margin: 0, overflowWrap: 'anywhere' },
   orderId: { fontFamily: tokens.fontFamilyMonospace },
   panel: {
     margin: '12px 0 0 44px',
@@ -59,6 +68,7 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: '16px',
+    '@media (max-width: 640px)': { margin: '12px 0 0 12px' },
   },
 });
 
@@ -121,17 +131,23 @@ function SoftwareLineItem({
           <span className={styles.title}>
             <span className={styles.name}>{line.product.name}</span>
             <Caption1>
-              {kind === line.product.name ? line.skuName : `${line.skuName} · ${kind}`}
+              {/* The ESU's kind is its product name (in either language): say it once. */}
+              {kind === line.product.name || line.product.kind === 'WINDOWS_7_ESU'
+                ? line.skuName
+                : `${line.skuName} · ${kind}`}
             </Caption1>
           </span>
         </AccordionHeader>
-        <CancelButton
-          customerId={customerId}
-          productId={line.product.id}
-          productName={line.product.name}
-          orderId={line.orderId}
-          onCancelled={onChanged}
-        />
+        {/* A cancelled line has nothing left to cancel (its status says when it was). */}
+        {!cancelled && (
+          <CancelButton
+            customerId={customerId}
+            productId={line.product.id}
+            productName={line.product.name}
+            orderId={line.orderId}
+            onCancelled={onChanged}
+          />
+        )}
       </div>
       <dl className={styles.facts}>
         <div className={styles.fact}>
@@ -183,13 +199,21 @@ function SoftwareLineItem({
           ) : (
             <>
               <DownloadPanel line={line} customerId={customerId} onLineChanged={onChanged} />
-              <LiveLinks links={line.links} now={now} />
+              {/* Products with nothing to download (Azure, SUSE) have no links to list. */}
+              {(hasDownloadOptions(line) || line.links.length > 0) && (
+                <LiveLinks links={line.links} now={now} />
+              )}
             </>
           )}
         </div>
       </AccordionPanel>
     </AccordionItem>
   );
+}
+
+function hasDownloadOptions(line: SoftwareLine): boolean {
+  const { versions, languages, fileTypes } = line.downloadOptions;
+  return versions.length > 0 && languages.length > 0 && fileTypes.length > 0;
 }
 
 /** D1: the customer's Software tab: every line bought for it, cancelled ones included (D8). */
@@ -201,6 +225,13 @@ export function SoftwareList() {
   const [openItems, setOpenItems] = useState<string[]>([]);
   const now = useNow();
   const lines = data?.customer.software;
+
+  // Issue 14: back from a download (another tab, the file manager), the counts are read again.
+  useEffect(() => {
+    const onFocus = () => void refetch().catch(() => undefined);
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [refetch]);
 
   if (!lines) {
     return error ? <ErrorMessage error={error} onRetry={() => void refetch()} /> : <Loading />;

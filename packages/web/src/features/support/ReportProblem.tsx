@@ -65,7 +65,10 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: '14px',
     margin: 0,
+    // A fieldset is as wide as its widest select by default: on a phone, wider than the screen.
+    minWidth: 0,
     padding: '16px 20px 20px',
+    '@media (max-width: 640px)': { padding: '12px 12px 16px' },
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -450,6 +453,21 @@ export function ReportProblem() {
   return (
     <>
       {header}
+      {!permission.allowed && (
+        // Issue 14: said before anything is filled in, not only beside Submit at the end.
+        <div style={{ marginBottom: 16 }}>
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t('support.roleCannotSubmit')}</MessageBarTitle>
+              <PermissionReason
+                id={`${permissionId}-top`}
+                missingRoles={permission.missingRoles}
+                icon={false}
+              />
+            </MessageBarBody>
+          </MessageBar>
+        </div>
+      )}
       <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
         <div ref={summaryRef} tabIndex={-1} style={{ outline: 'none' }}>
           {prefilled && !submitted && (
@@ -655,6 +673,9 @@ export function ReportProblem() {
             disabledFocusable={!permission.allowed || submitting || uploads.uploading}
             aria-describedby={!permission.allowed ? permissionId : undefined}
             icon={submitting ? <Spinner size="tiny" /> : undefined}
+            // Issue 14: pressing Submit must not blur the field first: its message would appear,
+            // move the button and lose the click. Submit then shows every field's message.
+            onMouseDown={(event) => event.preventDefault()}
           >
             {submitting ? t('support.submitting') : t('support.submit')}
           </Button>

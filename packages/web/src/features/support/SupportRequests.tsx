@@ -18,6 +18,7 @@ import { ErrorMessage } from '../../app/ErrorMessage';
 import { Loading } from '../../app/Loading';
 import { PageHeader } from '../../app/PageHeader';
 import { useI18n } from '../../app/i18n/useI18n';
+import { STACK_TABLE } from '../../app/stack';
 import { statusLabel } from './support-text';
 import { useSupportRequests } from './useSupport';
 
@@ -80,34 +81,60 @@ export function SupportRequests() {
         <EmptyState>{t('support.list.empty')}</EmptyState>
       ) : (
         <div className={styles.panel}>
-          <Table aria-label={t('support.list.title')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell style={{ width: 150 }}>{t('support.list.id')}</TableHeaderCell>
-                <TableHeaderCell>{t('support.list.titleColumn')}</TableHeaderCell>
-                <TableHeaderCell>{t('support.list.type')}</TableHeaderCell>
-                <TableHeaderCell style={{ width: 110 }}>{t('support.list.impact')}</TableHeaderCell>
-                <TableHeaderCell style={{ width: 120 }}>{t('support.list.status')}</TableHeaderCell>
-                <TableHeaderCell style={{ width: 200 }}>{t('support.list.date')}</TableHeaderCell>
-                <TableHeaderCell>{t('support.list.attachments')}</TableHeaderCell>
+          <Table className={STACK_TABLE} role="table" aria-label={t('support.list.title')}>
+            <TableHeader role="rowgroup">
+              <TableRow role="row">
+                <TableHeaderCell role="columnheader" style={{ width: 150 }}>
+                  {t('support.list.id')}
+                </TableHeaderCell>
+                <TableHeaderCell role="columnheader">
+                  {t('support.list.titleColumn')}
+                </TableHeaderCell>
+                <TableHeaderCell role="columnheader">{t('support.list.type')}</TableHeaderCell>
+                <TableHeaderCell role="columnheader" style={{ width: 110 }}>
+                  {t('support.list.impact')}
+                </TableHeaderCell>
+                <TableHeaderCell role="columnheader" style={{ width: 120 }}>
+                  {t('support.list.status')}
+                </TableHeaderCell>
+                <TableHeaderCell role="columnheader" style={{ width: 200 }}>
+                  {t('support.list.date')}
+                </TableHeaderCell>
+                <TableHeaderCell role="columnheader">
+                  {t('support.list.attachments')}
+                </TableHeaderCell>
               </TableRow>
             </TableHeader>
-            <TableBody>
+            <TableBody role="rowgroup">
               {requests.map((request) => (
-                <TableRow key={request.id}>
-                  <TableCell className={styles.top}>
+                <TableRow role="row" key={request.id}>
+                  <TableCell role="cell" data-label={t('support.list.id')} className={styles.top}>
                     <span className={styles.id}>{request.id}</span>
                   </TableCell>
-                  <TableCell className={styles.top}>{request.title}</TableCell>
-                  <TableCell className={styles.top}>
+                  <TableCell
+                    role="cell"
+                    data-label={t('support.list.titleColumn')}
+                    className={styles.top}
+                  >
+                    {request.title}
+                  </TableCell>
+                  <TableCell role="cell" data-label={t('support.list.type')} className={styles.top}>
                     {Object.hasOwn(PROBLEM_TYPE_LABELS, request.problemType)
                       ? PROBLEM_TYPE_LABELS[request.problemType as ProblemType][language]
                       : request.problemType}
                   </TableCell>
-                  <TableCell className={styles.top}>
+                  <TableCell
+                    role="cell"
+                    data-label={t('support.list.impact')}
+                    className={styles.top}
+                  >
                     {impactLabel(request.impact, language)}
                   </TableCell>
-                  <TableCell className={styles.top}>
+                  <TableCell
+                    role="cell"
+                    data-label={t('support.list.status')}
+                    className={styles.top}
+                  >
                     <Badge
                       appearance="tint"
                       color={request.status === 'RESOLVED' ? 'success' : 'informative'}
@@ -115,8 +142,14 @@ export function SupportRequests() {
                       {statusLabel(request.status, i18n)}
                     </Badge>
                   </TableCell>
-                  <TableCell className={styles.top}>{i18n.dateTime(request.createdAt)}</TableCell>
-                  <TableCell className={styles.top}>
+                  <TableCell role="cell" data-label={t('support.list.date')} className={styles.top}>
+                    {i18n.dateTime(request.createdAt)}
+                  </TableCell>
+                  <TableCell
+                    role="cell"
+                    data-label={t('support.list.attachments')}
+                    className={styles.top}
+                  >
                     {request.attachments.length === 0 ? (
                       <span className={styles.none}>{t('support.list.noAttachments')}</span>
                     ) : (

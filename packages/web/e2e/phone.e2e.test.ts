@@ -1,0 +1,242 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translate, type Language, type MessageKey } from '../src/app/i18n/messages';
+import { chromiumFound, inCI, openBrowser, webRoot, type BrowserSession } from './browser';
+import { layoutProblems } from './layout';
+import { startServer, type RunningServer } from './server';
+
+/**
+ * Issue 14: every screen of the portal on a phone (390×844, touch, device scale 2), in English and
+ * Korean, with the journeys of the seed page (buy, get keys and downloads, activity log, cancel,
+ * report a problem). Each screen fails on sideways scrolling, overlapping or collapsed text, and
+ * controls under 24×24 px or out of reach (e2e/layout.ts); each is saved to
+ * e2e-output/phone-<lang>-NN-<screen>.png and checked with axe.
+ */
+
+const PASSWORD = 'demo-password-2026';
+
+interface GraphQLAnswer<T> {
+  data?: T;
+  errors?: { message: string }[];
+}
+
+describe.skipIf(!chromiumFound && !inCI)('the portal on a phone', () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startServer(webRoot);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  for (const language of ['en', 'ko'] as Language[]) {
+    describe(language === 'en' ? 'in English' : 'in Korean', () => {
+      let session: BrowserSession;
+      let page: Page;
+      const t = (key: MessageKey, values?: Record<string, string | number>) =>
+        translate(language, key, values);
+      const ids = new Map<string, string>();
+
+      beforeAll(async () => {
+        session = await openBrowser(`phone-${language}`, {
+          phone: true,
+          locale: language === 'en' ? 'en-US' : 'ko-KR',
+        });
+        page = session.page;
+      });
+      afterAll(async () => {
+        await session?.close();
+      });
+
+      async function settled() {
+        await page.evaluate(() =>
+          Promise.all(
+            document
+              .getAnimations()
+              .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+              .map((a) => a.finished.catch(() => undefined)),
+          ),
+        );
+      }
+
+      /** Screenshot + axe, then the phone layout checks. */
+      async function check(name: string) {
+        await settled();
+        await session.checkScreen(name);
+        expect(await layoutProblems(page), `${language} ${name}`).toEqual([]);
+      }
+
+      async function api<T>(query: string, variables: Record<string, unknown> = {}) {
+        return page.evaluate(
+          async ([q, v]) => {
+            const response = await fetch('/graphql', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ query: q, variables: v }),
+            });
+            return (await response.json()) as unknown;
+          },
+          [query, variables] as const,
+        ) as Promise<GraphQLAnswer<T>>;
+      }
+
+      async function customerId(name: string): Promise<string> {
+        if (!ids.has(name)) {
+          const answer = await api<{
+            customers: { edges: { node: { id: string; name: string } }[] };
+          }>('query ($s: String) { customers(search: $s) { edges { node { id name } } } }', {
+            s: name,
+          });
+          ids.set(name, answer.data!.customers.edges.find((e) => e.node.name === name)!.node.id);
+        }
+        return ids.get(name)!;
+      }
+
+      async function signIn(email: string) {
+        await page.goto(`${server.url}/sign-in`);
+        await page.getByRole('heading', { name: t('signIn.title'), exact: true }).waitFor();
+        await page.getByLabel(t('signIn.email')).fill(email);
+        await page.getByLabel(t('signIn.password')).fill(PASSWORD);
+        await page.getByRole('button', { name: t('signIn.submit') }).click();
+        await page.getByRole('heading', { name: t('customers.title'), level: 1 }).waitFor();
+      }
+
+      async function heading(name: string | RegExp) {
+        await page.getByRole('heading', { name, level: 1 }).waitFor();
+      }
+
+      function lineOf(product: string): Locator {
+        return page.locator('.fui-AccordionItem').filter({ hasText: product }).first();
+      }
+
+      it('sign in', async () => {
+        await page.goto(`${server.url}/sign-in`);
+        await page.getByRole('heading', { name: t('signIn.title'), exact: true }).waitFor();
+        await check('sign-in');
+        await signIn('admin.agent@contoso.example');
+        await page.getByRole('link', { name: 'Adatum Pty Ltd' }).waitFor();
+        await check('customers');
+      });
+
+      it('a customer’s Software tab, Get keys and downloads', async () => {
+        const id = await customerId('Wide World Importers');
+        await page.goto(`${server.url}/customers/${id}/software`);
+        await heading('Wide World Importers');
+        const product = 'Windows Server 2022 Datacenter';
+        const item = lineOf(product);
+        await item.waitFor();
+        await check('software');
+        await item
+          .getByRole('heading', { name: new RegExp(product) })
+          .getByRole('button')
+          .click();
+        await item.getByLabel(t('software.version')).selectOption('2022');
+        await item
+          .getByRole('combobox', { name: new RegExp(`^${t('software.language')}`) })
+          .selectOption('English');
+        await item.getByLabel(t('software.fileType')).selectOption('ISO (x64)');
+        await item.getByRole('button', { name: t('software.submit') }).click();
+        await item.getByRole('button', { name: t('software.getKeysAndDownloads') }).click();
+        await item.getByRole('region', { name: t('software.keysAndDownloads') }).waitFor();
+        await check('keys-and-downloads');
+      });
+
+      it('the Cancel dialog', async () => {
+        const id = await customerId('Hanbit Soft');
+        await page.goto(`${server.url}/customers/${id}/software`);
+        await heading('Hanbit Soft');
+        const office = lineOf('Office LTSC Professional Plus 2024');
+        await office.waitFor();
+        await office.getByRole('button', { name: new RegExp(t('cancel.button')) }).click();
+        const dialog = page.getByRole('dialog', { name: t('cancel.title') });
+        await dialog.getByTestId('cancel-status').waitFor();
+        await check('cancel-dialog');
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
+      });
+
+      it('Add products: choose, cart, review, placed', async () => {
+        const id = await customerId('Saba Logistics');
+        await page.goto(`${server.url}/customers/${id}/add-products`);
+        await heading(t('addProducts.title'));
+        await page.getByRole('radio').first().waitFor();
+        await check('add-products-catalog');
+
+        await page.getByRole('radio', { name: /^Office LTSC Professional Plus 2024/ }).check();
+        // Choosing a product brings its SKU and Quantity into view.
+        const quantity = page.getByLabel(t('addProducts.quantity'));
+        await expect
+          .poll(() =>
+            quantity.evaluate((el) => {
+              const box = el.getBoundingClientRect();
+              return box.top >= 0 && box.bottom <= window.innerHeight;
+            }),
+          )
+          .toBe(true);
+        await check('add-products-product');
+        await quantity.fill('3');
+        await page.getByRole('button', { name: t('addProducts.addToOrder') }).click();
+        await page.getByRole('list', { name: t('addProducts.cart') }).waitFor();
+        await check('add-products-cart');
+
+        await page.getByRole('button', { name: t('addProducts.review') }).click();
+        await page.getByText(t('addProducts.placeOrder'), { exact: true }).waitFor();
+        await check('add-products-review');
+        await page.getByRole('button', { name: t('addProducts.placeOrder') }).click();
+        await page.locator('#done-heading').waitFor();
+        await check('add-products-placed');
+      });
+
+      it('Order history', async () => {
+        const id = await customerId('Saba Logistics');
+        await page.goto(`${server.url}/customers/${id}/orders`);
+        await page.getByRole('table', { name: t('customer.orderHistory') }).waitFor();
+        await check('order-history');
+        const wide = await customerId('Wide World Importers');
+        await page.goto(`${server.url}/customers/${wide}/orders`);
+        await page.getByRole('table', { name: t('customer.orderHistory') }).waitFor();
+        await check('order-history-many');
+      });
+
+      it('Billing and an invoice', async () => {
+        await page.goto(`${server.url}/billing`);
+        await heading(t('billing.title'));
+        await page.getByRole('table').first().waitFor();
+        await check('billing');
+        await page.locator('main a[href^="/billing/"]').first().click();
+        await page.getByRole('table').first().waitFor();
+        await check('invoice');
+      });
+
+      it('Report a problem, and the list of support requests', async () => {
+        await page.goto(`${server.url}/support/new`);
+        await heading(t('support.title'));
+        await check('report-problem');
+        await page.getByRole('button', { name: t('support.submit') }).click();
+        await page.locator('.fui-Field__validationMessage').first().waitFor();
+        await check('report-problem-errors');
+        await page.goto(`${server.url}/support`);
+        await heading(t('support.list.title'));
+        await check('support-requests');
+      });
+
+      it('a page that does not exist', async () => {
+        await page.goto(`${server.url}/nowhere`);
+        await page.getByText(t('app.notFound')).waitFor();
+        await check('not-found');
+      });
+
+      it('the Activity log, as a Global admin', async () => {
+        await page.getByRole('button', { name: t('header.signOut') }).click();
+        await page.getByRole('heading', { name: t('signIn.title'), exact: true }).waitFor();
+        await signIn('global.admin@contoso.example');
+        await page.goto(`${server.url}/activity-log`);
+        await heading(t('activity.title'));
+        await page.getByRole('button', { name: t('activity.allOperations') }).click();
+        await page.getByRole('table', { name: t('activity.title') }).waitFor();
+        await check('activity-log');
+      });
+    });
+  }
+});

@@ -424,6 +424,15 @@ async function main() {
       closingTotal = data?.cancellationsClosingSoon?.totalCount ?? 0;
       if (closingTotal > 50) break;
     }
+    // The page after the first, by the portal's cursor: both servers must read it the same way.
+    const closingSoonPageTwo = async () => {
+      const { json } = await post(ours.url, closingSoonBody(closingDays), buyerToken);
+      const data = json['data'] as {
+        cancellationsClosingSoon?: { pageInfo: { endCursor: string | null } };
+      } | null;
+      const after = data?.cancellationsClosingSoon?.pageInfo.endCursor ?? null;
+      return gql(CLOSING_SOON, { withinDays: closingDays, first: 50, after });
+    };
     const counters = new Map<string, number>();
     const tick = (key: string) => {
       const value = counters.get(key) ?? 0;
@@ -546,7 +555,12 @@ async function main() {
     console.log('\nChecking that both servers give the same answers…');
     const checks: string[] = [];
     for (const op of operations.filter((o) => o.graphql && o.targets.includes('baseline'))) {
-      const bodies = op.key === 'search' ? searchBodies : [op.next('ours').body!];
+      const bodies =
+        op.key === 'search'
+          ? searchBodies
+          : op.key === 'closingSoon'
+            ? [op.next('ours').body!, await closingSoonPageTwo()]
+            : [op.next('ours').body!];
       for (const body of bodies) {
         let difference: string | null = 'not compared';
         for (let attempt = 0; attempt < 2 && difference; attempt++) {

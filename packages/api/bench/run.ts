@@ -9,7 +9,8 @@
  *
  * Env: BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306/csp_bench), BENCH_DURATION,
  * BENCH_REPEATS, BENCH_WARMUP (seconds per operation and server before measuring, default 2),
- * BENCH_ONLY (comma-separated operation keys, to run a subset).
+ * BENCH_ONLY (comma-separated operation keys, to run a subset), BENCH_CLOSING_DAYS (the Closing
+ * soon horizon; default the first of 7, 14, 30, 60 days with more than one page of rows).
  */
 import autocannon from 'autocannon';
 import { execFileSync, spawn } from 'node:child_process';
@@ -112,6 +113,26 @@ const ACTIVITY = `query ActivityLog($from: DateTimeISO!, $to: DateTimeISO!, $ope
       node {
         id at operation outcome failureCode userEmail remoteAddress userAgent resource productName detail
         customer { id name }
+      }
+    }
+  }
+}`;
+
+// The web app's Closing soon page (packages/web/src/features/closing-soon/useClosingSoon.ts).
+const CLOSING_SOON = `query ClosingSoon($withinDays: Int, $first: Int, $after: String) {
+  cancellationsClosingSoon(withinDays: $withinDays, first: $first, after: $after) {
+    serverTime
+    withinDays
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      node {
+        lineId orderId
+        customer { id name }
+        product { id name }
+        skuName quantity termYears windowDays purchasedAt cancellableUntil
+        amount { amountMinor currency decimal }
+        credit { amountMinor currency }
       }
     }
   }
@@ -389,6 +410,29 @@ async function main() {
     const searchBodies = meta.searchTerms.map((search) =>
       gql(CUSTOMERS, { search, first: 10, after: null }),
     );
+    // Closing soon: the web app's default horizon (7 days) if the seeded data has a full page in
+    // it; the seed's "now" recedes as csp_bench ages (the servers use the real clock), so widen
+    // it, up to the 60-day window, rather than time an empty page.
+    const closingSoonBody = (withinDays: number) =>
+      gql(CLOSING_SOON, { withinDays, first: 50, after: null });
+    let closingDays = Number(process.env['BENCH_CLOSING_DAYS'] ?? 0);
+    let closingTotal = 0;
+    for (const days of closingDays ? [closingDays] : [7, 14, 30, 60]) {
+      const { json } = await post(ours.url, closingSoonBody(days), buyerToken);
+      const data = json['data'] as { cancellationsClosingSoon?: { totalCount: number } } | null;
+      closingDays = days;
+      closingTotal = data?.cancellationsClosingSoon?.totalCount ?? 0;
+      if (closingTotal > 50) break;
+    }
+    // The page after the first, by the portal's cursor: both servers must read it the same way.
+    const closingSoonPageTwo = async () => {
+      const { json } = await post(ours.url, closingSoonBody(closingDays), buyerToken);
+      const data = json['data'] as {
+        cancellationsClosingSoon?: { pageInfo: { endCursor: string | null } };
+      } | null;
+      const after = data?.cancellationsClosingSoon?.pageInfo.endCursor ?? null;
+      return gql(CLOSING_SOON, { withinDays: closingDays, first: 50, after });
+    };
     const counters = new Map<string, number>();
     const tick = (key: string) => {
       const value = counters.get(key) ?? 0;
@@ -443,6 +487,15 @@ async function main() {
             productId: meta.cancellation.productId,
           }),
         ),
+      },
+      {
+        key: 'closingSoon',
+        label: `cancellationsClosingSoon, ${closingDays} days, first 50 of ${closingTotal.toLocaleString('en')}`,
+        targets: ['ours', 'baseline'],
+        method: 'POST',
+        graphql: true,
+        token: buyerToken, // R5: only the Admin agent may cancel, so only it sees what closes
+        next: fixed(closingSoonBody(closingDays)),
       },
       {
         key: 'activity2m',
@@ -502,7 +555,12 @@ async function main() {
     console.log('\nChecking that both servers give the same answers…');
     const checks: string[] = [];
     for (const op of operations.filter((o) => o.graphql && o.targets.includes('baseline'))) {
-      const bodies = op.key === 'search' ? searchBodies : [op.next('ours').body!];
+      const bodies =
+        op.key === 'search'
+          ? searchBodies
+          : op.key === 'closingSoon'
+            ? [op.next('ours').body!, await closingSoonPageTwo()]
+            : [op.next('ours').body!];
       for (const body of bodies) {
         let difference: string | null = 'not compared';
         for (let attempt = 0; attempt < 2 && difference; attempt++) {
@@ -634,16 +692,20 @@ async function main() {
     const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
     const reads = operations.filter((o) => o.graphql && o.targets.includes('baseline'));
     if (reads.length) {
-      out('Portal ÷ baseline, reads (targets: throughput ≥ 0.60, p99 ≤ 2.0):');
+      // Issue 13's targets for every read (they replace issue 6's 0.6 and 2.0).
+      out(
+        'Portal ÷ baseline, reads (targets: server CPU per request ≤ 1.25, throughput ≥ 0.80, p99 ≤ 1.5):',
+      );
       out('');
-      out('| operation | conns | throughput ratio | | p99 ratio | |');
-      out('|---|---:|---:|---|---:|---|');
+      out('| operation | conns | CPU/req ratio | | throughput ratio | | p99 ratio | |');
+      out('|---|---:|---:|---|---:|---|---:|---|');
       for (const op of reads) {
         for (const c of CONNECTIONS) {
+          const u = ratio(op.key, c, 'cpu');
           const t = ratio(op.key, c, 'rps');
           const p = ratio(op.key, c, 'p99');
           out(
-            `| ${op.label} | ${c} | ${f2(t)} | ${verdict(t >= 0.6)} | ${f2(p)} | ${verdict(p <= 2)} |`,
+            `| ${op.label} | ${c} | ${f2(u)} | ${verdict(u <= 1.25)} | ${f2(t)} | ${verdict(t >= 0.8)} | ${f2(p)} | ${verdict(p <= 1.5)} |`,
           );
         }
       }

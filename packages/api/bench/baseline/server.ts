@@ -15,9 +15,12 @@ import {
   add,
   can,
   cancellationState,
+  CLOSING_SOON_DEFAULT_DAYS,
   creditPreview,
   currencyForMarket,
+  DAY_MS,
   isRole,
+  isValidClosingSoonHorizon,
   money,
   OPERATION_TYPES,
   pricesIncludeTax,
@@ -88,6 +91,7 @@ const sdl = /* GraphQL */ `
       operationTypes: [OperationType!]
       to: DateTimeISO!
     ): ActivityConnection!
+    cancellationsClosingSoon(after: String, first: Int, withinDays: Int): ClosingSoonConnection!
   }
 
   type PageInfo {
@@ -190,6 +194,36 @@ const sdl = /* GraphQL */ `
   type CancellationOptions {
     orders: [CancellationOption!]!
     product: ProductRef!
+    serverTime: DateTimeISO!
+  }
+  type ClosingSoonPurchase {
+    lineId: ID!
+    orderId: String!
+    customer: Customer!
+    product: ProductRef!
+    skuName: String!
+    quantity: Int!
+    termYears: Int
+    windowDays: Int!
+    amount: Money!
+    credit: Money!
+    creditMethod: String!
+    purchasedAt: DateTimeISO!
+    cancellableUntil: DateTimeISO!
+    daysRemaining: Int!
+    lastDay: Boolean!
+    hoursRemaining: Int!
+    minutesRemaining: Int!
+  }
+  type ClosingSoonEdge {
+    cursor: String!
+    node: ClosingSoonPurchase!
+  }
+  type ClosingSoonConnection {
+    edges: [ClosingSoonEdge!]!
+    pageInfo: PageInfo!
+    totalCount: Int!
+    withinDays: Int!
     serverTime: DateTimeISO!
   }
   type ActivityEntry {
@@ -323,6 +357,19 @@ function lineOf(row: Row) {
     purchasedAt: row['purchased_at'] as Date,
   };
 }
+
+/** The domain's view of a line (C1–C9), as the portal's `cancellableLine`. */
+const cancellable = (l: ReturnType<typeof lineOf>, row: Row): CancellableLine => ({
+  terms: {
+    policy: l.cancellationPolicy as CancellableLine['terms']['policy'],
+    windowDays: l.windowDays,
+    cancellableUntil: l.cancellableUntil,
+  },
+  purchasedAt: l.purchasedAt,
+  termYears: l.termYears as 1 | 3 | null,
+  charged: money(row['amount_minor'], row['currency']),
+  cancelledAt: l.cancelledAt,
+});
 
 /** D1, D4: the Software tab — lines, their products, live links and issuers, four statements. */
 async function software(actor: Actor, customerId: string, now: Date) {
@@ -477,17 +524,6 @@ const root = {
         )
       : [];
     const orderById = new Map(orders.map((o) => [o['id'], o]));
-    const cancellable = (l: ReturnType<typeof lineOf>, row: Row): CancellableLine => ({
-      terms: {
-        policy: l.cancellationPolicy as CancellableLine['terms']['policy'],
-        windowDays: l.windowDays,
-        cancellableUntil: l.cancellableUntil,
-      },
-      purchasedAt: l.purchasedAt,
-      termYears: l.termYears as 1 | 3 | null,
-      charged: money(row['amount_minor'], row['currency']),
-      cancelledAt: l.cancelledAt,
-    });
     return {
       serverTime: now,
       product: { id: product!['id'], name: product!['name'], kind: product!['kind'] },
@@ -533,6 +569,96 @@ const root = {
           charged: moneyOf(charged.amountMinor, charged.currency),
         };
       }),
+    };
+  },
+
+  /**
+   * K1: open windows closing within the horizon, soonest first, keyset-paged on
+   * (cancellable_until, id) over ix_order_lines_closing (partner_id, status, cancellable_until);
+   * page and count in parallel, then the page's customers, products and SKUs in parallel.
+   */
+  async cancellationsClosingSoon(
+    args: { withinDays?: number | null; first?: number | null; after?: string | null },
+    ctx: Ctx,
+  ) {
+    const actor = authorize(ctx, 'CANCEL_PURCHASE');
+    const now = ctx.now;
+    const days = args.withinDays ?? CLOSING_SOON_DEFAULT_DAYS;
+    if (!isValidClosingSoonHorizon(days)) fail('BAD_USER_INPUT', 'withinDays');
+    const size = args.first ?? 50;
+    if (!Number.isInteger(size) || size < 1 || size > 100) fail('BAD_USER_INPUT', 'first');
+    const until = new Date(now.getTime() + days * DAY_MS);
+    const where = `partner_id = ? AND status = 'ACTIVE' AND cancellable_until > ? AND cancellable_until <= ?`;
+    const params: unknown[] = [actor.partnerId, now, until];
+    let pageWhere = where;
+    const pageParams = [...params];
+    if (args.after) {
+      const [at, id] = JSON.parse(Buffer.from(args.after, 'base64url').toString('utf8'));
+      pageWhere += ' AND (cancellable_until > ? OR (cancellable_until = ? AND id > ?))';
+      pageParams.push(new Date(at), new Date(at), id);
+    }
+    const [rows, [count]] = await Promise.all([
+      q(
+        `SELECT ${LINE_COLUMNS} FROM order_lines WHERE ${pageWhere}
+         ORDER BY cancellable_until ASC, id ASC LIMIT ?`,
+        [...pageParams, size + 1],
+      ),
+      q(`SELECT COUNT(*) AS n FROM order_lines WHERE ${where}`, params),
+    ]);
+    const shown = rows.slice(0, size);
+    const ids = (column: string) => [...new Set(shown.map((r) => r[column] as string))];
+    const [customers, products, skus] = shown.length
+      ? await Promise.all([
+          q(
+            'SELECT id, name, tenant_id, domain, market FROM customers WHERE partner_id = ? AND id IN (?)',
+            [actor.partnerId, ids('customer_id')],
+          ),
+          q('SELECT id, name, kind FROM products WHERE id IN (?)', [ids('product_id')]),
+          q('SELECT id, name FROM skus WHERE id IN (?)', [ids('sku_id')]),
+        ])
+      : [[], [], []];
+    const customerById = new Map(customers.map((c) => [c['id'], customerOf(c)]));
+    const productById = new Map(
+      products.map((p) => [p['id'], { id: p['id'], name: p['name'], kind: p['kind'] }]),
+    );
+    const skuName = new Map(skus.map((s) => [s['id'], s['name'] as string]));
+    const edges = [];
+    for (const row of shown) {
+      const line = lineOf(row);
+      const credit = creditPreview(cancellable(line, row), now);
+      const customer = customerById.get(row['customer_id']);
+      const product = productById.get(row['product_id']);
+      if (!credit || !customer || !product) continue; // as the portal: cannot happen when open
+      const remaining = timeRemaining(line.cancellableUntil, now);
+      edges.push({
+        cursor: cursorOf([line.cancellableUntil!.toISOString(), line.id]),
+        node: {
+          lineId: line.id,
+          orderId: line.orderId,
+          customer,
+          product,
+          skuName: skuName.get(row['sku_id']) ?? '',
+          quantity: line.quantity,
+          termYears: line.termYears,
+          windowDays: line.windowDays,
+          amount: line.amount,
+          credit: moneyOf(credit.credit.amountMinor, credit.credit.currency),
+          creditMethod: credit.method,
+          purchasedAt: line.purchasedAt,
+          cancellableUntil: line.cancellableUntil,
+          daysRemaining: remaining.daysRemaining,
+          lastDay: remaining.lastDay,
+          hoursRemaining: remaining.hours,
+          minutesRemaining: remaining.minutes,
+        },
+      });
+    }
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: Number(count!['n']),
+      withinDays: days,
+      serverTime: now,
     };
   },
 

@@ -13,6 +13,11 @@ export interface CancelButtonProps {
   orderId: string;
   /** Called after a successful cancellation, so the list can show the line as cancelled at once. */
   onCancelled?: () => void;
+  /**
+   * Issue 14: the line is cancelled: no Cancel button any more. A dialog already open stays
+   * (it shows its confirmation) until it is closed.
+   */
+  lineCancelled?: boolean;
 }
 
 /**
@@ -68,6 +73,7 @@ function usePreloadWhenIdle(enabled: boolean) {
 /** Opens the Cancel dialog for `orderId` at first, or straight away when `initiallyOpen`. */
 export function CancelControl({
   initiallyOpen = false,
+  lineCancelled = false,
   ...props
 }: CancelButtonProps & { initiallyOpen?: boolean }) {
   const styles = useStyles();
@@ -83,25 +89,34 @@ export function CancelControl({
   usePreloadWhenIdle(permission.allowed);
   const CancelDialog = useDialogComponent(mounted);
 
+  // A cancelled line shows no button; a dialog opened from it stays mounted, so Fluent can close
+  // it properly (focus back, the page no longer aria-hidden).
+  if (lineCancelled && !mounted) return null;
+  const showButton = !(lineCancelled && !open);
   return (
     <span className={styles.root}>
-      <Button
-        {...restoreFocusTarget}
-        size="small"
-        disabledFocusable={!permission.allowed}
-        aria-describedby={permission.allowed ? undefined : reasonId}
-        aria-label={t('cancel.buttonLabel', { product: props.productName, orderId: props.orderId })}
-        aria-haspopup="dialog"
-        onMouseEnter={() => void preloadDialog()}
-        onFocus={() => void preloadDialog()}
-        onClick={() => {
-          setMounted(true);
-          setOpen(true);
-        }}
-      >
-        {t('cancel.button')}
-      </Button>
-      {!permission.allowed && (
+      {showButton && (
+        <Button
+          {...restoreFocusTarget}
+          size="small"
+          disabledFocusable={!permission.allowed}
+          aria-describedby={permission.allowed ? undefined : reasonId}
+          aria-label={t('cancel.buttonLabel', {
+            product: props.productName,
+            orderId: props.orderId,
+          })}
+          aria-haspopup="dialog"
+          onMouseEnter={() => void preloadDialog()}
+          onFocus={() => void preloadDialog()}
+          onClick={() => {
+            setMounted(true);
+            setOpen(true);
+          }}
+        >
+          {t('cancel.button')}
+        </Button>
+      )}
+      {showButton && !permission.allowed && (
         <PermissionReason id={reasonId} missingRoles={permission.missingRoles} />
       )}
       {mounted &&

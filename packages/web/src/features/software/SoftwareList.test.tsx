@@ -12,6 +12,7 @@ const cancelProps: CancelButtonProps[] = [];
 vi.mock('../cancellation/CancelButton', () => ({
   CancelButton: (props: CancelButtonProps) => {
     cancelProps.push(props);
+    if (props.lineCancelled) return null; // as the real one does when no dialog is open
     return (
       <button type="button" onClick={props.onCancelled}>
         {`Cancel stand-in ${props.orderId}`}

@@ -139,15 +139,14 @@ function SoftwareLineItem({
           </span>
         </AccordionHeader>
         {/* A cancelled line has nothing left to cancel (its status says when it was). */}
-        {!cancelled && (
-          <CancelButton
-            customerId={customerId}
-            productId={line.product.id}
-            productName={line.product.name}
-            orderId={line.orderId}
-            onCancelled={onChanged}
-          />
-        )}
+        <CancelButton
+          customerId={customerId}
+          productId={line.product.id}
+          productName={line.product.name}
+          orderId={line.orderId}
+          onCancelled={onChanged}
+          lineCancelled={cancelled}
+        />
       </div>
       <dl className={styles.facts}>
         <div className={styles.fact}>

@@ -89,34 +89,32 @@ export function CancelControl({
   usePreloadWhenIdle(permission.allowed);
   const CancelDialog = useDialogComponent(mounted);
 
-  // A cancelled line shows no button; a dialog opened from it stays mounted, so Fluent can close
-  // it properly (focus back, the page no longer aria-hidden).
-  if (lineCancelled && !mounted) return null;
-  const showButton = !(lineCancelled && !open);
+  // A cancelled line keeps its button, inactive: Fluent returns focus to it when the dialog that
+  // cancelled the line closes, and un-hides the page (a removed button left #root aria-hidden).
+  const inactive = !permission.allowed || lineCancelled;
   return (
     <span className={styles.root}>
-      {showButton && (
-        <Button
-          {...restoreFocusTarget}
-          size="small"
-          disabledFocusable={!permission.allowed}
-          aria-describedby={permission.allowed ? undefined : reasonId}
-          aria-label={t('cancel.buttonLabel', {
-            product: props.productName,
-            orderId: props.orderId,
-          })}
-          aria-haspopup="dialog"
-          onMouseEnter={() => void preloadDialog()}
-          onFocus={() => void preloadDialog()}
-          onClick={() => {
-            setMounted(true);
-            setOpen(true);
-          }}
-        >
-          {t('cancel.button')}
-        </Button>
-      )}
-      {showButton && !permission.allowed && (
+      <Button
+        {...restoreFocusTarget}
+        size="small"
+        disabledFocusable={inactive}
+        aria-describedby={permission.allowed ? undefined : reasonId}
+        aria-label={t('cancel.buttonLabel', {
+          product: props.productName,
+          orderId: props.orderId,
+        })}
+        aria-haspopup="dialog"
+        onMouseEnter={() => void preloadDialog()}
+        onFocus={() => void preloadDialog()}
+        onClick={() => {
+          if (inactive) return;
+          setMounted(true);
+          setOpen(true);
+        }}
+      >
+        {t('cancel.button')}
+      </Button>
+      {!lineCancelled && !permission.allowed && (
         <PermissionReason id={reasonId} missingRoles={permission.missingRoles} />
       )}
       {mounted &&

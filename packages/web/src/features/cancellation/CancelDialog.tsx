@@ -20,7 +20,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useId } from 'react';
-import { ErrorMessage } from '../../app/ErrorMessage';
+import { QueryBoundary } from '../../app/QueryBoundary';
 import { RouterLink } from '../../app/RouterLink';
 import { useVisuallyHidden } from '../../app/a11y';
 import { describeError } from '../../app/errors';
@@ -83,7 +83,7 @@ function CancelForm({
   const hidden = useVisuallyHidden();
   const ids = { ack: useId(), reason: useId(), live: useId() };
   const state = useCancelDialog(customerId, productId, orderId);
-  const { data, error, refresh, options, option, live, now, submitting, canSubmit } = state;
+  const { data, error, refetch, options, option, live, now, submitting, canSubmit } = state;
   const { acknowledged, failure, success } = state;
 
   if (!data) {
@@ -93,11 +93,12 @@ function CancelForm({
     return (
       <>
         <DialogContent>
-          {error ? (
-            <ErrorMessage error={error} onRetry={refresh} />
-          ) : (
-            <Spinner size="small" label={t('cancel.loading')} labelPosition="after" />
-          )}
+          <QueryBoundary
+            data={data}
+            error={error}
+            refetch={refetch}
+            loadingLabel={t('cancel.loading')}
+          />
         </DialogContent>
         <DialogActions fluid>
           <Button key="submit" appearance="primary" disabled>

@@ -97,6 +97,7 @@ export function useCancelDialog(customerId: string, productId: string, orderId: 
   return {
     data,
     error,
+    refetch,
     refresh,
     options,
     option,

@@ -20,10 +20,10 @@ import { useEffect, useId, useRef } from 'react';
 import { useParams } from 'react-router';
 import { useVisuallyHidden } from '../../app/a11y';
 import { EmptyState } from '../../app/EmptyState';
+import { QueryBoundary } from '../../app/QueryBoundary';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { hasErrorCode } from '../../app/errors';
 import { NotFound } from '../../app/NotFound';
-import { Loading } from '../../app/Loading';
 import { PageHeader } from '../../app/PageHeader';
 import { RouterLink } from '../../app/RouterLink';
 import { useI18n } from '../../app/i18n/useI18n';
@@ -117,15 +117,15 @@ export function AddProducts() {
 
   if (!data) {
     if (hasErrorCode(error, 'NOT_FOUND')) return <NotFound what="customer" />;
-    return error ? (
+    return (
       <>
-        <RouterLink to="/customers" className={styles.back}>
-          {t('app.backToCustomers')}
-        </RouterLink>
-        <ErrorMessage error={error} onRetry={() => void refetch()} />
+        {!!error && (
+          <RouterLink to="/customers" className={styles.back}>
+            {t('app.backToCustomers')}
+          </RouterLink>
+        )}
+        <QueryBoundary data={data} error={error} refetch={refetch} />
       </>
-    ) : (
-      <Loading />
     );
   }
 

@@ -21,6 +21,7 @@ export const FIELD_ERROR_CODES = [
   'OUT_OF_RANGE',
   'FILE_TYPE',
   'FILE_EMPTY',
+  'FILE_CONTENT',
   'FILE_TOO_LARGE',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

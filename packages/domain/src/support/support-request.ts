@@ -232,6 +232,13 @@ export function attachmentProblem(
   if (!fileName.includes('.') || !Object.hasOwn(ATTACHMENT_TYPES, extension)) {
     return { code: 'FILE_TYPE', params: { types: ATTACHMENT_RULES.types } };
   }
+  return attachmentSizeProblem(size);
+}
+
+/** S2: whether a file of this many bytes may be attached (empty, or over the limit). */
+export function attachmentSizeProblem(
+  size: number,
+): { code: FieldErrorCode; params: FieldErrorParams } | null {
   if (size === 0) return { code: 'FILE_EMPTY', params: {} };
   if (size < 0 || size > MAX_ATTACHMENT_BYTES) {
     return { code: 'FILE_TOO_LARGE', params: { maxMb: ATTACHMENT_RULES.maxMb } };

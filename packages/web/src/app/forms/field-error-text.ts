@@ -1,4 +1,11 @@
-import { readFieldIssue, type FieldErrorCode, type FieldErrorParams } from '@csp/domain';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import {
+  isFieldErrorCode,
+  readFieldIssue,
+  type FieldError,
+  type FieldErrorCode,
+  type FieldErrorParams,
+} from '@csp/domain';
 import type { I18n } from '../i18n/i18n-context';
 import { hasMessage } from '../i18n/messages';
 
@@ -31,4 +38,18 @@ export function formErrorText(
   if (!message) return undefined;
   const issue = readFieldIssue(message);
   return issue ? fieldErrorText(issue, i18n, field) : i18n.t('fieldError.REQUIRED');
+}
+
+/** A refusal's `extensions.fieldErrors` ([{ field, code, params }]), the ones this web knows. */
+export function refusedFields(error: unknown): FieldError[] {
+  if (!CombinedGraphQLErrors.is(error)) return [];
+  return error.errors.flatMap((e) => {
+    const list = e.extensions?.['fieldErrors'];
+    if (!Array.isArray(list)) return [];
+    return (list as Partial<FieldError>[]).flatMap((entry) =>
+      typeof entry.field === 'string' && isFieldErrorCode(entry.code)
+        ? [{ field: entry.field, code: entry.code, params: entry.params ?? {} }]
+        : [],
+    );
+  });
 }

@@ -1,13 +1,12 @@
 import {
   IMPACTS,
-  isFieldErrorCode,
   PROBLEM_TYPES,
   SUPPORT_LIMITS,
   supportRequestSchema,
   type CurrencyCode,
   type FieldError,
 } from '@csp/domain';
-import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { refusedFields } from '../../app/forms/field-error-text';
 import { z } from 'zod';
 import { amountFromLocale } from './amount-input';
 
@@ -98,16 +97,9 @@ export const FIELD_ORDER: readonly FormField[] = [
 const isFormField = (field: string): field is FormField =>
   (FIELD_ORDER as readonly string[]).includes(field);
 
-/** A refusal's `extensions.fieldErrors` ([{ field, code, params }]) for the fields of this form. */
+/** A refusal's field errors for the fields of this form. */
 export function serverFieldErrors(error: unknown): (FieldError & { field: FormField })[] {
-  if (!CombinedGraphQLErrors.is(error)) return [];
-  return error.errors.flatMap((e) => {
-    const list = e.extensions?.['fieldErrors'];
-    if (!Array.isArray(list)) return [];
-    return (list as Partial<FieldError>[]).flatMap((entry) =>
-      typeof entry.field === 'string' && isFormField(entry.field) && isFieldErrorCode(entry.code)
-        ? [{ field: entry.field, code: entry.code, params: entry.params ?? {} }]
-        : [],
-    );
-  });
+  return refusedFields(error).filter((e): e is FieldError & { field: FormField } =>
+    isFormField(e.field),
+  );
 }

@@ -29,6 +29,7 @@ import { useStyles } from './report-problem.styles';
 import { SupportConfirmation } from './SupportConfirmation';
 import { SupportAreaField, SupportChoiceField, SupportTextField } from './SupportFields';
 import { SupportFileList } from './SupportFileList';
+import type { TextField } from './support-form';
 import { useReportProblemForm, type ReportProblemForm } from './useReportProblemForm';
 
 /** What stands above the fields: who cannot submit, what was filled in, what needs attention. */
@@ -144,6 +145,13 @@ export function ReportProblem() {
       </>
     );
   }
+  /** A field's common props: the form, its name and label, whether it must be filled. */
+  const bind = (name: TextField, label: string, required = true) => ({
+    state,
+    name,
+    label,
+    required,
+  });
   const productId = form.watch('productId');
   const productName = form.watch('productName');
 
@@ -170,33 +178,27 @@ export function ReportProblem() {
 
         <fieldset className={styles.section}>
           <legend className={styles.legend}>{t('support.section.details')}</legend>
-          <SupportChoiceField
-            state={state}
-            name="problemType"
-            label={t('support.problemType')}
-            required
-            empty={t('support.choose')}
-            options={PROBLEM_TYPES.map((type) => ({
-              value: type,
-              label: PROBLEM_TYPE_LABELS[type][language],
-            }))}
-          />
-          <SupportChoiceField
-            state={state}
-            name="impact"
-            label={t('support.impact')}
-            required
-            empty={t('support.choose')}
-            options={IMPACTS.map((impact) => ({
-              value: impact,
-              label: IMPACT_LABELS[impact][language],
-            }))}
-          />
+          {(
+            [
+              ['problemType', t('support.problemType'), PROBLEM_TYPES, PROBLEM_TYPE_LABELS],
+              ['impact', t('support.impact'), IMPACTS, IMPACT_LABELS],
+            ] as const
+          ).map(([name, label, values, labels]) => (
+            <SupportChoiceField
+              key={name}
+              state={state}
+              name={name}
+              label={label}
+              required
+              empty={t('support.choose')}
+              options={values.map((value) => ({
+                value,
+                label: (labels as Record<string, { en: string; ko: string }>)[value]![language],
+              }))}
+            />
+          ))}
           <SupportTextField
-            state={state}
-            name="title"
-            label={t('support.field.title')}
-            required
+            {...bind('title', t('support.field.title'))}
             hint={t('support.field.titleHint', { ...SUPPORT_LIMITS.title })}
           />
         </fieldset>
@@ -229,66 +231,35 @@ export function ReportProblem() {
             </Body1>
           )}
           <div className={styles.row}>
+            <SupportTextField {...bind('tenantOrDomain', t('support.tenantOrDomain'), refund)} />
             <SupportTextField
-              state={state}
-              name="tenantOrDomain"
-              label={t('support.tenantOrDomain')}
-              required={refund}
-            />
-            <SupportTextField
-              state={state}
-              name="orderOrSubscriptionId"
-              label={t('support.orderOrSubscriptionId')}
-              required={refund}
+              {...bind('orderOrSubscriptionId', t('support.orderOrSubscriptionId'), refund)}
             />
           </div>
-          <SupportAreaField
-            state={state}
-            name="refundReason"
-            label={t('support.refundReason')}
-            required={refund}
-          />
+          <SupportAreaField {...bind('refundReason', t('support.refundReason'), refund)} />
           <SupportTextField
-            state={state}
-            name="amountRequested"
-            label={t('support.amountRequested', { currency })}
-            required={refund}
+            {...bind('amountRequested', t('support.amountRequested', { currency }), refund)}
             hint={t('support.amountHint', { currency })}
             inputMode="decimal"
             contentAfter={currency}
           />
-          <SupportAreaField
-            state={state}
-            name="details"
-            label={t('support.field.details')}
-            required={!refund}
-            rows={5}
-          />
+          <SupportAreaField {...bind('details', t('support.field.details'), !refund)} rows={5} />
         </fieldset>
 
         <fieldset className={styles.section}>
           <legend className={styles.legend}>{t('support.section.contact')}</legend>
           <div className={styles.row}>
             <SupportTextField
-              state={state}
-              name="contactName"
-              label={t('support.contactName')}
-              required
+              {...bind('contactName', t('support.contactName'))}
               autoComplete="name"
             />
             <SupportTextField
-              state={state}
-              name="contactEmail"
-              label={t('support.contactEmail')}
-              required
+              {...bind('contactEmail', t('support.contactEmail'))}
               type="email"
               autoComplete="email"
             />
             <SupportTextField
-              state={state}
-              name="contactPhone"
-              label={t('support.contactPhone')}
-              required
+              {...bind('contactPhone', t('support.contactPhone'))}
               type="tel"
               autoComplete="tel"
             />

@@ -417,7 +417,6 @@ const en = {
   'support.file.network':
     'The file could not be uploaded. Check your connection, remove it and add it again.',
   'support.file.tooLarge': 'The file is too large: each file must be under {maxMb} MB.',
-  'support.file.tooMany': 'Attach at most {max} files.',
   'support.file.wait': 'Wait until every file is uploaded.',
   'support.files.refused':
     'Remove the files that cannot be attached (marked in the list) before submitting.',
@@ -938,7 +937,6 @@ const ko: Record<MessageKey, string> = {
   'support.file.network':
     '파일을 업로드할 수 없습니다. 연결을 확인하고 파일을 제거한 후 다시 추가하세요.',
   'support.file.tooLarge': '파일이 너무 큽니다. 각 파일은 {maxMb}MB 미만이어야 합니다.',
-  'support.file.tooMany': '파일은 최대 {max}개까지 첨부할 수 있습니다.',
   'support.file.wait': '모든 파일이 업로드될 때까지 기다리세요.',
   'support.files.refused': '제출하기 전에 첨부할 수 없는 파일(목록에 표시됨)을 제거하세요.',
   'support.submit': '제출',

@@ -1,3 +1,4 @@
+import { MAX_ATTACHMENTS, MAX_ORDER_LINES } from '@csp/domain';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -76,14 +77,14 @@ export const LIST_SIZES: Record<string, number> = {
   'WebhookDeliveryConnection.edges': 1,
   'Query.webhookEndpoints': 10, // MAX_WEBHOOK_ENDPOINTS
   'WebhookEndpoint.events': 5, // WEBHOOK_EVENTS
-  'Order.lines': 20, // MAX_ORDER_LINES
+  'Order.lines': MAX_ORDER_LINES,
   'CancellationOption.lines': 20,
   'CancelPurchasePayload.cancelledLines': 20,
   'CancellationOptions.orders': 200,
   'OrderLine.links': 10,
   'Query.invoices': 400, // a month per currency: 15 currencies over two years at our largest partner
   'Query.supportRequests': 100,
-  'SupportRequest.attachments': 5, // MAX_ATTACHMENTS
+  'SupportRequest.attachments': MAX_ATTACHMENTS,
   'Query.catalog': 100,
   'CatalogProduct.skus': 10,
   'Me.permissions': 6,

@@ -98,7 +98,6 @@ const en = {
   'addProducts.sku': 'SKU (term)',
   'addProducts.chooseSku': 'Choose a SKU',
   'addProducts.quantity': 'Quantity',
-  'addProducts.quantityInvalid': 'Enter a whole number from 1 to {max}.',
   'addProducts.addToOrder': 'Add to order',
   'addProducts.pickProductFirst': 'Choose a product first.',
   'addProducts.noPrice': 'No price in this market',
@@ -389,7 +388,7 @@ const en = {
   'support.choose': 'Choose…',
   'support.impact': 'Impact',
   'support.field.title': 'Title',
-  'support.field.titleHint': '5 to 120 characters, e.g. “Refund Windows 7 ESU order”.',
+  'support.field.titleHint': '{min} to {max} characters, e.g. “Refund Windows 7 ESU order”.',
   'support.descriptionHint':
     'For a refund give the customer’s tenant GUID or domain name, the order ID or subscription ID, the refund reason and the amount requested.',
   'support.customer': 'Customer',
@@ -406,8 +405,7 @@ const en = {
   'support.contactEmail': 'E-mail',
   'support.contactPhone': 'Phone',
   'support.addFiles': 'Add files',
-  'support.filesHint':
-    'Optional. Up to {max} files (PDF, PNG, JPG, TXT, LOG, CSV or ZIP), each under 10 MB.',
+  'support.filesHint': 'Optional. Up to {max} files ({types}), each under {maxMb} MB.',
   'support.files.list': 'Files to attach',
   'support.file.bytes': '{size} bytes',
   'support.file.kb': '{size} KB',
@@ -418,9 +416,10 @@ const en = {
   'support.file.remove': 'Remove {name}',
   'support.file.network':
     'The file could not be uploaded. Check your connection, remove it and add it again.',
-  'support.file.tooLarge': 'The file is too large: each file must be under 10 MB.',
-  'support.file.tooMany': 'Attach at most {max} files.',
+  'support.file.tooLarge': 'The file is too large: each file must be under {maxMb} MB.',
   'support.file.wait': 'Wait until every file is uploaded.',
+  'support.files.refused':
+    'Remove the files that cannot be attached (marked in the list) before submitting.',
   'support.submit': 'Submit',
   'support.roleCannotSubmit': 'Your role cannot submit support requests.',
   'support.submitting': 'Submitting…',
@@ -496,6 +495,30 @@ const en = {
   'webhooks.status.PENDING': 'Pending',
   'webhooks.status.DELIVERED': 'Delivered',
   'webhooks.status.FAILED': 'Failed',
+  // A field error from a form's schema, by code; `fieldError.<CODE>.<field>` words it for one field.
+  'fieldError.REQUIRED': 'Fill in this field.',
+  'fieldError.REQUIRED.problemType': 'Choose the type of problem.',
+  'fieldError.REQUIRED.impact': 'Choose the impact.',
+  'fieldError.TOO_SHORT': 'Enter {min} to {max} characters.',
+  'fieldError.TOO_LONG': 'Enter at most {max} characters.',
+  'fieldError.INVALID_CHOICE': 'Choose one of the options in the list.',
+  'fieldError.INVALID_TENANT_OR_DOMAIN':
+    'Enter the customer’s tenant GUID or domain name, e.g. contoso.onmicrosoft.com.',
+  'fieldError.INVALID_REFERENCE': 'Enter the order ID or subscription ID.',
+  'fieldError.INVALID_EMAIL': 'Enter an e-mail address like name@example.com.',
+  'fieldError.INVALID_PHONE': 'Enter a phone number, e.g. +82 2 1234 5678.',
+  'fieldError.INVALID_AMOUNT':
+    'Enter the amount requested in {currency} with digits and a "." before the decimals, e.g. {example}.',
+  'fieldError.INVALID_KEY': 'Use {min} to {max} letters, digits or . _ : - (a UUID works).',
+  'fieldError.TOO_MANY': 'Choose at most {max}.',
+  'fieldError.TOO_MANY.attachmentIds': 'Attach at most {max} files.',
+  'fieldError.TOO_MANY.lines': 'An order has at most {max} lines.',
+  'fieldError.DUPLICATE': 'List each product once; change its quantity instead.',
+  'fieldError.OUT_OF_RANGE': 'Enter a whole number from {min} to {max}.',
+  'fieldError.FILE_TYPE': 'Attach only these types of file: {types}.',
+  'fieldError.FILE_EMPTY': 'The file is empty.',
+  'fieldError.FILE_TOO_LARGE': 'Each file must be under {maxMb} MB.',
+  'fieldError.FILE_CONTENT': 'The file does not look like a {contentType} file.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -596,7 +619,6 @@ const ko: Record<MessageKey, string> = {
   'addProducts.sku': 'SKU(기간)',
   'addProducts.chooseSku': 'SKU를 선택하세요',
   'addProducts.quantity': '수량',
-  'addProducts.quantityInvalid': '1에서 {max} 사이의 정수를 입력하세요.',
   'addProducts.addToOrder': '주문에 추가',
   'addProducts.pickProductFirst': '먼저 제품을 선택하세요.',
   'addProducts.noPrice': '이 시장에는 가격이 없습니다',
@@ -886,7 +908,7 @@ const ko: Record<MessageKey, string> = {
   'support.choose': '선택…',
   'support.impact': '영향',
   'support.field.title': '제목',
-  'support.field.titleHint': '5~120자(예: “Windows 7 ESU 주문 환불”).',
+  'support.field.titleHint': '{min}~{max}자(예: “Windows 7 ESU 주문 환불”).',
   'support.descriptionHint':
     '환불의 경우 고객의 테넌트 GUID 또는 도메인 이름, 주문 ID 또는 구독 ID, 환불 사유 및 요청 금액을 입력하세요.',
   'support.customer': '고객',
@@ -903,8 +925,7 @@ const ko: Record<MessageKey, string> = {
   'support.contactEmail': '이메일',
   'support.contactPhone': '전화',
   'support.addFiles': '파일 추가',
-  'support.filesHint':
-    '선택 사항입니다. 최대 {max}개 파일(PDF, PNG, JPG, TXT, LOG, CSV 또는 ZIP), 각 10MB 미만.',
+  'support.filesHint': '선택 사항입니다. 최대 {max}개 파일({types}), 각 {maxMb}MB 미만.',
   'support.files.list': '첨부할 파일',
   'support.file.bytes': '{size}바이트',
   'support.file.kb': '{size}KB',
@@ -915,9 +936,9 @@ const ko: Record<MessageKey, string> = {
   'support.file.remove': '{name} 제거',
   'support.file.network':
     '파일을 업로드할 수 없습니다. 연결을 확인하고 파일을 제거한 후 다시 추가하세요.',
-  'support.file.tooLarge': '파일이 너무 큽니다. 각 파일은 10MB 미만이어야 합니다.',
-  'support.file.tooMany': '파일은 최대 {max}개까지 첨부할 수 있습니다.',
+  'support.file.tooLarge': '파일이 너무 큽니다. 각 파일은 {maxMb}MB 미만이어야 합니다.',
   'support.file.wait': '모든 파일이 업로드될 때까지 기다리세요.',
+  'support.files.refused': '제출하기 전에 첨부할 수 없는 파일(목록에 표시됨)을 제거하세요.',
   'support.submit': '제출',
   'support.roleCannotSubmit': '현재 역할로는 지원 요청을 제출할 수 없습니다.',
   'support.submitting': '제출하는 중…',
@@ -993,6 +1014,29 @@ const ko: Record<MessageKey, string> = {
   'webhooks.status.PENDING': '대기 중',
   'webhooks.status.DELIVERED': '전송됨',
   'webhooks.status.FAILED': '실패',
+  'fieldError.REQUIRED': '이 필드를 입력하세요.',
+  'fieldError.REQUIRED.problemType': '문제 유형을 선택하세요.',
+  'fieldError.REQUIRED.impact': '영향을 선택하세요.',
+  'fieldError.TOO_SHORT': '{min}~{max}자로 입력하세요.',
+  'fieldError.TOO_LONG': '{max}자 이하로 입력하세요.',
+  'fieldError.INVALID_CHOICE': '목록에 있는 항목 중 하나를 선택하세요.',
+  'fieldError.INVALID_TENANT_OR_DOMAIN':
+    '고객의 테넌트 GUID 또는 도메인 이름을 입력하세요(예: contoso.onmicrosoft.com).',
+  'fieldError.INVALID_REFERENCE': '주문 ID 또는 구독 ID를 입력하세요.',
+  'fieldError.INVALID_EMAIL': 'name@example.com 형식의 이메일 주소를 입력하세요.',
+  'fieldError.INVALID_PHONE': '전화번호를 입력하세요(예: +82 2 1234 5678).',
+  'fieldError.INVALID_AMOUNT':
+    '요청 금액을 {currency}(으)로 숫자와 소수점 "."을 사용해 입력하세요(예: {example}).',
+  'fieldError.INVALID_KEY': '영문자, 숫자 또는 . _ : - 를 {min}~{max}자로 사용하세요(UUID 가능).',
+  'fieldError.TOO_MANY': '최대 {max}개까지 선택할 수 있습니다.',
+  'fieldError.TOO_MANY.attachmentIds': '파일은 최대 {max}개까지 첨부할 수 있습니다.',
+  'fieldError.TOO_MANY.lines': '주문 하나에는 최대 {max}개 항목을 넣을 수 있습니다.',
+  'fieldError.DUPLICATE': '각 제품은 한 번만 넣고 수량을 변경하세요.',
+  'fieldError.OUT_OF_RANGE': '{min}에서 {max} 사이의 정수를 입력하세요.',
+  'fieldError.FILE_TYPE': '다음 형식의 파일만 첨부하세요: {types}.',
+  'fieldError.FILE_EMPTY': '파일이 비어 있습니다.',
+  'fieldError.FILE_TOO_LARGE': '각 파일은 {maxMb}MB 미만이어야 합니다.',
+  'fieldError.FILE_CONTENT': '파일이 {contentType} 파일 형식이 아닙니다.',
 };
 
 export type Language = 'en' | 'ko';

@@ -22,6 +22,7 @@ import { useVisuallyHidden } from '../../app/a11y';
 import { EmptyState } from '../../app/EmptyState';
 import { QueryBoundary } from '../../app/QueryBoundary';
 import { ErrorMessage } from '../../app/ErrorMessage';
+import { fieldErrorText } from '../../app/forms/field-error-text';
 import { hasErrorCode } from '../../app/errors';
 import { NotFound } from '../../app/NotFound';
 import { PageHeader } from '../../app/PageHeader';
@@ -302,7 +303,21 @@ export function AddProducts() {
             },
           )}
           <Body1>{t('addProducts.chargedNote')}</Body1>
-          {flow.placeError && <ErrorMessage error={flow.placeError} />}
+          {flow.inputErrors.length > 0 ? (
+            <div role="alert">
+              <MessageBar intent="error" layout="multiline">
+                <MessageBarBody>
+                  {flow.inputErrors.map((e) => (
+                    <div key={`${e.field}-${e.code}`}>
+                      {fieldErrorText(e, i18n, e.field.split('.').at(-1))}
+                    </div>
+                  ))}
+                </MessageBarBody>
+              </MessageBar>
+            </div>
+          ) : (
+            flow.placeError && <ErrorMessage error={flow.placeError} />
+          )}
           <div className={styles.actions}>
             <Button icon={<ArrowLeftRegular />} onClick={flow.back} disabled={flow.placing}>
               {t('addProducts.back')}

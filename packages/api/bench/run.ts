@@ -700,9 +700,7 @@ async function main() {
     }
     out('');
     const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
-    const reads = operations.filter(
-      (o) => o.graphql && !o.write && o.targets.includes('baseline'),
-    );
+    const reads = operations.filter((o) => o.graphql && !o.write && o.targets.includes('baseline'));
     if (reads.length) {
       // Issue 13's targets for every read (they replace issue 6's 0.6 and 2.0).
       out(

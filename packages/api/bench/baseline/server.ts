@@ -482,45 +482,60 @@ const root = {
     const size = args.first ?? 20;
     if (!Number.isInteger(size) || size < 1 || size > 100) fail('BAD_USER_INPUT', 'first');
     const search = args.search?.trim() ?? '';
-    let from = 'customers c';
-    const params: unknown[] = [];
+    const cols = 'c.id, c.partner_id, c.name, c.tenant_id, c.domain, c.market';
+    let rowsFrom = 'customers c';
+    let countSql = 'SELECT COUNT(*) AS n FROM customers c WHERE c.partner_id = ?';
+    const rowParams: unknown[] = [];
+    const countParams: unknown[] = [];
     if (search) {
       const range = searchRange(search);
-      const branches: string[] = [];
-      if (range.from) {
-        branches.push(
-          range.needsCheck
-            ? `SELECT t.customer_id AS id FROM customer_search_terms t JOIN customers y ON y.id = t.customer_id
-               WHERE t.partner_id = ? AND t.term >= ? AND t.term < ?
-                 AND (y.name LIKE ? ESCAPE '!' OR y.domain LIKE ? ESCAPE '!')`
-            : 'SELECT t.customer_id AS id FROM customer_search_terms t WHERE t.partner_id = ? AND t.term >= ? AND t.term < ?',
-        );
-        const pattern = `%${search.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-        params.push(actor.partnerId, range.from, range.to);
-        if (range.needsCheck) params.push(pattern, pattern);
-      }
-      branches.push(
+      const p = actor.partnerId;
+      const pattern = `%${search.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      const termIds = range.needsCheck
+        ? `SELECT DISTINCT t.customer_id AS id FROM customer_search_terms t JOIN customers y ON y.id = t.customer_id
+           WHERE t.partner_id = ? AND t.term >= ? AND t.term < ? AND (y.name LIKE ? ESCAPE '!' OR y.domain LIKE ? ESCAPE '!')`
+        : 'SELECT DISTINCT t.customer_id AS id FROM customer_search_terms t WHERE t.partner_id = ? AND t.term >= ? AND t.term < ?';
+      const termParams = range.needsCheck
+        ? [p, range.from, range.to, pattern, pattern]
+        : [p, range.from, range.to];
+      const rowBranches = [
+        `SELECT ${cols} FROM customers c WHERE c.partner_id = ? AND c.tenant_id = ?`,
+        `SELECT ${cols} FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.partner_id = ? AND o.id = ? AND c.partner_id = ?`,
+      ];
+      const idBranches = [
         'SELECT x.id FROM customers x WHERE x.partner_id = ? AND x.tenant_id = ?',
         'SELECT o.customer_id AS id FROM orders o WHERE o.partner_id = ? AND o.id = ?',
-      );
-      params.push(actor.partnerId, search.toLowerCase(), actor.partnerId, search.toUpperCase());
-      from = `(${branches.join(' UNION ')}) m JOIN customers c ON c.id = m.id`;
+      ];
+      const tail = [p, search.toLowerCase(), p, search.toUpperCase()];
+      if (range.from) {
+        rowBranches.unshift(
+          `SELECT ${cols} FROM (${termIds}) m JOIN customers c ON c.id = m.id WHERE c.partner_id = ?`,
+        );
+        idBranches.unshift(termIds);
+        rowParams.push(...termParams, p);
+        countParams.push(...termParams);
+      }
+      rowParams.push(p, search.toLowerCase(), p, search.toUpperCase(), p);
+      countParams.push(...tail);
+      rowsFrom = `(${rowBranches.join(' UNION ')}) c`;
+      countSql = `SELECT COUNT(*) AS n FROM (${idBranches.join(' UNION ')}) m`;
+    } else {
+      countParams.push(actor.partnerId);
     }
-    params.push(actor.partnerId);
+    rowParams.push(actor.partnerId);
     let keyset = '';
-    const pageParams = [...params];
     if (args.after) {
       const [name, id] = JSON.parse(Buffer.from(args.after, 'base64url').toString('utf8'));
       keyset = ' AND (c.name > ? OR (c.name = ? AND c.id > ?))';
-      pageParams.push(name, name, id);
+      rowParams.push(name, name, id);
     }
     const [rows, [count], matched] = await Promise.all([
       q(
-        `SELECT c.id, c.name, c.tenant_id, c.domain, c.market FROM ${from} WHERE c.partner_id = ?${keyset}
+        `SELECT c.id, c.name, c.tenant_id, c.domain, c.market FROM ${rowsFrom} WHERE c.partner_id = ?${keyset}
          ORDER BY c.name ASC, c.id ASC LIMIT ?`,
-        [...pageParams, size + 1],
+        [...rowParams, size + 1],
       ),
-      q(`SELECT COUNT(*) AS n FROM ${from} WHERE c.partner_id = ?`, params),
+      q(countSql, countParams),
       search
         ? q('SELECT id, customer_id FROM orders WHERE partner_id = ? AND id = ?', [
             actor.partnerId,
@@ -795,7 +810,13 @@ const root = {
  * subscribers' look-up (the outbox rows when someone subscribed to order.placed).
  */
 async function placeOrder(
-  args: { input: { customerId: string; idempotencyKey: string; lines: { skuId: string; quantity: number }[] } },
+  args: {
+    input: {
+      customerId: string;
+      idempotencyKey: string;
+      lines: { skuId: string; quantity: number }[];
+    };
+  },
   ctx: Ctx,
 ) {
   const actor = authorize(ctx, 'BUY_SOFTWARE');
@@ -827,14 +848,18 @@ async function placeOrder(
   const skuIds = lines.map((l) => l.skuId);
   const [skus, prices] = await Promise.all([
     q('SELECT id, product_id, name, term_years FROM skus WHERE id IN (?)', [skuIds]),
-    q('SELECT sku_id, amount_minor FROM prices WHERE sku_id IN (?) AND currency = ?', [skuIds, currency]),
+    q('SELECT sku_id, amount_minor FROM prices WHERE sku_id IN (?) AND currency = ?', [
+      skuIds,
+      currency,
+    ]),
   ]);
   const products = await q('SELECT id, name, kind FROM products WHERE id IN (?)', [
     [...new Set(skus.map((sku) => sku['product_id']))],
   ]);
   const priced = lines.map((line) => {
     const sku = skus.find((r) => r['id'] === line.skuId) ?? fail('NOT_FOUND', 'SKU');
-    const product = products.find((r) => r['id'] === sku['product_id']) ?? fail('NOT_FOUND', 'product');
+    const product =
+      products.find((r) => r['id'] === sku['product_id']) ?? fail('NOT_FOUND', 'product');
     const price = prices.find((r) => r['sku_id'] === sku['id']) ?? fail('NOT_FOUND', 'price');
     if (!isValidTerm(product['kind'], sku['term_years'])) fail('NOT_FOUND', 'SKU');
     if (!availabilityInMarket(product['kind'], customer.market).available)
@@ -871,7 +896,18 @@ async function placeOrder(
     await conn.query(
       `INSERT INTO orders (id, partner_id, customer_id, placed_by_user_id, purchased_at, currency, total_minor,
          tax_included, status, idempotency_key, request_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'COMPLETED', ?, ?)`,
-      [orderId, actor.partnerId, customer.id, actor.userId, now, currency, total.amountMinor, taxIncluded, idempotencyKey, hash],
+      [
+        orderId,
+        actor.partnerId,
+        customer.id,
+        actor.userId,
+        now,
+        currency,
+        total.amountMinor,
+        taxIncluded,
+        idempotencyKey,
+        hash,
+      ],
     );
     for (const [index, { line, sku, product, unitPrice }] of priced.entries()) {
       const terms = termsAtPurchase(product['kind'], now);
@@ -882,26 +918,73 @@ async function placeOrder(
            term_years, quantity, purchased_quantity, unit_price_minor, amount_minor, currency, purchased_at,
            cancellation_policy, window_days, cancellable_until, status, cancelled_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', NULL)`,
-        [lineId, orderId, actor.partnerId, customer.id, product['id'], sku['id'], index + 1, product['kind'],
-          sku['term_years'], line.quantity, line.quantity, unitPrice.amountMinor, amount.amountMinor, currency, now,
-          terms.policy, terms.windowDays, terms.cancellableUntil],
+        [
+          lineId,
+          orderId,
+          actor.partnerId,
+          customer.id,
+          product['id'],
+          sku['id'],
+          index + 1,
+          product['kind'],
+          sku['term_years'],
+          line.quantity,
+          line.quantity,
+          unitPrice.amountMinor,
+          amount.amountMinor,
+          currency,
+          now,
+          terms.policy,
+          terms.windowDays,
+          terms.cancellableUntil,
+        ],
       );
       await conn.query(
         `INSERT INTO invoice_lines (id, invoice_id, partner_id, customer_id, order_id, order_line_id, product_name,
            sku_name, quantity, kind, amount_minor, currency, tax_included, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'CHARGE', ?, ?, ?, ?)`,
-        [newId(), invoice!['id'], actor.partnerId, customer.id, orderId, lineId, product['name'], sku['name'],
-          line.quantity, amount.amountMinor, currency, taxIncluded, now],
+        [
+          newId(),
+          invoice!['id'],
+          actor.partnerId,
+          customer.id,
+          orderId,
+          lineId,
+          product['name'],
+          sku['name'],
+          line.quantity,
+          amount.amountMinor,
+          currency,
+          taxIncluded,
+          now,
+        ],
       );
     }
     await conn.query(
       `INSERT INTO activity_log (id, partner_id, customer_id, user_id, user_email, remote_address, user_agent,
          operation, resource, product_name, outcome, failure_code, detail, at, count, refusal_bucket)
        VALUES (?, ?, ?, ?, ?, NULL, NULL, 'create_order', ?, ?, 'SUCCEEDED', NULL, NULL, ?, 1, NULL)`,
-      [newId(), actor.partnerId, customer.id, actor.userId, actor.email, `order:${orderId}`,
-        priced.map((p) => p.product['name']).join(', ').slice(0, 200), now],
+      [
+        newId(),
+        actor.partnerId,
+        customer.id,
+        actor.userId,
+        actor.email,
+        `order:${orderId}`,
+        priced
+          .map((p) => p.product['name'])
+          .join(', ')
+          .slice(0, 200),
+        now,
+      ],
     );
-    await webhookOutbox(conn, actor.partnerId, 'order.placed', { orderId, customerId: customer.id }, now);
+    await webhookOutbox(
+      conn,
+      actor.partnerId,
+      'order.placed',
+      { orderId, customerId: customer.id },
+      now,
+    );
     await conn.query('COMMIT');
   } catch (error) {
     await conn.query('ROLLBACK').catch(() => undefined);
@@ -913,7 +996,13 @@ async function placeOrder(
   } finally {
     conn.release();
   }
-  return { id: orderId, purchasedAt: now, status: 'COMPLETED', taxIncluded, total: moneyOf(total.amountMinor, currency) };
+  return {
+    id: orderId,
+    purchasedAt: now,
+    status: 'COMPLETED',
+    taxIncluded,
+    total: moneyOf(total.amountMinor, currency),
+  };
 }
 
 /** W2 as the portal writes it: the subscribers of the event, then the event and its deliveries. */
@@ -928,7 +1017,9 @@ async function webhookOutbox(
     'SELECT id, events FROM webhook_endpoints WHERE partner_id = ?',
     [partnerId],
   );
-  const ids = endpoints.filter((e) => String(e['events']).split(',').includes(type)).map((e) => e['id']);
+  const ids = endpoints
+    .filter((e) => String(e['events']).split(',').includes(type))
+    .map((e) => e['id']);
   if (ids.length === 0) return;
   const id = newId();
   await conn.query(
@@ -966,11 +1057,18 @@ async function countedDownload(req: http.IncomingMessage, res: http.ServerRespon
       )
     : [];
   const refuse = (status: number) => {
-    res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(status, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+    });
     res.end(status === 404 ? 'Not found' : 'This link no longer works');
   };
   if (!link) return refuse(404);
-  const choice = { version: link['version'], language: link['language'], fileType: link['file_type'] };
+  const choice = {
+    version: link['version'],
+    language: link['language'],
+    fileType: link['file_type'],
+  };
   const file = mediaPath(mediaDir, link['product_id'], choice);
   const now = new Date();
   const facts = [
@@ -998,8 +1096,16 @@ async function countedDownload(req: http.IncomingMessage, res: http.ServerRespon
       `INSERT INTO activity_log (id, partner_id, customer_id, user_id, user_email, remote_address, user_agent,
          operation, resource, product_name, outcome, failure_code, detail, at, count, refusal_bucket)
        VALUES (?, ?, ?, NULL, NULL, ?, ?, 'download_software', ?, ?, ?, ?, ?, ?, 1, NULL)`,
-      [newId(), ...facts, outcome, failure,
-        failure ? null : `issued by ${link['issuer_email'] ?? 'unknown'}; ${choice.version} · ${choice.language} · ${choice.fileType}`, now],
+      [
+        newId(),
+        ...facts,
+        outcome,
+        failure,
+        failure
+          ? null
+          : `issued by ${link['issuer_email'] ?? 'unknown'}; ${choice.version} · ${choice.language} · ${choice.fileType}`,
+        now,
+      ],
     );
   if (state !== 'ACTIVE') {
     await logEntry(db, 'FAILED', `LINK_${state}`);
@@ -1024,7 +1130,13 @@ async function countedDownload(req: http.IncomingMessage, res: http.ServerRespon
         [link['id']],
       );
       if (after && Number(after['used']) >= Number(after['max'])) {
-        await webhookOutbox(conn, link['partner_id'], 'download_link.exhausted', { linkId: link['id'] }, now);
+        await webhookOutbox(
+          conn,
+          link['partner_id'],
+          'download_link.exhausted',
+          { linkId: link['id'] },
+          now,
+        );
       }
     }
     await conn.query('COMMIT');

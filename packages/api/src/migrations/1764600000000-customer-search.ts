@@ -28,7 +28,10 @@ export class CustomerSearch1764600000000 implements MigrationInterface {
           { name: 'customer_id', type: 'varchar', length: '36', isPrimary: true },
         ],
         indices: [
-          new TableIndex({ name: 'ix_customer_search_terms_customer', columnNames: ['customer_id'] }),
+          new TableIndex({
+            name: 'ix_customer_search_terms_customer',
+            columnNames: ['customer_id'],
+          }),
         ],
         foreignKeys: [
           {

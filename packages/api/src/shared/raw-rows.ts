@@ -3,6 +3,26 @@
  * back as a Date (the connection's time zone is UTC) and BIGINT as a number; better-sqlite3 hands
  * TypeORM's UTC text ('YYYY-MM-DD HH:MM:SS.SSS') and integers.
  */
+import type { EntityManager } from 'typeorm';
+
+/** A datetime as TypeORM stores it on SQLite ('YYYY-MM-DD HH:MM:SS.SSS', UTC). */
+export const sqliteInstant = (at: Date) => at.toISOString().replace('T', ' ').replace('Z', '');
+
+/**
+ * Hand-written SQL with positional `?` values on either engine: a Date binds as mysql2 writes it
+ * (the connection is UTC) or as TypeORM's SQLite text. For rows that are not one partner's (the
+ * session, the catalog); a partner's rows go through `forPartner(...).rows` (R8).
+ */
+export async function plainQuery<T = Record<string, unknown>>(
+  manager: EntityManager,
+  sql: string,
+  values: readonly unknown[],
+): Promise<T[]> {
+  const sqlite = manager.connection.options.type !== 'mysql';
+  const bound = sqlite ? values.map((v) => (v instanceof Date ? sqliteInstant(v) : v)) : values;
+  return (await manager.query(sql, bound as unknown[])) as T[];
+}
+
 export function instant(value: unknown): Date {
   if (value instanceof Date) return value;
   const text = String(value);

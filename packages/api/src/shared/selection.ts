@@ -5,11 +5,15 @@ import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
  * under its `links`), through fragments, as schema field names (aliases resolved). Lets a
  * list's resolver read for the whole page only what the document selects (issue 13).
  */
-export function selectedFields(info: GraphQLResolveInfo, path: readonly string[] = []): Set<string> {
+export function selectedFields(
+  info: GraphQLResolveInfo,
+  path: readonly string[] = [],
+): Set<string> {
   let nodes: readonly FieldNode[] = info.fieldNodes;
   for (const name of path) {
     const next: FieldNode[] = [];
-    for (const node of nodes) collect(info, node.selectionSet, (f) => f.name.value === name && next.push(f));
+    for (const node of nodes)
+      collect(info, node.selectionSet, (f) => f.name.value === name && next.push(f));
     nodes = next;
   }
   const names = new Set<string>();
@@ -25,7 +29,8 @@ function collect(
 ): void {
   for (const selection of set?.selections ?? []) {
     if (selection.kind === 'Field') visit(selection);
-    else if (selection.kind === 'InlineFragment') collect(info, selection.selectionSet, visit, seen);
+    else if (selection.kind === 'InlineFragment')
+      collect(info, selection.selectionSet, visit, seen);
     else if (!seen.has(selection.name.value)) {
       seen.add(selection.name.value);
       collect(info, info.fragments[selection.name.value]?.selectionSet, visit, seen);

@@ -35,9 +35,9 @@ describe('forPartner (R8)', () => {
   });
 
   it('R8: plain-row SQL must name the scope, and the scope is always the partner’s', async () => {
-    await expect(scope.rows('SELECT id FROM customers WHERE id = :id', { id: 'x' })).rejects.toThrow(
-      'partner_id = :partnerId',
-    );
+    await expect(
+      scope.rows('SELECT id FROM customers WHERE id = :id', { id: 'x' }),
+    ).rejects.toThrow('partner_id = :partnerId');
     expect(
       await scope.rows(
         'SELECT id FROM customers c WHERE c.partner_id = :partnerId AND c.id IN (:ids) AND c.name > :id',

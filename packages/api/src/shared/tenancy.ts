@@ -6,6 +6,7 @@ import type {
   ObjectLiteral,
   SelectQueryBuilder,
 } from 'typeorm';
+import { plainQuery } from './raw-rows.js';
 
 /** A row that belongs to one partner. */
 export interface PartnerOwned extends ObjectLiteral {
@@ -46,10 +47,7 @@ export function forPartner(manager: EntityManager, owner: { readonly partnerId: 
       params: Readonly<Record<string, unknown>> = {},
     ): Promise<T[]> => {
       const { text, values } = bindNamed(sql, { ...params, partnerId });
-      const sqlite = manager.connection.options.type !== 'mysql';
-      // SQLite keeps TypeORM's UTC datetime text; mysql2 writes a Date in the connection's zone (UTC).
-      const bound = sqlite ? values.map((v) => (v instanceof Date ? sqliteInstant(v) : v)) : values;
-      return (await manager.query(text, bound)) as T[];
+      return plainQuery<T>(manager, text, values);
     },
     /** A query builder on `entity` as `alias`, already limited to the partner's rows. */
     query: <E extends PartnerOwned>(
@@ -61,9 +59,6 @@ export function forPartner(manager: EntityManager, owner: { readonly partnerId: 
         .where(`${alias}.partner_id = :partnerId`, { partnerId }),
   };
 }
-
-/** A datetime as TypeORM stores it on SQLite ('YYYY-MM-DD HH:MM:SS.SSS', UTC). */
-export const sqliteInstant = (at: Date) => at.toISOString().replace('T', ' ').replace('Z', '');
 
 interface Template {
   /** Text between parameters: `parts[i]`, then the value of `names[i]`, … */

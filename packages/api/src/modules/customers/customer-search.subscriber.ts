@@ -29,7 +29,9 @@ export async function indexCustomerForSearch(
 /**
  * Keeps `customer_search_terms` in step with every customer written through TypeORM, in the same
  * transaction; tenant GUIDs are stored in lower case (the exact look-up compares them so).
- * Bulk loads that bypass TypeORM (the bench seed) write the terms themselves.
+ * A query-builder UPDATE does not say which rows it changed: rename a customer with `save()`, or
+ * call `indexCustomerForSearch` in the same transaction. Bulk loads that bypass TypeORM (the
+ * bench seed) write the terms themselves.
  */
 @EventSubscriber()
 export class CustomerSearchSubscriber implements EntitySubscriberInterface<CustomerEntity> {
@@ -53,7 +55,8 @@ export class CustomerSearchSubscriber implements EntitySubscriberInterface<Custo
   }
 
   async afterUpdate(event: UpdateEvent<CustomerEntity>): Promise<void> {
-    const id = (event.entity as Partial<CustomerEntity> | undefined)?.id ?? event.databaseEntity?.id;
+    const id =
+      (event.entity as Partial<CustomerEntity> | undefined)?.id ?? event.databaseEntity?.id;
     if (!id) return;
     const customer = await event.manager.findOneBy(CustomerEntity, { id });
     if (customer) await indexCustomerForSearch(event.manager, customer);

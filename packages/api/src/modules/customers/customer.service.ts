@@ -13,9 +13,10 @@ export interface CustomerPage {
   totalCount: number;
 }
 
-const CUSTOMER_COLUMNS = 'c.id, c.partner_id, c.name, c.tenant_id, c.domain, c.market, c.created_at';
+export const CUSTOMER_COLUMNS =
+  'c.id, c.partner_id, c.name, c.tenant_id, c.domain, c.market, c.created_at';
 
-function customerOfRow(r: Record<string, unknown>): CustomerEntity {
+export function customerOfRow(r: Record<string, unknown>): CustomerEntity {
   return {
     id: r['id'] as string,
     partnerId: r['partner_id'] as string,
@@ -28,30 +29,42 @@ function customerOfRow(r: Record<string, unknown>): CustomerEntity {
 }
 
 /**
- * The ids a search matches (B1), as one derived table: a part of the name or domain (a range of
- * `customer_search_terms`, see customer-search.ts), a whole tenant GUID (stored in lower case),
- * or a whole order ID. Each branch is an index range, never a scan of the partner's customers.
+ * What a search matches (B1), as two derived tables of the same branches: a part of the name or
+ * domain (a range of `customer_search_terms`, see customer-search.ts), a whole tenant GUID
+ * (stored in lower case), a whole order ID. `rows` carries the customers' columns (the page is
+ * sorted from it), `ids` only their ids (the count). Each branch starts from an index range, so
+ * the database never walks the partner's customers in name order probing for matches.
  */
-function matchesSql(search: string): { sql: string; params: Record<string, unknown> } {
+function matchesSql(search: string) {
   const range = searchRange(search);
-  const branches: string[] = [];
+  const termIds = range.needsCheck
+    ? `SELECT DISTINCT t.customer_id AS id FROM customer_search_terms t
+       JOIN customers y ON y.id = t.customer_id
+       WHERE t.partner_id = :partnerId AND t.term >= :from AND t.term < :to
+         AND (y.name LIKE :pattern ESCAPE '!' OR y.domain LIKE :pattern ESCAPE '!')`
+    : `SELECT DISTINCT t.customer_id AS id FROM customer_search_terms t
+       WHERE t.partner_id = :partnerId AND t.term >= :from AND t.term < :to`;
+  const tenant = 'x.partner_id = :partnerId AND x.tenant_id = :tenant';
+  const order = 'o.partner_id = :partnerId AND o.id = :orderId';
+  const rowBranches = [
+    `SELECT ${CUSTOMER_COLUMNS} FROM customers c WHERE c.partner_id = :partnerId AND c.tenant_id = :tenant`,
+    `SELECT ${CUSTOMER_COLUMNS} FROM orders o JOIN customers c ON c.id = o.customer_id
+     WHERE ${order} AND c.partner_id = :partnerId`,
+  ];
+  const idBranches = [
+    `SELECT x.id FROM customers x WHERE ${tenant}`,
+    `SELECT o.customer_id AS id FROM orders o WHERE ${order}`,
+  ];
   if (range.from) {
-    branches.push(
-      range.needsCheck
-        ? `SELECT t.customer_id AS id FROM customer_search_terms t
-           JOIN customers y ON y.id = t.customer_id
-           WHERE t.partner_id = :partnerId AND t.term >= :from AND t.term < :to
-             AND (y.name LIKE :pattern ESCAPE '!' OR y.domain LIKE :pattern ESCAPE '!')`
-        : `SELECT t.customer_id AS id FROM customer_search_terms t
-           WHERE t.partner_id = :partnerId AND t.term >= :from AND t.term < :to`,
+    rowBranches.unshift(
+      `SELECT ${CUSTOMER_COLUMNS} FROM (${termIds}) m JOIN customers c ON c.id = m.id
+       WHERE c.partner_id = :partnerId`,
     );
+    idBranches.unshift(termIds);
   }
-  branches.push(
-    'SELECT x.id FROM customers x WHERE x.partner_id = :partnerId AND x.tenant_id = :tenant',
-    'SELECT o.customer_id AS id FROM orders o WHERE o.partner_id = :partnerId AND o.id = :orderId',
-  );
   return {
-    sql: `(${branches.join(' UNION ')}) m`,
+    rows: `(${rowBranches.join(' UNION ')}) c`,
+    ids: `(${idBranches.join(' UNION ')}) m`,
     params: {
       from: range.from,
       to: range.to,
@@ -78,7 +91,6 @@ export async function listCustomers(
   const scope = forPartner(db.manager, actor);
 
   const matches = search ? matchesSql(search) : null;
-  const from = matches ? `${matches.sql} JOIN customers c ON c.id = m.id` : 'customers c';
   const params: Record<string, unknown> = { ...matches?.params, limit: size + 1 };
   let keyset = '';
   if (args.after) {
@@ -88,12 +100,14 @@ export async function listCustomers(
   }
   const [rows, [count], matchedOrder] = await Promise.all([
     scope.rows(
-      `SELECT ${CUSTOMER_COLUMNS} FROM ${from} WHERE c.partner_id = :partnerId${keyset}
-       ORDER BY c.name ASC, c.id ASC LIMIT :limit`,
+      `SELECT ${CUSTOMER_COLUMNS} FROM ${matches?.rows ?? 'customers c'}
+       WHERE c.partner_id = :partnerId${keyset} ORDER BY c.name ASC, c.id ASC LIMIT :limit`,
       params,
     ),
     scope.rows<{ n: number | string }>(
-      `SELECT COUNT(*) AS n FROM ${from} WHERE c.partner_id = :partnerId`,
+      matches
+        ? `SELECT COUNT(*) AS n FROM ${matches.ids}`
+        : 'SELECT COUNT(*) AS n FROM customers c WHERE c.partner_id = :partnerId',
       params,
     ),
     // B1: a search that is an order ID says which order matched.
@@ -120,8 +134,11 @@ export async function listCustomers(
   };
 }
 
-/** R8: a foreign customer answers exactly like a missing one. */
+/** R8: a foreign customer answers exactly like a missing one. A plain row (issue 13). */
 export async function getCustomer(db: Database, actor: Actor, id: string): Promise<CustomerEntity> {
-  const customer = await forPartner(db.manager, actor).findOne(CustomerEntity, { id });
-  return customer ?? notFound('customer');
+  const [row] = await forPartner(db.manager, actor).rows(
+    `SELECT ${CUSTOMER_COLUMNS} FROM customers c WHERE c.partner_id = :partnerId AND c.id = :id`,
+    { id },
+  );
+  return row ? customerOfRow(row) : notFound('customer');
 }

@@ -138,7 +138,10 @@ export class SoftwareLineResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the product has an activation key.' })
-  hasActivationKeys(@Root() line: OrderLine, @Ctx() ctx: RequestContext): boolean | Promise<boolean> {
+  hasActivationKeys(
+    @Root() line: OrderLine,
+    @Ctx() ctx: RequestContext,
+  ): boolean | Promise<boolean> {
     if (line.productEntity !== undefined) return line.productEntity?.hasActivationKeys ?? false;
     return productLoader(ctx)
       .load(line.entity.productId)

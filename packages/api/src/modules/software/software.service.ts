@@ -9,7 +9,8 @@ import type { Database } from '../../data-source.js';
 import { authorize, type Actor, type SecretBox } from '../../shared/context.js';
 import { fail, notFound } from '../../shared/errors.js';
 import { newId, newSecretToken, sha256Hex } from '../../shared/ids.js';
-import { instant, instantOrNull, int, intOrNull } from '../../shared/raw-rows.js';
+import { instant, int } from '../../shared/raw-rows.js';
+import { LINE_COLUMNS, lineOfRow } from '../orders/order-rows.js';
 import { forPartner } from '../../shared/tenancy.js';
 import { recordSuccess, withRefusalLog } from '../activity/activity.service.js';
 import { ProductEntity } from '../catalog/product.entity.js';
@@ -17,36 +18,6 @@ import { OrderLineEntity } from '../orders/order-line.entity.js';
 import { ActivationKeyEntity } from './activation-key.entity.js';
 import { DownloadLinkEntity } from './download-link.entity.js';
 import { newActivationKey } from './key-vault.js';
-
-const LINE_COLUMNS = `id, order_id, partner_id, customer_id, product_id, sku_id, line_number,
-  product_kind, term_years, quantity, purchased_quantity, unit_price_minor, amount_minor, currency,
-  purchased_at, cancellation_policy, window_days, cancellable_until, status, cancelled_at`;
-
-/** An order line from a plain row (the same fields as the entity, without hydration). */
-export function lineOfRow(r: Record<string, unknown>): OrderLineEntity {
-  return {
-    id: r['id'] as string,
-    orderId: r['order_id'] as string,
-    partnerId: r['partner_id'] as string,
-    customerId: r['customer_id'] as string,
-    productId: r['product_id'] as string,
-    skuId: r['sku_id'] as string,
-    lineNumber: int(r['line_number']),
-    productKind: r['product_kind'] as OrderLineEntity['productKind'],
-    termYears: intOrNull(r['term_years']) as OrderLineEntity['termYears'],
-    quantity: int(r['quantity']),
-    purchasedQuantity: int(r['purchased_quantity']),
-    unitPriceMinor: int(r['unit_price_minor']),
-    amountMinor: int(r['amount_minor']),
-    currency: r['currency'] as OrderLineEntity['currency'],
-    purchasedAt: instant(r['purchased_at']),
-    cancellationPolicy: r['cancellation_policy'] as OrderLineEntity['cancellationPolicy'],
-    windowDays: intOrNull(r['window_days']),
-    cancellableUntil: instantOrNull(r['cancellable_until']),
-    status: r['status'] as OrderLineEntity['status'],
-    cancelledAt: instantOrNull(r['cancelled_at']),
-  };
-}
 
 /**
  * D1, the Software tab's hot read: the customer's lines as plain rows (issue 13: no entity

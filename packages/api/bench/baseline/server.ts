@@ -1112,7 +1112,7 @@ async function countedDownload(req: http.IncomingMessage, res: http.ServerRespon
     return refuse(410);
   }
   const conn = await db.getConnection();
-  let counted = false;
+  let counted: boolean;
   try {
     await conn.query('BEGIN');
     const [result] = await conn.query<mysql.ResultSetHeader>(

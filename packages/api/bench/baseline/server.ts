@@ -509,7 +509,7 @@ const root = {
       const tail = [p, search.toLowerCase(), p, search.toUpperCase()];
       if (range.from) {
         rowBranches.unshift(
-          `SELECT ${cols} FROM (${termIds}) m JOIN customers c ON c.id = m.id WHERE c.partner_id = ?`,
+          `SELECT ${cols} FROM (${termIds}) m STRAIGHT_JOIN customers c ON c.id = m.id WHERE c.partner_id = ?`,
         );
         idBranches.unshift(termIds);
         rowParams.push(...termParams, p);

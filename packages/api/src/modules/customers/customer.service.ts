@@ -35,7 +35,12 @@ export function customerOfRow(r: Record<string, unknown>): CustomerEntity {
  * sorted from it), `ids` only their ids (the count). Each branch starts from an index range, so
  * the database never walks the partner's customers in name order probing for matches.
  */
-function matchesSql(search: string) {
+function matchesSql(search: string, engine: Database['engine']) {
+  // The matched ids first, then their customers by primary key: left to choose, both engines'
+  // planners would rather walk every customer of the partner and probe the ids (MariaDB: 140 ms
+  // instead of 0.4 ms at 10,000 customers). STRAIGHT_JOIN (MariaDB) and CROSS JOIN (SQLite) keep
+  // the written order.
+  const idsThenCustomers = engine === 'mysql' ? 'STRAIGHT_JOIN' : 'CROSS JOIN';
   const range = searchRange(search);
   const termIds = range.needsCheck
     ? `SELECT DISTINCT t.customer_id AS id FROM customer_search_terms t
@@ -57,7 +62,7 @@ function matchesSql(search: string) {
   ];
   if (range.from) {
     rowBranches.unshift(
-      `SELECT ${CUSTOMER_COLUMNS} FROM (${termIds}) m JOIN customers c ON c.id = m.id
+      `SELECT ${CUSTOMER_COLUMNS} FROM (${termIds}) m ${idsThenCustomers} customers c ON c.id = m.id
        WHERE c.partner_id = :partnerId`,
     );
     idBranches.unshift(termIds);
@@ -90,7 +95,7 @@ export async function listCustomers(
   if (search.length > 200) badInput('search', 'Search for at most 200 characters.');
   const scope = forPartner(db.manager, actor);
 
-  const matches = search ? matchesSql(search) : null;
+  const matches = search ? matchesSql(search, db.engine) : null;
   const params: Record<string, unknown> = { ...matches?.params, limit: size + 1 };
   let keyset = '';
   if (args.after) {

@@ -6,7 +6,7 @@
 import type { EntityManager } from 'typeorm';
 
 /** A datetime as TypeORM stores it on SQLite ('YYYY-MM-DD HH:MM:SS.SSS', UTC). */
-export const sqliteInstant = (at: Date) => at.toISOString().replace('T', ' ').replace('Z', '');
+const sqliteInstant = (at: Date) => at.toISOString().replace('T', ' ').replace('Z', '');
 
 /**
  * Hand-written SQL with positional `?` values on either engine: a Date binds as mysql2 writes it

@@ -90,7 +90,7 @@ function templateOf(sql: string): Template {
 }
 
 /** `:name` parameters as positional `?` (both drivers take those); arrays become `?, ?, …`. */
-export function bindNamed(
+function bindNamed(
   sql: string,
   params: Readonly<Record<string, unknown>>,
 ): { text: string; values: unknown[] } {

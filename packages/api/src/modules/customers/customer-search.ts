@@ -16,7 +16,7 @@ export const SEARCH_TERM_LENGTH = 32;
 const TOP = '\u{10FFFF}';
 
 /** What search compares: NFKC (full-width Latin, half-width kana as typed elsewhere), lower case. */
-export function normalizeSearchText(text: string): string {
+function normalizeSearchText(text: string): string {
   return text.normalize('NFKC').toLowerCase().replaceAll(TOP, '');
 }
 
@@ -40,10 +40,4 @@ export function searchRange(search: string): { from: string; to: string; needsCh
   const chars = [...normalizeSearchText(search)];
   const from = chars.slice(0, SEARCH_TERM_LENGTH).join('');
   return { from, to: from + TOP, needsCheck: chars.length > SEARCH_TERM_LENGTH };
-}
-
-/** Whether the normalized name or domain contains the normalized search (the check above). */
-export function containsSearch(name: string, domain: string, search: string): boolean {
-  const s = normalizeSearchText(search);
-  return normalizeSearchText(name).includes(s) || normalizeSearchText(domain).includes(s);
 }

@@ -113,6 +113,9 @@ export const listAwareEstimator: ComplexityEstimator = ({ type, field, args, chi
 const introspectionEstimator: ComplexityEstimator = ({ type, field, childComplexity }) =>
   type.name.startsWith('__') || field.name.startsWith('__') ? 1 + childComplexity : undefined;
 
+/** Costs remembered per document (distinct operation name and variables). */
+const COST_CACHE_ENTRIES = 64;
+
 /** Cost of an operation as the plugin computes it (exported for tests and the docs' figures). */
 export function operationCost(
   schema: GraphQLSchema,
@@ -214,14 +217,31 @@ export function selectionLimits(context: ValidationContext): ASTVisitor {
  * validation and before any resolver, so a refused operation touches nothing.
  */
 export function complexityLimit(schema: GraphQLSchema, max = MAX_COMPLEXITY): ApolloServerPlugin {
+  // Issue 13: the cost of a document with the same operation name and variables is the same every
+  // time; Apollo hands the same parsed document for the same query text, so remember it there.
+  const costs = new WeakMap<object, Map<string, number>>();
+  const costOf = (
+    document: Parameters<typeof operationCost>[1],
+    variables: Record<string, unknown>,
+    operationName: string | undefined,
+  ) => {
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+    let known = costs.get(document);
+    const cached = known?.get(key);
+    if (cached !== undefined) return cached;
+    const cost = operationCost(schema, document, variables, operationName);
+    if (!known) costs.set(document, (known = new Map()));
+    if (known.size >= COST_CACHE_ENTRIES) known.clear(); // variables that vary every time
+    known.set(key, cost);
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
           let complexity: number;
           try {
-            complexity = operationCost(
-              schema,
+            complexity = costOf(
               document,
               request.variables ?? {},
               request.operationName ?? undefined,

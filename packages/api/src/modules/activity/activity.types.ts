@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { firstDescription } from '../../shared/graphql-limits.js';
 import { OperationTypeEnum, PageInfo } from '../../shared/graphql-types.js';
+import type { Customer } from '../customers/customer.types.js';
 import type { ActivityEntryEntity } from './activity-entry.entity.js';
 
 /** A1–A3: the arguments of `activityLog`: a period, optional filters, and a page. */
@@ -34,6 +35,9 @@ export class ActivityLogArgs {
 @ObjectType({ description: 'One entry of the partner’s append-only activity log.' })
 export class ActivityEntry {
   entity: ActivityEntryEntity;
+
+  /** Its customer, when the page's customers were read at once (issue 13); null: none. */
+  customerRef?: Customer | null;
 
   @Field(() => ID, { description: 'The entry’s id.' })
   id: string;

@@ -7,6 +7,7 @@ import {
   customerId,
   getKeysAndDownloads,
   graphql,
+  openOpenInvoice,
   settled,
   signInAfresh,
   softwareLines,
@@ -173,16 +174,7 @@ describe.skipIf(!chromiumFound && !inCI)('cancel a purchase', () => {
       },
     );
     expect(cancelled.errors).toBeUndefined();
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Billing' })
-      .click();
-    const open = page.getByRole('row').filter({ hasText: 'KRW' }).filter({ hasText: 'Open' });
-    await open.first().waitFor();
-    await open
-      .first()
-      .getByRole('link', { name: /View invoice/ })
-      .click();
+    await openOpenInvoice(page, 'KRW');
     const credit = page
       .getByRole('row')
       .filter({ hasText: line.orderId })

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumFound, inCI, openBrowser, outDir, webRoot, type BrowserSession } from './browser';
-import { buy, customerId, signInAfresh } from './portal';
+import { buy, customerId, openOpenInvoice, signInAfresh } from './portal';
 import { startServer, type RunningServer } from './server';
 
 /**
@@ -32,22 +32,6 @@ describe.skipIf(!chromiumFound && !inCI)('browser journey', () => {
   async function sabaOrder(): Promise<string> {
     await signInAfresh(page, server.url);
     return buy(page, SABA, OFFICE_PERPETUAL, 3);
-  }
-
-  /** Billing, then the open USD invoice, with the order's line on it. */
-  async function openInvoiceWith(orderId: string) {
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Billing' })
-      .click();
-    const open = page.getByRole('row').filter({ hasText: 'USD' }).filter({ hasText: 'Open' });
-    await open.first().waitFor();
-    await checkScreen('billing');
-    await open
-      .first()
-      .getByRole('link', { name: /View invoice/ })
-      .click();
-    await page.getByRole('row', { name: new RegExp(orderId) }).waitFor();
   }
 
   beforeAll(async () => {
@@ -154,7 +138,7 @@ describe.skipIf(!chromiumFound && !inCI)('browser journey', () => {
 
   it('B4, I2: the order is charged on the month’s invoice in Billing, with its CSV', async () => {
     const orderId = await sabaOrder();
-    await openInvoiceWith(orderId);
+    await openOpenInvoice(page, 'USD', () => checkScreen('billing'));
     const line = page.getByRole('row', { name: new RegExp(orderId) });
     await line.waitFor();
     const text = await line.textContent();
@@ -171,7 +155,8 @@ describe.skipIf(!chromiumFound && !inCI)('browser journey', () => {
 
   it('E1: switching to Korean shows Korean text, dates and money', async () => {
     const orderId = await sabaOrder();
-    await openInvoiceWith(orderId);
+    await openOpenInvoice(page, 'USD');
+    await page.getByRole('row', { name: new RegExp(orderId) }).waitFor();
     await page.getByLabel('Display language').selectOption('ko');
     await page.getByRole('link', { name: '고객' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('ko');

@@ -1,9 +1,9 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate, type Language, type MessageKey } from '../src/app/i18n/messages';
 import { chromiumFound, inCI, openBrowser, webRoot, type BrowserSession } from './browser';
 import { layoutProblems } from './layout';
-import { buy, customerId, settled, signInAfresh } from './portal';
+import { buy, customerId, settled, signInAfresh, softwareLineOf } from './portal';
 import { startServer, type RunningServer } from './server';
 
 /**
@@ -76,10 +76,7 @@ describe.skipIf(!chromiumFound && !inCI)('the portal on a phone', () => {
         await page.getByRole('heading', { name, level: 1 }).waitFor();
       }
 
-      function lineOf(product: string, orderId?: string): Locator {
-        const items = page.locator('.fui-AccordionItem').filter({ hasText: product });
-        return orderId ? items.filter({ hasText: orderId }) : items.first();
-      }
+      const lineOf = (product: string, orderId?: string) => softwareLineOf(page, product, orderId);
 
       it('sign in', async () => {
         await page.context().clearCookies();

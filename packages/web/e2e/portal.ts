@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /**
@@ -174,4 +174,32 @@ export async function settled(page: Page): Promise<void> {
         .map((a) => a.finished.catch(() => undefined)),
     ),
   );
+}
+
+/**
+ * Billing in the main navigation, then the month's open invoice in the currency. `onBilling` runs
+ * on the Billing page first (e.g. its screenshot).
+ */
+export async function openOpenInvoice(
+  page: Page,
+  currency: string,
+  onBilling: () => Promise<void> = async () => undefined,
+): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Billing' })
+    .click();
+  const open = page.getByRole('row').filter({ hasText: currency }).filter({ hasText: 'Open' });
+  await open.first().waitFor();
+  await onBilling();
+  await open
+    .first()
+    .getByRole('link', { name: /View invoice/ })
+    .click();
+}
+
+/** A product's line on a customer's Software tab: the line of the order, or else the newest. */
+export function softwareLineOf(page: Page, product: string, orderId?: string): Locator {
+  const items = page.locator('.fui-AccordionItem').filter({ hasText: product });
+  return orderId ? items.filter({ hasText: orderId }) : items.first();
 }

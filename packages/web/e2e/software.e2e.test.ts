@@ -9,6 +9,7 @@ import {
   getKeysAndDownloads,
   graphql,
   signInAfresh,
+  softwareLineOf,
   type SoftwareLine,
 } from './portal';
 import { startServer, type RunningServer } from './server';
@@ -70,11 +71,7 @@ describe.skipIf(!chromiumFound && !inCI)('software keys, downloads and the activ
     );
   }
 
-  /** A product's line on the Software tab: the one of an order, or the newest. */
-  function lineOf(product: string, orderId?: string): Locator {
-    const items = page.locator('.fui-AccordionItem').filter({ hasText: product });
-    return orderId ? items.filter({ hasText: orderId }) : items.first();
-  }
+  const lineOf = (product: string, orderId?: string) => softwareLineOf(page, product, orderId);
 
   async function expand(item: Locator, product: string) {
     const header = item.getByRole('heading', { name: new RegExp(product) }).getByRole('button');
@@ -103,11 +100,11 @@ describe.skipIf(!chromiumFound && !inCI)('software keys, downloads and the activ
   }
 
   /** A Datacenter line of its own, bought through the API, expanded on the Software tab. */
-  async function ownLine(): Promise<{ line: SoftwareLine; item: Locator }> {
+  async function ownLine(): Promise<Locator> {
     await signInAfresh(page, server.url);
-    const line = await buyLine(page, CUSTOMER, DATACENTER_1Y);
+    const orderId = await buy(page, CUSTOMER, DATACENTER_1Y);
     await openSoftwareOf(CUSTOMER);
-    return { line, item: await expandLine(line.orderId) };
+    return expandLine(orderId);
   }
 
   /** Its own line with the key and a link got in the page: the region that shows them. */
@@ -170,7 +167,7 @@ describe.skipIf(!chromiumFound && !inCI)('software keys, downloads and the activ
   });
 
   it('D2, D3: choose Version, Language, File type/OS, Submit, Get keys and downloads: the key and a link', async () => {
-    const { item } = await ownLine();
+    const item = await ownLine();
     await chooseAndSubmit(item);
     await checkScreen('software-submitted');
 
@@ -187,7 +184,7 @@ describe.skipIf(!chromiumFound && !inCI)('software keys, downloads and the activ
   });
 
   it('D2: Copy link puts the link on the clipboard', async () => {
-    const result = await keysAndDownloads((await ownLine()).item);
+    const result = await keysAndDownloads(await ownLine());
     const linkUrl = await result.getByRole('textbox', { name: 'Download link' }).inputValue();
     await result.getByRole('button', { name: 'Copy link' }).click();
     await result.getByText('Copied').waitFor();
@@ -195,7 +192,7 @@ describe.skipIf(!chromiumFound && !inCI)('software keys, downloads and the activ
   });
 
   it('D2, D3, D7: Download fetches the file through the link', async () => {
-    const result = await keysAndDownloads((await ownLine()).item);
+    const result = await keysAndDownloads(await ownLine());
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       result.getByRole('link', { name: 'Download' }).click(),

@@ -4,6 +4,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { hasErrorCode } from '../../app/errors';
 import { Loading } from '../../app/Loading';
+import { RouteErrorBoundary } from '../../app/RouteErrorBoundary';
 import { MeQueryDocument, SESSION_EXPIRED_EVENT, SessionContext } from './useSession';
 
 /**
@@ -40,11 +41,14 @@ export function RequireSession() {
   if (!data) return waiting;
   return (
     <SessionContext.Provider value={data.me}>
-      <Suspense fallback={waiting}>
-        <AppShell>
-          <Outlet />
-        </AppShell>
-      </Suspense>
+      {/* The shell's chunk can fail to load like a page's: a message and Try again. */}
+      <RouteErrorBoundary>
+        <Suspense fallback={waiting}>
+          <AppShell>
+            <Outlet />
+          </AppShell>
+        </Suspense>
+      </RouteErrorBoundary>
     </SessionContext.Provider>
   );
 }

@@ -1,4 +1,10 @@
-import { isOperationType, OPERATION_TYPES, type OperationType } from '@csp/domain';
+import {
+  activityRangeProblem,
+  ACTIVITY_MAX_RANGE_DAYS,
+  isOperationType,
+  OPERATION_TYPES,
+  type OperationType,
+} from '@csp/domain';
 import { Brackets, In, type SelectQueryBuilder } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import type { Actor } from '../../shared/context.js';
@@ -16,20 +22,17 @@ export interface ActivityFilter {
   customerId: string | null;
 }
 
-export const MAX_RANGE_MS = 3 * 366 * 24 * 3_600_000;
-
 export function validateFilter(filter: {
   from: Date;
   to: Date;
   operationTypes?: readonly string[] | null;
   customerId?: string | null;
 }): ActivityFilter {
-  if (Number.isNaN(filter.from.getTime()) || Number.isNaN(filter.to.getTime()))
-    badInput('from', 'Enter valid dates.');
-  if (filter.to.getTime() <= filter.from.getTime())
-    badInput('to', 'The end date must be after the start date.');
-  if (filter.to.getTime() - filter.from.getTime() > MAX_RANGE_MS)
-    badInput('to', 'Choose a range of at most three years.');
+  const problem = activityRangeProblem(filter.from, filter.to);
+  if (problem === 'invalid') badInput('from', 'Enter valid dates.');
+  if (problem === 'order') badInput('to', 'The end date must be after the start date.');
+  if (problem === 'tooLong')
+    badInput('to', `Choose a range of at most ${ACTIVITY_MAX_RANGE_DAYS} days.`);
   const operationTypes = filter.operationTypes?.length
     ? [...new Set(filter.operationTypes)]
     : [...OPERATION_TYPES];

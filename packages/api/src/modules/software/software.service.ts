@@ -2,6 +2,7 @@ import {
   isOfferedChoice,
   LINK_MAX_DOWNLOADS,
   linkExpiresAt,
+  linkState,
   type DownloadChoice,
 } from '@csp/domain';
 import { In, IsNull, MoreThan, type EntityManager } from 'typeorm';
@@ -46,7 +47,8 @@ export async function liveLinksOfLines(
     },
     order: { issuedAt: 'DESC', id: 'ASC' },
   });
-  return links.filter((link) => link.downloadsUsed < link.maxDownloads);
+  // The query narrows; the domain's rule decides.
+  return links.filter((link) => linkState(link, now) === 'ACTIVE');
 }
 
 /**

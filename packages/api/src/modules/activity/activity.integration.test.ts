@@ -236,7 +236,7 @@ describeEachEngine('activity log', (use) => {
       .trim()
       .split('\r\n');
     expect(rows[0]).toBe(
-      'time_utc,operation,outcome,failure_code,user,customer,product,resource,remote_address,user_agent,detail',
+      'time (UTC),operation,outcome,failure_code,user,customer,product,resource,remote_address,user_agent,detail',
     );
     expect(rows.slice(1).map((r) => r.split(',')[1])).toEqual(['create_order', 'create_order']);
   });

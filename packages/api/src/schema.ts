@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { ActivityResolver } from './modules/activity/activity.resolver.js';
+import {
+  ActivityConnectionResolver,
+  ActivityResolver,
+} from './modules/activity/activity.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { CancellationResolver } from './modules/cancellation/cancellation.resolver.js';
 import { ClosingSoonResolver } from './modules/cancellation/closing-soon.resolver.js';
@@ -34,6 +37,7 @@ export const resolvers = [
   SoftwareLineResolver,
   DownloadLinkResolver,
   ActivityResolver,
+  ActivityConnectionResolver,
   CancellationResolver,
   SupportResolver,
   ClosingSoonResolver,

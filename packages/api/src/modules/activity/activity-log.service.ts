@@ -62,6 +62,22 @@ function filtered(
   return qb;
 }
 
+/**
+ * A4: how many entries the filter matches, for "Page 1 of N". A COUNT(*) over the same filter as
+ * the page: served from the (partner, at) / (partner, operation, at) / (partner, customer, at)
+ * indexes without reading the rows.
+ */
+export async function countActivity(
+  db: Database,
+  actor: Actor,
+  filter: ActivityFilter,
+): Promise<number> {
+  const row = await filtered(db, actor, filter)
+    .select('COUNT(*)', 'n')
+    .getRawOne<{ n: number | string }>();
+  return Number(row?.n ?? 0);
+}
+
 /** A4: one page, newest first, keyset-paged on (at, id) so deep pages cost the same as the first. */
 export async function activityPage(
   db: Database,

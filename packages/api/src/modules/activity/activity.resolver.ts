@@ -1,10 +1,10 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { authorize, type RequestContext } from '../../shared/context.js';
 import { PageInfo } from '../../shared/graphql-types.js';
 import { customerLoader } from '../customers/customer.loaders.js';
 import { Customer } from '../customers/customer.types.js';
 import { getCustomer } from '../customers/customer.service.js';
-import { activityPage, validateFilter } from './activity-log.service.js';
+import { activityPage, countActivity, validateFilter } from './activity-log.service.js';
 import {
   ActivityConnection,
   ActivityEdge,
@@ -53,6 +53,7 @@ export class ActivityResolver {
       ),
       pageInfo: PageInfo.forward(page.rows, page.hasNextPage),
       csvUrl: activityCsvUrl(filter),
+      filter,
     });
   }
 
@@ -67,5 +68,20 @@ export class ActivityResolver {
     if (!entry.entity.customerId) return null;
     const customer = await customerLoader(ctx).load(entry.entity.customerId);
     return customer ? Customer.of(customer) : null;
+  }
+}
+
+@Resolver(() => ActivityConnection)
+export class ActivityConnectionResolver {
+  @FieldResolver(() => Int, {
+    description:
+      'How many entries the filter matches in all, for “Page 1 of N”. Counted only when asked for.',
+  })
+  async totalCount(
+    @Root() connection: ActivityConnection,
+    @Ctx() ctx: RequestContext,
+  ): Promise<number> {
+    const actor = authorize(ctx.actor, 'VIEW_ACTIVITY_LOG');
+    return countActivity(ctx.db, actor, connection.filter);
   }
 }

@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { firstDescription } from '../../shared/graphql-limits.js';
 import { OperationTypeEnum, PageInfo } from '../../shared/graphql-types.js';
 import type { ActivityEntryEntity } from './activity-entry.entity.js';
+import type { ActivityFilter } from './activity-log.service.js';
 
 /** A1–A3: the arguments of `activityLog`: a period, optional filters, and a page. */
 @ArgsType()
@@ -128,4 +129,7 @@ export class ActivityConnection {
     description: 'Where to download every entry this filter matches as CSV (same session).',
   })
   csvUrl: string;
+
+  /** The validated filter, for `totalCount` (counted only when asked for). */
+  filter: ActivityFilter;
 }

@@ -278,6 +278,7 @@ const en = {
   'activity.previous': 'Previous page',
   'activity.next': 'Next page',
   'activity.page': 'Page {page}',
+  'activity.pageOfTotal': 'Page {page} of {pages}',
   'activity.refusedTitle': 'Your role cannot view the activity log',
   'activity.refused': 'Your roles: {roles}.',
 
@@ -776,6 +777,7 @@ const ko: Record<MessageKey, string> = {
   'activity.previous': '이전 페이지',
   'activity.next': '다음 페이지',
   'activity.page': '{page}페이지',
+  'activity.pageOfTotal': '{page}/{pages}페이지',
   'activity.refusedTitle': '현재 역할로는 활동 로그를 볼 수 없습니다',
   'activity.refused': '현재 역할: {roles}.',
 

@@ -38,7 +38,12 @@ import { STACK_TABLE } from '../../app/stack';
 import { hasMessage, type MessageKey } from '../../app/i18n/messages';
 import { PermissionReason } from '../auth/PermissionReason';
 import { useMe, usePermission } from '../auth/useSession';
-import { dayRangeToInstants, defaultDayRange, type RangeProblem } from './activity-dates';
+import {
+  csvUrlInZone,
+  dayRangeToInstants,
+  defaultDayRange,
+  type RangeProblem,
+} from './activity-dates';
 import { CustomerPicker, type PickedCustomer } from './CustomerPicker';
 import { useActivityLog, type ActivityEntry, type ActivityFilter } from './useActivityLog';
 
@@ -314,7 +319,7 @@ function ActivityLogView() {
                   : ''}
             </Text>
             {connection && (
-              <Link href={connection.csvUrl} download className={styles.csv}>
+              <Link href={csvUrlInZone(connection.csvUrl)} download className={styles.csv}>
                 <ArrowDownloadRegular aria-hidden />
                 {t('activity.exportCsv')}
               </Link>
@@ -359,7 +364,14 @@ function ActivityLogView() {
               <Button disabled={!log.hasPrevious} onClick={log.previous}>
                 {t('activity.previous')}
               </Button>
-              <Text>{t('activity.page', { page: i18n.number(log.page) })}</Text>
+              <Text>
+                {log.pages === null
+                  ? t('activity.page', { page: i18n.number(log.page) })
+                  : t('activity.pageOfTotal', {
+                      page: i18n.number(log.page),
+                      pages: i18n.number(log.pages),
+                    })}
+              </Text>
               <Button disabled={!log.hasNext || log.loading} onClick={log.next}>
                 {t('activity.next')}
               </Button>

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { dayRangeToInstants, defaultDayRange, localMidnight } from './activity-dates';
+import { csvUrlInZone, dayRangeToInstants, defaultDayRange, localMidnight } from './activity-dates';
 
 const originalZone = process.env['TZ'];
 afterEach(() => {
@@ -75,5 +75,15 @@ describe('activity dates', () => {
       fromDay: '2026-10-24',
       toDay: '2026-11-22',
     });
+  });
+
+  it('A4: the CSV link names the zone the screen uses', () => {
+    expect(csvUrlInZone('/activity-log.csv?from=a', 'Asia/Seoul')).toBe(
+      '/activity-log.csv?from=a&tz=Asia%2FSeoul',
+    );
+    process.env['TZ'] = 'Asia/Seoul';
+    expect(csvUrlInZone('/activity-log.csv?from=a')).toBe(
+      '/activity-log.csv?from=a&tz=Asia%2FSeoul',
+    );
   });
 });

@@ -58,3 +58,13 @@ export function defaultDayRange(now: Date): { fromDay: string; toDay: string } {
   );
   return { fromDay: toDayInput(first), toDay: toDayInput(now) };
 }
+
+/** The zone the screen shows times in: the browser's. */
+export function userTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** The CSV link with the user's zone, so the file's times match the screen's (with the offset). */
+export function csvUrlInZone(csvUrl: string, timeZone = userTimeZone()): string {
+  return `${csvUrl}${csvUrl.includes('?') ? '&' : '?'}tz=${encodeURIComponent(timeZone)}`;
+}

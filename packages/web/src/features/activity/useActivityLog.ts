@@ -23,6 +23,7 @@ export const ActivityLogDocument = graphql(`
       after: $after
     ) {
       csvUrl
+      totalCount
       pageInfo {
         hasNextPage
         endCursor
@@ -100,6 +101,8 @@ export function useActivityLog(filter: ActivityFilter | null) {
     ...query,
     connection,
     page: cursors.length,
+    /** How many pages the filter has in all, once known. */
+    pages: connection ? Math.max(1, Math.ceil(connection.totalCount / ACTIVITY_PAGE_SIZE)) : null,
     hasPrevious: cursors.length > 1,
     hasNext: !!connection?.pageInfo.hasNextPage,
     next: () => {

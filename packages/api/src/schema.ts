@@ -9,10 +9,17 @@ import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { CancellationResolver } from './modules/cancellation/cancellation.resolver.js';
 import { ClosingSoonResolver } from './modules/cancellation/closing-soon.resolver.js';
 import { WebhookResolver } from './modules/webhooks/webhook.resolver.js';
-import { SupportResolver } from './modules/support/support.resolver.js';
+import {
+  SupportRequestConnectionResolver,
+  SupportResolver,
+} from './modules/support/support.resolver.js';
 import { CatalogResolver } from './modules/catalog/catalog.resolver.js';
 import { CustomerResolver } from './modules/customers/customer.resolver.js';
-import { InvoiceLineResolver, InvoiceResolver } from './modules/invoices/invoice.resolver.js';
+import {
+  InvoiceConnectionResolver,
+  InvoiceLineResolver,
+  InvoiceResolver,
+} from './modules/invoices/invoice.resolver.js';
 import {
   CustomerOrdersResolver,
   OrderLineResolver,
@@ -38,8 +45,10 @@ export const resolvers = [
   DownloadLinkResolver,
   ActivityResolver,
   ActivityConnectionResolver,
+  InvoiceConnectionResolver,
   CancellationResolver,
   SupportResolver,
+  SupportRequestConnectionResolver,
   ClosingSoonResolver,
   WebhookResolver,
 ] as const;

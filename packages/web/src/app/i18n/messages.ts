@@ -279,6 +279,10 @@ const en = {
   'activity.next': 'Next page',
   'activity.page': 'Page {page}',
   'activity.pageOfTotal': 'Page {page} of {pages}',
+  'paging.label': 'Pages',
+  'paging.previous': 'Previous page',
+  'paging.next': 'Next page',
+  'paging.pageOf': 'Page {page} of {pages}',
   'activity.refusedTitle': 'Your role cannot view the activity log',
   'activity.refused': 'Your roles: {roles}.',
 
@@ -778,6 +782,10 @@ const ko: Record<MessageKey, string> = {
   'activity.next': '다음 페이지',
   'activity.page': '{page}페이지',
   'activity.pageOfTotal': '{page}/{pages}페이지',
+  'paging.label': '페이지',
+  'paging.previous': '이전 페이지',
+  'paging.next': '다음 페이지',
+  'paging.pageOf': '{page}/{pages}페이지',
   'activity.refusedTitle': '현재 역할로는 활동 로그를 볼 수 없습니다',
   'activity.refused': '현재 역할: {roles}.',
 

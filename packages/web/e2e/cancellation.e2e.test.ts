@@ -1,6 +1,6 @@
 import { addCalendarYearsUtc, addDays, DAY_MS, timeRemaining, wholeDaysBetween } from '@csp/domain';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumFound, inCI, openBrowser, webRoot, type BrowserSession } from './browser';
 import { startServer, type RunningServer } from './server';
 
@@ -9,6 +9,10 @@ import { startServer, type RunningServer } from './server';
  * (C2–C9) from a customer's Software tab, what a cancellation changes everywhere (D8, C8, I1),
  * the states it cannot cancel (C4, C5), and the customer support request it leads to (S1–S3).
  * Every screen is saved to e2e-output/cancel-*.png and checked with axe-core.
+ *
+ * Each test starts from its own state (issue 16): signed in afresh in English, and what it
+ * cancels is its own: an order it places through the API, or the one demo order no other test
+ * reads (only the demo data has orders bought days ago). Any test passes alone or in any order.
  */
 
 interface GraphQLAnswer<T> {
@@ -26,6 +30,8 @@ interface SoftwareLine {
 }
 
 const OFFICE = 'Office LTSC Professional Plus 2024';
+/** What the tests buy for themselves: a product no demo-data assertion here looks at. */
+const SQL_SERVER_1Y = 'sql-server-2022-standard:1y';
 
 describe.skipIf(!chromiumFound && !inCI)('cancel a purchase', () => {
   let server: RunningServer;
@@ -33,9 +39,6 @@ describe.skipIf(!chromiumFound && !inCI)('cancel a purchase', () => {
   let page: Page;
   let checkScreen: BrowserSession['checkScreen'];
   const customers = new Map<string, string>();
-  let downloadUrl = '';
-  let officeLine: SoftwareLine;
-  let cancelledOrderId = '';
 
   /** The GraphQL API with the page's session cookie, as the portal itself calls it. */
   async function api<T>(query: string, variables: Record<string, unknown> = {}) {
@@ -91,6 +94,35 @@ describe.skipIf(!chromiumFound && !inCI)('cancel a purchase', () => {
     );
   }
 
+  /** Buys one of a SKU for a customer through the API, now: a purchase no other test touches. */
+  async function buy(customer: string, skuId: string): Promise<SoftwareLine> {
+    const answer = await api<{ placeOrder: { id: string } }>(
+      'mutation ($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }',
+      {
+        i: {
+          customerId: await customerId(customer),
+          idempotencyKey: crypto.randomUUID(),
+          lines: [{ skuId, quantity: 1 }],
+        },
+      },
+    );
+    expect(answer.errors).toBeUndefined();
+    const orderId = answer.data!.placeOrder.id;
+    return (await software(customer)).find((l) => l.orderId === orderId)!;
+  }
+
+  /** A fresh sign-in as the Admin agent, in English (no cookie or language left from a test before). */
+  async function signInAfresh() {
+    await page.context().clearCookies();
+    await page.goto(`${server.url}/sign-in`);
+    await page.evaluate(() => window.localStorage.clear());
+    await page.reload();
+    await page.getByLabel('E-mail').fill('admin.agent@contoso.example');
+    await page.getByLabel('Password').fill('demo-password-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Customers' }).waitFor();
+  }
+
   /**
    * Opens the Cancel dialog of a software line from the customer's Software tab (C7): its
    * **Cancel** button. (If the tab had no Cancel buttons, the dialog's own address is used.)
@@ -144,26 +176,14 @@ describe.skipIf(!chromiumFound && !inCI)('cancel a purchase', () => {
     await server?.stop();
   });
 
-  it('signs in as the Admin agent and gets a key and a download link for Hanbit Soft’s Office line', async () => {
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel('E-mail').fill('admin.agent@contoso.example');
-    await page.getByLabel('Password').fill('demo-password-2026');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Customers' }).waitFor();
-
-    officeLine = (await software('Hanbit Soft')).find((l) => l.product.name === OFFICE)!;
-    expect(officeLine.status).toBe('ACTIVE');
-    const issued = await getKeysAndDownloads(officeLine);
-    expect(issued.errors).toBeUndefined();
-    expect(issued.data!.getKeysAndDownloads.activationKey).toMatch(
-      /^[A-Z0-9]{5}(-[A-Z0-9]{5}){4}$/,
-    );
-    downloadUrl = issued.data!.getKeysAndDownloads.link!.url;
-    const head = await page.request.head(downloadUrl);
-    expect(head.status()).toBe(200);
+  beforeEach(async () => {
+    await signInAfresh();
   });
 
   it('C2, C7, C9: the Cancel dialog of the week-old Office order shows the days remaining and the credit', async () => {
+    // The demo's week-old Office order of Hanbit Soft: only this test reads or cancels it.
+    const officeLine = (await software('Hanbit Soft')).find((l) => l.product.name === OFFICE)!;
+    expect(officeLine.status).toBe('ACTIVE');
     const dialog = await openCancelDialog('Hanbit Soft', officeLine);
     await expect.poll(() => dialog.textContent()).toContain(OFFICE);
     const orders = dialog.getByRole('combobox', { name: 'Order number' });
@@ -189,9 +209,8 @@ describe.skipIf(!chromiumFound && !inCI)('cancel a purchase', () => {
     const text = (await confirmation.textContent()) ?? '';
     expect(text).toContain(`Order ${officeLine.orderId} was cancelled`);
     expect(text).toMatch(/A 100 % credit of ₩[\d,]+ is on your next monthly invoice \(\w+ \d{4}\)/);
-    cancelledOrderId = officeLine.orderId;
     // The drop-down shows the order's new state; the dialog stays for the next order.
-    expect(await orders.locator(`option[value="${cancelledOrderId}"]`).textContent()).toContain(
+    expect(await orders.locator(`option[value="${officeLine.orderId}"]`).textContent()).toContain(
       'cancelled',
     );
     await checkScreen('confirmation');
@@ -199,16 +218,29 @@ describe.skipIf(!chromiumFound && !inCI)('cancel a purchase', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
-  it('C8, D1, D8: the line shows Cancelled at once; its link answers 410 and its key is gone', async () => {
-    if (page.url().includes('/software')) {
-      await page
-        .getByText(/^Cancelled on /)
-        .first()
-        .waitFor();
-      await checkScreen('software-cancelled');
-    }
-    const line = (await software('Hanbit Soft')).find((l) => l.id === officeLine.id)!;
-    expect(line.status).toBe('CANCELLED');
+  it('C8, D1, D8: a cancelled line shows Cancelled at once; its link answers 410 and its key is gone', async () => {
+    const line = await buy('Hanbit Soft', SQL_SERVER_1Y);
+    const issued = await getKeysAndDownloads(line);
+    expect(issued.errors).toBeUndefined();
+    expect(issued.data!.getKeysAndDownloads.activationKey).toMatch(
+      /^[A-Z0-9]{5}(-[A-Z0-9]{5}){4}$/,
+    );
+    const downloadUrl = issued.data!.getKeysAndDownloads.link!.url;
+    expect((await page.request.head(downloadUrl)).status()).toBe(200);
+
+    const dialog = await openCancelDialog('Hanbit Soft', line);
+    await dialog.getByRole('checkbox', { name: /I have read the Important notice/ }).check();
+    await dialog.getByRole('button', { name: 'Submit' }).click();
+    await dialog.getByRole('status').filter({ hasText: 'was cancelled' }).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page
+      .getByText(/^Cancelled on /)
+      .first()
+      .waitFor();
+    await checkScreen('software-cancelled');
+    const after = (await software('Hanbit Soft')).find((l) => l.id === line.id)!;
+    expect(after.status).toBe('CANCELLED');
 
     // The link handed to the customer is revoked: 410 with a page that says so.
     const response = await page.goto(downloadUrl);
@@ -220,11 +252,24 @@ describe.skipIf(!chromiumFound && !inCI)('cancel a purchase', () => {
 
     await page.goto(`${server.url}/customers`);
     await page.getByRole('heading', { name: 'Customers' }).waitFor();
-    const again = await getKeysAndDownloads(officeLine);
+    const again = await getKeysAndDownloads(line);
     expect(again.errors?.[0]?.extensions?.code).toBe('ALREADY_CANCELLED');
   });
 
   it('C9, I1: the credit is on the open invoice in Billing', async () => {
+    const line = await buy('Hanbit Soft', SQL_SERVER_1Y);
+    const cancelled = await api<{ cancelPurchase: { cancelledAt: string } }>(
+      'mutation ($i: CancelPurchaseInput!) { cancelPurchase(input: $i) { cancelledAt } }',
+      {
+        i: {
+          customerId: await customerId('Hanbit Soft'),
+          productId: line.product.id,
+          orderId: line.orderId,
+          acknowledged: true,
+        },
+      },
+    );
+    expect(cancelled.errors).toBeUndefined();
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Billing' })
@@ -237,7 +282,7 @@ describe.skipIf(!chromiumFound && !inCI)('cancel a purchase', () => {
       .click();
     const credit = page
       .getByRole('row')
-      .filter({ hasText: cancelledOrderId })
+      .filter({ hasText: line.orderId })
       .filter({ hasText: 'Credit' });
     await credit.waitFor();
     expect(await credit.textContent()).toMatch(/-₩[\d,]+/);

@@ -1,3 +1,5 @@
+import type { FieldError } from '../forms/field-errors.js';
+
 /**
  * E2: one list of stable error codes. The API puts the code in `extensions.code`; the web maps
  * it to the message in the user's language. Messages may use `{name}` placeholders filled from
@@ -87,7 +89,11 @@ export type Language = 'en' | 'ko';
 
 export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[];
 
-export type ErrorDetails = Record<string, string | number | readonly string[] | undefined>;
+/** A refusal's facts; `fieldErrors` lists bad input field by field, as data (S2, E2). */
+export type ErrorDetails = Record<
+  string,
+  string | number | readonly string[] | readonly FieldError[] | undefined
+>;
 
 /** A rule said no. Carries a stable code and the facts that explain it. */
 export class DomainError extends Error {

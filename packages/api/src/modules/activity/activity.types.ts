@@ -2,6 +2,7 @@ import type { OperationOutcome } from '@csp/domain';
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { firstDescription } from '../../shared/graphql-limits.js';
 import { OperationTypeEnum, PageInfo } from '../../shared/graphql-types.js';
+import type { Customer } from '../customers/customer.types.js';
 import type { ActivityEntryEntity } from './activity-entry.entity.js';
 import type { ActivityFilter } from './activity-log.service.js';
 
@@ -49,6 +50,9 @@ export class ActivityLogArgs {
 @ObjectType({ description: 'One entry of the partner’s append-only activity log.' })
 export class ActivityEntry {
   entity: ActivityEntryEntity;
+
+  /** Its customer, when the page's customers were read at once (issue 13); null: none. */
+  customerRef?: Customer | null;
 
   @Field(() => ID, { description: 'The entry’s id.' })
   id: string;

@@ -33,6 +33,9 @@ registerEnumType(LinkStateEnum, {
 export class DownloadLink {
   entity: DownloadLinkEntity;
 
+  /** Who issued it, when the parent read the issuers of a whole page (issue 13). */
+  issuer?: UserRef | null;
+
   @Field(() => ID, { description: 'The link’s id.' })
   id: string;
 

@@ -32,6 +32,7 @@ import { EmptyState } from '../../app/EmptyState';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { Loading } from '../../app/Loading';
 import { PageHeader } from '../../app/PageHeader';
+import { PagingNav } from '../../app/PagingNav';
 import { RouterLink } from '../../app/RouterLink';
 import { useI18n } from '../../app/i18n/useI18n';
 import { STACK_TABLE } from '../../app/stack';
@@ -45,7 +46,12 @@ import {
   type RangeProblem,
 } from './activity-dates';
 import { CustomerPicker, type PickedCustomer } from './CustomerPicker';
-import { useActivityLog, type ActivityEntry, type ActivityFilter } from './useActivityLog';
+import {
+  ACTIVITY_PAGE_SIZE,
+  useActivityLog,
+  type ActivityEntry,
+  type ActivityFilter,
+} from './useActivityLog';
 
 const useStyles = makeStyles({
   filters: {
@@ -86,13 +92,6 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   muted: { display: 'block', color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
-  paging: {
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'flex-end',
-    gap: '12px',
-    marginTop: '12px',
-  },
   refusal: { display: 'flex', flexDirection: 'column', gap: '8px' },
 });
 
@@ -359,24 +358,16 @@ function ActivityLogView() {
               </Table>
             </div>
           )}
-          {(log.hasPrevious || log.hasNext) && (
-            <nav className={styles.paging} aria-label={t('activity.paging')}>
-              <Button disabled={!log.hasPrevious} onClick={log.previous}>
-                {t('activity.previous')}
-              </Button>
-              <Text>
-                {log.pages === null
-                  ? t('activity.page', { page: i18n.number(log.page) })
-                  : t('activity.pageOfTotal', {
-                      page: i18n.number(log.page),
-                      pages: i18n.number(log.pages),
-                    })}
-              </Text>
-              <Button disabled={!log.hasNext || log.loading} onClick={log.next}>
-                {t('activity.next')}
-              </Button>
-            </nav>
-          )}
+          <PagingNav
+            page={log.page}
+            totalCount={connection?.totalCount ?? null}
+            pageSize={ACTIVITY_PAGE_SIZE}
+            hasPrevious={log.hasPrevious}
+            hasNext={log.hasNext}
+            loading={log.loading}
+            onPrevious={log.previous}
+            onNext={log.next}
+          />
         </>
       )}
     </>

@@ -7,15 +7,14 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import { EmptyState } from '../../app/EmptyState';
-import { ErrorMessage } from '../../app/ErrorMessage';
-import { Loading } from '../../app/Loading';
+import { QueryBoundary } from '../../app/QueryBoundary';
 import { PageHeader } from '../../app/PageHeader';
 import { RouterLink } from '../../app/RouterLink';
 import { useI18n } from '../../app/i18n/useI18n';
 import { STACK_TABLE } from '../../app/stack';
 import { CsvLink, InvoiceStatus, useInvoiceStyles } from './invoice-ui';
 import { INVOICES_PAGE_SIZE, useInvoices } from './useInvoices';
-import { PagingNav } from '../../app/CursorPaging';
+import { PagingNav } from '../../app/PagingNav';
 
 /** I2: the partner's invoices with their totals: charges, credits, net. */
 export function Billing() {
@@ -29,11 +28,7 @@ export function Billing() {
     <>
       <PageHeader title={t('billing.title')} subtitle={t('billing.intro')} />
       {!invoices ? (
-        error ? (
-          <ErrorMessage error={error} onRetry={() => void refetch()} />
-        ) : (
-          <Loading />
-        )
+        <QueryBoundary data={invoices} error={error} refetch={refetch} />
       ) : invoices.length === 0 ? (
         <EmptyState>{t('billing.empty')}</EmptyState>
       ) : (

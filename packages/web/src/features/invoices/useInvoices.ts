@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useCursorStack } from '../../app/CursorPaging';
+import { useCursorPages } from '../../app/useCursorPages';
 import { graphql } from '../../gql';
 
 export const InvoicesDocument = graphql(`
@@ -89,7 +89,7 @@ export const INVOICES_PAGE_SIZE = 24;
 
 /** I1: one page of the partner's invoices, newest month first, with a way forward and back. */
 export function useInvoices() {
-  const paging = useCursorStack();
+  const paging = useCursorPages('');
   const query = useQuery(InvoicesDocument, {
     variables: { first: INVOICES_PAGE_SIZE, after: paging.after },
     fetchPolicy: 'cache-and-network',
@@ -98,7 +98,7 @@ export function useInvoices() {
   return {
     ...query,
     invoices: connection?.edges.map((edge) => edge.node),
-    totalCount: connection?.totalCount ?? 0,
+    totalCount: connection?.totalCount ?? null,
     page: paging.page,
     hasPrevious: paging.hasPrevious,
     hasNext: !!connection?.pageInfo.hasNextPage,

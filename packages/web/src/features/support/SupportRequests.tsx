@@ -21,7 +21,7 @@ import { useI18n } from '../../app/i18n/useI18n';
 import { STACK_TABLE } from '../../app/stack';
 import { statusLabel } from './support-text';
 import { SUPPORT_REQUESTS_PAGE_SIZE, useSupportRequests } from './useSupport';
-import { PagingNav } from '../../app/CursorPaging';
+import { PagingNav } from '../../app/PagingNav';
 
 const useStyles = makeStyles({
   panel: {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useCursorStack } from '../../app/CursorPaging';
+import { useCursorPages } from '../../app/useCursorPages';
 import { graphql } from '../../gql';
 
 export const SupportRequestsDocument = graphql(`
@@ -88,7 +88,7 @@ export const SUPPORT_REQUESTS_PAGE_SIZE = 20;
 
 /** S3: one page of the partner's support requests, newest first, with a way forward and back. */
 export function useSupportRequests() {
-  const paging = useCursorStack();
+  const paging = useCursorPages('');
   const query = useQuery(SupportRequestsDocument, {
     variables: { first: SUPPORT_REQUESTS_PAGE_SIZE, after: paging.after },
     fetchPolicy: 'cache-and-network',
@@ -97,7 +97,7 @@ export function useSupportRequests() {
   return {
     ...query,
     requests: connection?.edges.map((edge) => edge.node),
-    totalCount: connection?.totalCount ?? 0,
+    totalCount: connection?.totalCount ?? null,
     page: paging.page,
     hasPrevious: paging.hasPrevious,
     hasNext: !!connection?.pageInfo.hasNextPage,

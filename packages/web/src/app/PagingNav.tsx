@@ -1,28 +1,6 @@
 import { Button, makeStyles, Text } from '@fluentui/react-components';
 import { ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
 import { useI18n } from './i18n/useI18n';
-
-/**
- * Forward cursor paging with a way back: the cursors of the pages seen so far. `key` is the list's
- * filter; a new one starts again at the first page.
- */
-export function useCursorStack(key = '') {
-  const [state, setState] = useState<{ key: string; cursors: (string | null)[] }>({
-    key,
-    cursors: [null],
-  });
-  const cursors = state.key === key ? state.cursors : [null];
-  return {
-    after: cursors[cursors.length - 1] ?? null,
-    page: cursors.length,
-    hasPrevious: cursors.length > 1,
-    next: (endCursor: string | null | undefined) => {
-      if (endCursor) setState({ key, cursors: [...cursors, endCursor] });
-    },
-    previous: () => setState({ key, cursors: cursors.slice(0, -1) }),
-  };
-}
 
 const useStyles = makeStyles({
   nav: {
@@ -35,10 +13,13 @@ const useStyles = makeStyles({
   },
 });
 
-/** Previous / "Page N of M" / Next under a paged list; nothing when it fits on one page. */
+/**
+ * Previous / "Page N of M" / Next under a list paged by `useCursorPages`; nothing when it fits on
+ * one page. `totalCount` null (not known yet) shows "Page N" alone.
+ */
 export function PagingNav(props: {
   page: number;
-  totalCount: number;
+  totalCount: number | null;
   pageSize: number;
   hasPrevious: boolean;
   hasNext: boolean;
@@ -50,8 +31,7 @@ export function PagingNav(props: {
   const i18n = useI18n();
   const { t } = i18n;
   if (!props.hasPrevious && !props.hasNext) return null;
-  // Never fewer pages than the one shown (the count may have changed since).
-  const pages = Math.max(props.page, Math.ceil(props.totalCount / props.pageSize));
+  const page = i18n.number(props.page);
   return (
     <nav className={styles.nav} aria-label={t('paging.label')}>
       <Button
@@ -62,7 +42,15 @@ export function PagingNav(props: {
         {t('paging.previous')}
       </Button>
       <Text>
-        {t('paging.pageOf', { page: i18n.number(props.page), pages: i18n.number(pages) })}
+        {props.totalCount === null
+          ? t('paging.page', { page })
+          : t('paging.pageOf', {
+              page,
+              // Never fewer pages than the one shown (the count may have changed since).
+              pages: i18n.number(
+                Math.max(props.page, Math.ceil(props.totalCount / props.pageSize)),
+              ),
+            })}
       </Text>
       <Button
         icon={<ChevronRightRegular />}

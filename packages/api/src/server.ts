@@ -276,7 +276,7 @@ export async function createApp(options: AppOptions) {
   });
 
   app.get('/invoices/:file', compress, invoiceCsvRoute(db));
-  app.get('/activity-log.csv', compress, activityCsvRoute(db));
+  app.get('/activity-log.csv', compress, activityCsvRoute(db, logger));
   app.use(filesRouter(db, clock, options.attachments ?? databaseAttachmentStore(db)));
   // Express answers HEAD with the GET handler; the handler itself makes HEAD not count (D3).
   app.get('/downloads/:token', downloadRoute({ db, clock, logger, mediaDir: options.mediaDir }));

@@ -1,4 +1,10 @@
-import { isOperationType, OPERATION_TYPES, type OperationType } from '@csp/domain';
+import {
+  activityRangeProblem,
+  ACTIVITY_MAX_RANGE_DAYS,
+  isOperationType,
+  OPERATION_TYPES,
+  type OperationType,
+} from '@csp/domain';
 import { Brackets, type SelectQueryBuilder } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import type { Actor } from '../../shared/context.js';
@@ -17,20 +23,17 @@ export interface ActivityFilter {
   customerId: string | null;
 }
 
-export const MAX_RANGE_MS = 3 * 366 * 24 * 3_600_000;
-
 export function validateFilter(filter: {
   from: Date;
   to: Date;
   operationTypes?: readonly string[] | null;
   customerId?: string | null;
 }): ActivityFilter {
-  if (Number.isNaN(filter.from.getTime()) || Number.isNaN(filter.to.getTime()))
-    badInput('from', 'Enter valid dates.');
-  if (filter.to.getTime() <= filter.from.getTime())
-    badInput('to', 'The end date must be after the start date.');
-  if (filter.to.getTime() - filter.from.getTime() > MAX_RANGE_MS)
-    badInput('to', 'Choose a range of at most three years.');
+  const problem = activityRangeProblem(filter.from, filter.to);
+  if (problem === 'invalid') badInput('from', 'Enter valid dates.');
+  if (problem === 'order') badInput('to', 'The end date must be after the start date.');
+  if (problem === 'tooLong')
+    badInput('to', `Choose a range of at most ${ACTIVITY_MAX_RANGE_DAYS} days.`);
   const operationTypes = filter.operationTypes?.length
     ? [...new Set(filter.operationTypes)]
     : [...OPERATION_TYPES];
@@ -58,6 +61,22 @@ function filtered(
   if (filter.customerId)
     qb.andWhere('a.customer_id = :customerId', { customerId: filter.customerId });
   return qb;
+}
+
+/**
+ * A4: how many entries the filter matches, for "Page 1 of N". A COUNT(*) over the same filter as
+ * the page: served from the (partner, at) / (partner, operation, at) / (partner, customer, at)
+ * indexes without reading the rows.
+ */
+export async function countActivity(
+  db: Database,
+  actor: Actor,
+  filter: ActivityFilter,
+): Promise<number> {
+  const row = await filtered(db, actor, filter)
+    .select('COUNT(*)', 'n')
+    .getRawOne<{ n: number | string }>();
+  return Number(row?.n ?? 0);
 }
 
 /** A4: one page, newest first, keyset-paged on (at, id) so deep pages cost the same as the first. */

@@ -1,5 +1,10 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Money, PageInfo } from '../../shared/graphql-types.js';
+import {
+  CreditMethodEnum,
+  Money,
+  PageInfo,
+  type CreditMethod,
+} from '../../shared/graphql-types.js';
 import { Customer } from '../customers/customer.types.js';
 import { ProductRef } from '../orders/order.types.js';
 
@@ -41,8 +46,8 @@ export class ClosingSoonPurchase {
   @Field(() => Money, { description: 'The credit a cancellation now would give.' })
   credit: Money;
 
-  @Field(() => String, { description: 'FULL (100 %) or PRORATED.' })
-  creditMethod: string;
+  @Field(() => CreditMethodEnum, { description: 'How the credit would be worked out.' })
+  creditMethod: CreditMethod;
 
   @Field(() => Date, { description: 'When it was bought.' })
   purchasedAt: Date;

@@ -1,8 +1,10 @@
 import { invoicePeriodOf, type CurrencyCode, type Money } from '@csp/domain';
-import type { EntityManager } from 'typeorm';
+import { Brackets, type EntityManager } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import type { Actor } from '../../shared/context.js';
+import { decodeCursor, encodeCursor, pageSize } from '../../shared/cursor.js';
 import { notFound } from '../../shared/errors.js';
+import { PAGED_FIELDS } from '../../shared/graphql-limits.js';
 import { newId } from '../../shared/ids.js';
 import { plainQuery } from '../../shared/raw-rows.js';
 import { forPartner } from '../../shared/tenancy.js';
@@ -101,10 +103,45 @@ export async function addInvoiceLine(m: EntityManager, line: NewInvoiceLine): Pr
   );
 }
 
-export async function listInvoices(db: Database, actor: Actor): Promise<InvoiceEntity[]> {
-  return forPartner(db.manager, actor).find(InvoiceEntity, {
-    order: { period: 'DESC', currency: 'ASC' },
-  });
+/**
+ * I1: one page of the partner's invoices, newest month first (then by currency), keyset-paged on
+ * (period, currency): one invoice per partner, month and currency.
+ */
+export async function invoicePage(
+  db: Database,
+  actor: Actor,
+  args: { first?: number | null; after?: string | null },
+) {
+  const { fallback, max } = PAGED_FIELDS['Query.invoices']!;
+  const size = pageSize(args.first, fallback, max);
+  const qb = forPartner(db.manager, actor).query(InvoiceEntity, 'i');
+  if (args.after) {
+    const [period, currency] = decodeCursor(args.after, 2).map(String);
+    qb.andWhere(
+      new Brackets((w) =>
+        w
+          .where('i.period < :period', { period })
+          .orWhere('i.period = :period AND i.currency > :currency', { currency }),
+      ),
+    );
+  }
+  const rows = await qb
+    .orderBy('i.period', 'DESC')
+    .addOrderBy('i.currency', 'ASC')
+    .take(size + 1)
+    .getMany();
+  return {
+    rows: rows.slice(0, size).map((invoice) => ({
+      invoice,
+      cursor: encodeCursor([invoice.period, invoice.currency]),
+    })),
+    hasNextPage: rows.length > size,
+  };
+}
+
+/** I1: how many invoices the partner has, for "Page 1 of N". */
+export async function countInvoices(db: Database, actor: Actor): Promise<number> {
+  return forPartner(db.manager, actor).query(InvoiceEntity, 'i').getCount();
 }
 
 /** R8: a foreign invoice answers like a missing one. */

@@ -1,9 +1,12 @@
 import {
+  continuationState,
   linkState,
+  linkStateOfLine,
   LINK_MAX_DOWNLOADS,
+  LINK_REFUSALS,
   parseRange,
   startsDownload,
-  type ErrorCode,
+  type LinkState,
   type RangeRequest,
 } from '@csp/domain';
 import type { Request, Response } from 'express';
@@ -62,11 +65,6 @@ async function linkForDownload(db: Database, tokenHash: string) {
     issuerEmail: (r['issuer_email'] as string | null) ?? null,
   };
 }
-const REFUSAL: Record<string, ErrorCode> = {
-  REVOKED: 'LINK_REVOKED',
-  EXPIRED: 'LINK_EXPIRED',
-  EXHAUSTED: 'LINK_EXHAUSTED',
-};
 
 interface DownloadDeps {
   db: Database;
@@ -95,7 +93,6 @@ export function downloadRoute({ db, clock, logger, mediaDir }: DownloadDeps) {
       return;
     }
     const { link, lineStatus, product, issuerEmail } = found;
-    const line = { status: lineStatus };
     const file = mediaPath(mediaDir, product.id, link);
     if (!existsSync(file)) {
       logger.error('media file missing', { linkId: link.id, productId: product.id });
@@ -113,8 +110,8 @@ export function downloadRoute({ db, clock, logger, mediaDir }: DownloadDeps) {
       userAgent: req.get('user-agent') ?? null,
     };
 
-    const refuse = async (state: string) => {
-      const code = REFUSAL[state] ?? 'LINK_EXPIRED';
+    const refuse = async (state: Exclude<LinkState, 'ACTIVE'>) => {
+      const code = LINK_REFUSALS[state];
       // E6: at most one entry per link and hour, with a count: a used-up link cannot flood the log.
       // The count is one hot row: if it keeps conflicting on a cluster past the retry budget, the
       // refusal is still answered (the link's state is known) and the missed count is logged.
@@ -140,9 +137,10 @@ export function downloadRoute({ db, clock, logger, mediaDir }: DownloadDeps) {
     const size = statSync(file).size;
     const fileName = downloadFileName(product.name, link);
     const range = req.method === 'GET' ? parseRange(req.get('range'), size) : WHOLE;
+    const lineCancelled = lineStatus === 'CANCELLED';
 
     if (req.method === 'HEAD') {
-      const state = line.status === 'CANCELLED' ? 'REVOKED' : linkState(link, now);
+      const state = linkStateOfLine(link, lineCancelled, now);
       if (state !== 'ACTIVE') return void (await refuse(state));
       sendHeaders(res, size, fileName, WHOLE);
       res.end();
@@ -156,7 +154,7 @@ export function downloadRoute({ db, clock, logger, mediaDir }: DownloadDeps) {
       range.kind === 'unsatisfiable' ||
       (!startsDownload(req.method, range) && link.downloadsUsed > 0)
     ) {
-      const state = line.status === 'CANCELLED' ? 'REVOKED' : continuationState(link, now);
+      const state = continuationState(link, lineCancelled, now);
       if (state !== 'ACTIVE') return void (await refuse(state));
       if (range.kind === 'unsatisfiable') {
         res.status(416);
@@ -170,7 +168,7 @@ export function downloadRoute({ db, clock, logger, mediaDir }: DownloadDeps) {
 
     // A link already used up, expired or revoked never becomes usable again: refuse without a
     // write, so 150 late requests do not all race for the link's row (X1: one hot row on a cluster).
-    const stateNow = line.status === 'CANCELLED' ? 'REVOKED' : linkState(link, now);
+    const stateNow = linkStateOfLine(link, lineCancelled, now);
     if (stateNow !== 'ACTIVE') return void (await refuse(stateNow));
 
     // One counting transaction per link at a time in this process: a burst on one link then
@@ -208,21 +206,14 @@ export function downloadRoute({ db, clock, logger, mediaDir }: DownloadDeps) {
     if (!counted) {
       // Re-read to say exactly why: another request may have taken the last download.
       const current = await db.manager.findOneByOrFail(DownloadLinkEntity, { id: link.id });
-      return void (await refuse(
-        linkState(current, now) === 'ACTIVE' ? 'EXHAUSTED' : linkState(current, now),
-      ));
+      const state = linkState(current, now);
+      return void (await refuse(state === 'ACTIVE' ? 'EXHAUSTED' : state));
     }
     serve(res, file, size, fileName, range, logger, link.id);
   };
 }
 
 const WHOLE: RangeRequest = { kind: 'whole' };
-
-/** D9: a started download may continue while the link is neither revoked nor expired. */
-function continuationState(link: DownloadLinkEntity, now: Date): string {
-  if (link.revokedAt) return 'REVOKED';
-  return now.getTime() < link.expiresAt.getTime() ? 'ACTIVE' : 'EXPIRED';
-}
 
 function serve(
   res: Response,

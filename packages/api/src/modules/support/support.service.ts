@@ -9,10 +9,12 @@ import {
   type ProblemType,
   type SupportRequestInput,
 } from '@csp/domain';
-import { In, IsNull } from 'typeorm';
+import { Brackets, In, IsNull } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import { authorize, type Actor } from '../../shared/context.js';
+import { decodeCursor, encodeCursor, pageSize } from '../../shared/cursor.js';
 import { notFound, parsedOrRefused } from '../../shared/errors.js';
+import { PAGED_FIELDS } from '../../shared/graphql-limits.js';
 import { newOrderId } from '../../shared/ids.js';
 import { forPartner } from '../../shared/tenancy.js';
 import { recordSuccess, withRefusalLog } from '../activity/activity.service.js';
@@ -114,10 +116,42 @@ export async function createSupportRequest(
   });
 }
 
-export async function listSupportRequests(db: Database, actor: Actor) {
-  return forPartner(db.manager, actor).find(SupportRequestEntity, {
-    order: { createdAt: 'DESC', id: 'ASC' },
-  });
+/** S3: one page of the partner's support requests, newest first, keyset-paged on (created, id). */
+export async function supportRequestPage(
+  db: Database,
+  actor: Actor,
+  args: { first?: number | null; after?: string | null },
+) {
+  const { fallback, max } = PAGED_FIELDS['Query.supportRequests']!;
+  const size = pageSize(args.first, fallback, max);
+  const qb = forPartner(db.manager, actor).query(SupportRequestEntity, 's');
+  if (args.after) {
+    const [at, id] = decodeCursor(args.after, 2);
+    qb.andWhere(
+      new Brackets((w) =>
+        w
+          .where('s.created_at < :at', { at: new Date(Number(at)) })
+          .orWhere('s.created_at = :at AND s.id > :id', { id: String(id) }),
+      ),
+    );
+  }
+  const rows = await qb
+    .orderBy('s.created_at', 'DESC')
+    .addOrderBy('s.id', 'ASC')
+    .take(size + 1)
+    .getMany();
+  return {
+    rows: rows.slice(0, size).map((request) => ({
+      request,
+      cursor: encodeCursor([request.createdAt.getTime(), request.id]),
+    })),
+    hasNextPage: rows.length > size,
+  };
+}
+
+/** S3: how many support requests the partner has, for "Page 1 of N". */
+export async function countSupportRequests(db: Database, actor: Actor): Promise<number> {
+  return forPartner(db.manager, actor).query(SupportRequestEntity, 's').getCount();
 }
 
 export async function getSupportRequest(db: Database, actor: Actor, id: string) {

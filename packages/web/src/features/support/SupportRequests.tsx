@@ -20,7 +20,8 @@ import { PageHeader } from '../../app/PageHeader';
 import { useI18n } from '../../app/i18n/useI18n';
 import { STACK_TABLE } from '../../app/stack';
 import { statusLabel } from './support-text';
-import { useSupportRequests } from './useSupport';
+import { SUPPORT_REQUESTS_PAGE_SIZE, useSupportRequests } from './useSupport';
+import { PagingNav } from '../../app/PagingNav';
 
 const useStyles = makeStyles({
   panel: {
@@ -53,8 +54,8 @@ export function SupportRequests() {
   const i18n = useI18n();
   const { t, language } = i18n;
   const navigate = useNavigate();
-  const { data, error, refetch } = useSupportRequests();
-  const requests = data?.supportRequests;
+  const list = useSupportRequests();
+  const { requests, error, refetch } = list;
 
   return (
     <>
@@ -176,6 +177,16 @@ export function SupportRequests() {
           </Table>
         </div>
       )}
+      <PagingNav
+        page={list.page}
+        totalCount={list.totalCount}
+        pageSize={SUPPORT_REQUESTS_PAGE_SIZE}
+        hasPrevious={list.hasPrevious}
+        hasNext={list.hasNext}
+        loading={list.loading}
+        onPrevious={list.previous}
+        onNext={list.next}
+      />
     </>
   );
 }

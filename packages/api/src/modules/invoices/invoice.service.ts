@@ -1,5 +1,5 @@
 import { invoicePeriodOf, type CurrencyCode, type Money } from '@csp/domain';
-import { Brackets, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import type { Actor } from '../../shared/context.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../shared/cursor.js';
@@ -114,22 +114,16 @@ export async function invoicePage(
 ) {
   const { fallback, max } = PAGED_FIELDS['Query.invoices']!;
   const size = pageSize(args.first, fallback, max);
-  const qb = forPartner(db.manager, actor).query(InvoiceEntity, 'i');
-  if (args.after) {
-    const [period, currency] = decodeCursor(args.after, 2).map(String);
-    qb.andWhere(
-      new Brackets((w) =>
-        w
-          .where('i.period < :period', { period })
-          .orWhere('i.period = :period AND i.currency > :currency', { currency }),
-      ),
-    );
-  }
-  const rows = await qb
-    .orderBy('i.period', 'DESC')
-    .addOrderBy('i.currency', 'ASC')
-    .take(size + 1)
-    .getMany();
+  // Issue 13: plain rows, no query builder per request.
+  const after = args.after ? decodeCursor(args.after, 2).map(String) : null;
+  const rows = await forPartner(db.manager, actor).rows<InvoiceEntity>(
+    `SELECT id, partner_id AS partnerId, period, currency FROM invoices
+     WHERE partner_id = :partnerId${
+       after ? ' AND (period < :period OR (period = :period AND currency > :currency))' : ''
+     }
+     ORDER BY period DESC, currency ASC LIMIT :limit`,
+    { period: after?.[0], currency: after?.[1], limit: size + 1 },
+  );
   return {
     rows: rows.slice(0, size).map((invoice) => ({
       invoice,
@@ -141,7 +135,10 @@ export async function invoicePage(
 
 /** I1: how many invoices the partner has, for "Page 1 of N". */
 export async function countInvoices(db: Database, actor: Actor): Promise<number> {
-  return forPartner(db.manager, actor).query(InvoiceEntity, 'i').getCount();
+  const [row] = await forPartner(db.manager, actor).rows<{ n: number | string }>(
+    'SELECT COUNT(*) AS n FROM invoices WHERE partner_id = :partnerId',
+  );
+  return Number(row?.n ?? 0);
 }
 
 /** R8: a foreign invoice answers like a missing one. */

@@ -9,7 +9,7 @@ import {
   type ProblemType,
   type SupportRequestInput,
 } from '@csp/domain';
-import { Brackets, In, IsNull } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import { authorize, type Actor } from '../../shared/context.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../shared/cursor.js';
@@ -22,6 +22,7 @@ import { ProductEntity } from '../catalog/product.entity.js';
 import { getCustomer } from '../customers/customer.service.js';
 import { AttachmentEntity } from './attachment.entity.js';
 import { SupportRequestEntity } from './support-request.entity.js';
+import { REQUEST_COLUMNS, requestOf } from './support-rows.js';
 import { enqueueWebhook, supportRequestCreatedEvent } from '../webhooks/index.js';
 
 /**
@@ -124,22 +125,18 @@ export async function supportRequestPage(
 ) {
   const { fallback, max } = PAGED_FIELDS['Query.supportRequests']!;
   const size = pageSize(args.first, fallback, max);
-  const qb = forPartner(db.manager, actor).query(SupportRequestEntity, 's');
-  if (args.after) {
-    const [at, id] = decodeCursor(args.after, 2);
-    qb.andWhere(
-      new Brackets((w) =>
-        w
-          .where('s.created_at < :at', { at: new Date(Number(at)) })
-          .orWhere('s.created_at = :at AND s.id > :id', { id: String(id) }),
-      ),
-    );
-  }
-  const rows = await qb
-    .orderBy('s.created_at', 'DESC')
-    .addOrderBy('s.id', 'ASC')
-    .take(size + 1)
-    .getMany();
+  // Issue 13: plain rows, no query builder per request.
+  const after = args.after ? decodeCursor(args.after, 2) : null;
+  const rows = (
+    await forPartner(db.manager, actor).rows(
+      `SELECT ${REQUEST_COLUMNS} FROM support_requests
+       WHERE partner_id = :partnerId${
+         after ? ' AND (created_at < :at OR (created_at = :at AND id > :id))' : ''
+       }
+       ORDER BY created_at DESC, id ASC LIMIT :limit`,
+      { at: after && new Date(Number(after[0])), id: after && String(after[1]), limit: size + 1 },
+    )
+  ).map(requestOf);
   return {
     rows: rows.slice(0, size).map((request) => ({
       request,
@@ -151,7 +148,10 @@ export async function supportRequestPage(
 
 /** S3: how many support requests the partner has, for "Page 1 of N". */
 export async function countSupportRequests(db: Database, actor: Actor): Promise<number> {
-  return forPartner(db.manager, actor).query(SupportRequestEntity, 's').getCount();
+  const [row] = await forPartner(db.manager, actor).rows<{ n: number | string }>(
+    'SELECT COUNT(*) AS n FROM support_requests WHERE partner_id = :partnerId',
+  );
+  return Number(row?.n ?? 0);
 }
 
 export async function getSupportRequest(db: Database, actor: Actor, id: string) {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { DATABASE_WAIT_MS } from '@csp/domain';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,11 +25,7 @@ import { AttachmentEntity } from './modules/support/attachment.entity.js';
 import { SupportRequestEntity } from './modules/support/support-request.entity.js';
 import { Mutex } from './shared/mutex.js';
 import { SilentQueryLogger } from './shared/query-logger.js';
-import {
-  DATABASE_WAIT_MS,
-  DatabaseUnavailableError,
-  withConflictRetries,
-} from './shared/transaction-retry.js';
+import { DatabaseUnavailableError, withConflictRetries } from './shared/transaction-retry.js';
 
 export const entities = [
   PartnerEntity,

@@ -36,9 +36,6 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-/** How long one database wait may take before the caller hears DATABASE_UNAVAILABLE (E5). */
-export const DATABASE_WAIT_MS = 2_000;
-
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
   readonly attempts: number;

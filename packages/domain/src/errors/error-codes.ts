@@ -118,3 +118,6 @@ export function errorMessage(code: ErrorCode, language: Language, details: Error
     return Array.isArray(value) ? value.join(', ') : String(value);
   });
 }
+
+/** E5: how long one database wait may take before the caller hears DATABASE_UNAVAILABLE. */
+export const DATABASE_WAIT_MS = 2_000;

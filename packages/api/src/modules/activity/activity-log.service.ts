@@ -8,6 +8,7 @@ import {
 import type { Database } from '../../data-source.js';
 import type { Actor } from '../../shared/context.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../shared/cursor.js';
+import { PAGED_FIELDS } from '../../shared/graphql-limits.js';
 import { badInput } from '../../shared/errors.js';
 import { forPartner } from '../../shared/tenancy.js';
 import type { ActivityEntryEntity } from './activity-entry.entity.js';
@@ -96,7 +97,8 @@ export async function activityPage(
   filter: ActivityFilter,
   args: { first?: number | null; after?: string | null },
 ) {
-  const size = pageSize(args.first, 50, 200);
+  const { fallback, max } = PAGED_FIELDS['Query.activityLog']!;
+  const size = pageSize(args.first, fallback, max);
   const cursor = args.after ? decodeCursor(args.after, 2) : null;
   const scope = forPartner(db.manager, actor);
   const params: Record<string, unknown> = { ...paramsOf(filter), limit: size + 1 };

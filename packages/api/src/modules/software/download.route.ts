@@ -15,11 +15,12 @@ import type { Database } from '../../data-source.js';
 import { isDatabaseDown } from '../../shared/format-error.js';
 import { KeyedQueue } from '../../shared/keyed-queue.js';
 import { sha256Hex } from '../../shared/ids.js';
-import { instant, instantOrNull, int, plainChange, plainQuery } from '../../shared/raw-rows.js';
+import { plainChange, plainQuery } from '../../shared/raw-rows.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Clock } from '../../shared/clock.js';
 import { recordRefusedDownload, recordSuccess } from '../activity/activity.service.js';
 import { DownloadLinkEntity } from './download-link.entity.js';
+import { linkOfRow } from './link-rows.js';
 import { downloadRefusalPage, languageOf } from './download-page.js';
 import { downloadFileName, mediaPath } from './media.js';
 import { enqueueIfLinkExhausted } from '../webhooks/index.js';
@@ -42,22 +43,8 @@ async function linkForDownload(db: Database, tokenHash: string) {
     [tokenHash],
   );
   if (!r) return null;
-  const link: DownloadLinkEntity = {
-    id: r['id'] as string,
-    tokenHash: r['token_hash'] as string,
-    partnerId: r['partner_id'] as string,
-    customerId: r['customer_id'] as string,
-    orderLineId: r['order_line_id'] as string,
-    issuedByUserId: r['issued_by_user_id'] as string,
-    issuedAt: instant(r['issued_at']),
-    expiresAt: instant(r['expires_at']),
-    maxDownloads: int(r['max_downloads']),
-    downloadsUsed: int(r['downloads_used']),
-    revokedAt: instantOrNull(r['revoked_at']),
-    version: r['version'] as string,
-    language: r['language'] as string,
-    fileType: r['file_type'] as string,
-  };
+  const link = linkOfRow(r);
+
   return {
     link,
     lineStatus: r['line_status'] as string,

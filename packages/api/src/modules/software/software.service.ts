@@ -10,7 +10,6 @@ import type { Database } from '../../data-source.js';
 import { authorize, type Actor, type SecretBox } from '../../shared/context.js';
 import { fail, notFound } from '../../shared/errors.js';
 import { newId, newSecretToken, sha256Hex } from '../../shared/ids.js';
-import { instant, int } from '../../shared/raw-rows.js';
 import { LINE_COLUMNS, lineOfRow } from '../orders/order-rows.js';
 import { forPartner } from '../../shared/tenancy.js';
 import { recordSuccess, withRefusalLog } from '../activity/activity.service.js';
@@ -19,6 +18,7 @@ import { OrderLineEntity } from '../orders/order-line.entity.js';
 import { ActivationKeyEntity } from './activation-key.entity.js';
 import { DownloadLinkEntity } from './download-link.entity.js';
 import { newActivationKey } from './key-vault.js';
+import { linkOfRow } from './link-rows.js';
 
 /**
  * D1, the Software tab's hot read: the customer's lines as plain rows (issue 13: no entity
@@ -55,23 +55,9 @@ export async function liveLinksOfLines(
      ORDER BY issued_at DESC, id ASC`,
     { lineIds: [...lineIds], now },
   );
-  const links: DownloadLinkEntity[] = rows.map((r) => ({
-    id: r['id'] as string,
-    // Not selected: a live link's hash is never shown (D5).
-    tokenHash: '',
-    partnerId: r['partner_id'] as string,
-    customerId: r['customer_id'] as string,
-    orderLineId: r['order_line_id'] as string,
-    issuedByUserId: r['issued_by_user_id'] as string,
-    issuedAt: instant(r['issued_at']),
-    expiresAt: instant(r['expires_at']),
-    maxDownloads: int(r['max_downloads']),
-    downloadsUsed: int(r['downloads_used']),
-    revokedAt: null,
-    version: r['version'] as string,
-    language: r['language'] as string,
-    fileType: r['file_type'] as string,
-  }));
+  // Neither the hash (D5) nor revoked_at is selected: the mapper leaves '' and null.
+  const links = rows.map(linkOfRow);
+
   // The query narrows; the domain's rule decides.
   return links.filter((link) => linkState(link, now) === 'ACTIVE');
 }

@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Header } from '../../app/Header';
@@ -146,22 +146,30 @@ describe('Activity log', () => {
 
   it('A2: widening the view to every operation type asks for all of them', async () => {
     const user = userEvent.setup();
+    const placedOrder = entry('e-3', {
+      operation: 'create_order',
+      resource: 'order:ORDER1',
+      productName: null,
+    });
     renderWithProviders(<ActivityLog />, {
       me: globalAdmin,
       mocks: [
         allCustomers,
         logMock({}, [entry('e-1')]),
-        logMock({ operationTypes: ALL_OPERATIONS }, [
-          entry('e-1'),
-          entry('e-3', {
-            operation: 'create_order',
-            resource: 'order:ORDER1',
-            productName: null,
-          }),
-        ]),
-        logMock({ operationTypes: ['get_software_key', 'create_order'] }, [
-          entry('e-3', { operation: 'create_order', resource: 'order:ORDER1', productName: null }),
-        ]),
+        logMock({ operationTypes: ALL_OPERATIONS }, [entry('e-1'), placedOrder]),
+        // Each untick asks again: the three sets on the way, then the one the test checks.
+        ...[
+          [
+            'get_software_key',
+            'download_software',
+            'create_order',
+            'cancel_order',
+            'create_support_request',
+          ],
+          ['get_software_key', 'create_order', 'cancel_order', 'create_support_request'],
+          ['get_software_key', 'create_order', 'create_support_request'],
+        ].map((operationTypes) => logMock({ operationTypes }, [entry('e-1'), placedOrder])),
+        logMock({ operationTypes: ['get_software_key', 'create_order'] }, [placedOrder]),
       ],
     });
     await screen.findByRole('row', { name: /Accessed activation key/ });
@@ -182,7 +190,8 @@ describe('Activity log', () => {
       'Submitted support request',
     ])
       await user.click(screen.getByRole('checkbox', { name: label }));
-    await screen.findByText('1 entry on page 1');
+    expect(await screen.findByText('1 entry on page 1')).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: /Placed order/ })).toBeInTheDocument();
     expect(screen.queryByRole('row', { name: /Accessed activation key/ })).not.toBeInTheDocument();
   });
 
@@ -190,7 +199,13 @@ describe('Activity log', () => {
     const user = userEvent.setup();
     renderWithProviders(<ActivityLog />, {
       me: globalAdmin,
-      mocks: [allCustomers, logMock({}, [entry('e-1')])],
+      mocks: [
+        allCustomers,
+        logMock({}, [entry('e-1')]),
+        // The two unticks on the way to none each ask for what is left.
+        logMock({ operationTypes: ['get_software_download_link', 'download_software'] }, []),
+        logMock({ operationTypes: ['download_software'] }, []),
+      ],
     });
     await screen.findByRole('row', { name: /Accessed activation key/ });
     for (const label of ['Accessed activation key', 'Issued download link', 'Downloaded software'])
@@ -212,10 +227,18 @@ describe('Activity log', () => {
     });
     await screen.findByText('2 entries on page 1');
     const picker = screen.getByRole('combobox', { name: /Customer/ });
-    await user.type(picker, 'Wide');
-    await user.click(
-      await screen.findByRole('option', { name: /Wide World Importers/ }, { timeout: 3_000 }),
+    // One input event: typed key by key, a slow machine lets the debounce ask for "W", "Wi"…
+    await user.click(picker);
+    await user.paste('Wide');
+    // Wait for the search's answer: until then the open list still shows every customer, and a
+    // click on that list is lost when the answer replaces it.
+    await waitFor(() =>
+      expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual([
+        'All customers',
+        'Wide World Importers (wideworldimporters.com)',
+      ]),
     );
+    await user.click(screen.getByRole('option', { name: /Wide World Importers/ }));
     expect(await screen.findByText('1 entry on page 1')).toBeInTheDocument();
     expect(picker).toHaveValue('Wide World Importers');
   });
@@ -265,6 +288,13 @@ describe('Activity log', () => {
         logMock({ after: 'cursor-e-1' }, [entry('e-0', { productName: 'Older product' })], {
           totalCount: 51,
         }),
+        // Back on page 1 the cached page shows and is asked again (cache-and-network): an entry
+        // logged meanwhile appears.
+        logMock({}, [entry('e-2', { productName: 'Newer product' }), entry('e-1')], {
+          hasNextPage: true,
+          endCursor: 'cursor-e-1',
+          totalCount: 52,
+        }),
       ],
     });
     await screen.findByText('1 entry on page 1');
@@ -280,7 +310,8 @@ describe('Activity log', () => {
     expect(screen.getByText('Page 2 of 2')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
     await user.click(screen.getByRole('button', { name: 'Previous page' }));
-    expect(await screen.findByRole('row', { name: /Windows Server 2022/ })).toBeInTheDocument();
+    expect(await screen.findByRole('row', { name: /Newer product/ })).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: /Windows Server 2022/ })).toBeInTheDocument();
   });
 
   it('A1: a failed attempt shows its reason in words, in English and Korean (issue 14)', async () => {

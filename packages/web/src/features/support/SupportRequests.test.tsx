@@ -101,6 +101,12 @@ describe('Support requests', () => {
           after: 'cursor-SR-NEWER00001',
           totalCount: 21,
         }),
+        // Back on page 1, the cached page shows at once and is asked again (cache-and-network):
+        // a request filed meanwhile appears.
+        listMock([request('SR-NEWEST0001'), request('SR-NEWER00001')], {
+          hasNextPage: true,
+          totalCount: 22,
+        }),
       ],
     });
     expect(await screen.findByText('Page 1 of 2')).toBeInTheDocument();
@@ -110,6 +116,7 @@ describe('Support requests', () => {
     expect(screen.getByText('Page 2 of 2')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
     await user.click(screen.getByRole('button', { name: 'Previous page' }));
-    expect(await screen.findByText('SR-NEWER00001')).toBeInTheDocument();
+    expect(await screen.findByText('SR-NEWEST0001')).toBeInTheDocument();
+    expect(screen.getByText('SR-NEWER00001')).toBeInTheDocument();
   });
 });

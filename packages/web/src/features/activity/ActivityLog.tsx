@@ -20,13 +20,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
-import {
-  DEFAULT_ACTIVITY_OPERATIONS,
-  OPERATION_LABELS,
-  OPERATION_TYPES,
-  isOperationType,
-  type OperationType,
-} from '@csp/domain';
+import { DEFAULT_ACTIVITY_OPERATIONS, OPERATION_TYPES, type OperationType } from '@csp/domain';
 import { useId, useMemo, useState } from 'react';
 import { EmptyState } from '../../app/EmptyState';
 import { ErrorMessage } from '../../app/ErrorMessage';
@@ -136,8 +130,7 @@ function failureKey(code: string): MessageKey {
 }
 
 function OperationLabel({ operation }: { operation: string }) {
-  const { language } = useI18n();
-  return <>{isOperationType(operation) ? OPERATION_LABELS[operation][language] : operation}</>;
+  return <>{useI18n().operation(operation)}</>;
 }
 
 function EntryRow({
@@ -282,7 +275,7 @@ function ActivityLogView() {
             {OPERATION_TYPES.map((operation) => (
               <Checkbox
                 key={operation}
-                label={OPERATION_LABELS[operation][i18n.language]}
+                label={i18n.operation(operation)}
                 checked={operations.includes(operation)}
                 onChange={(_e, { checked }) =>
                   setOperations((current) =>
@@ -307,8 +300,8 @@ function ActivityLogView() {
               {log.loading
                 ? t('app.loading')
                 : connection
-                  ? t(connection.edges.length === 1 ? 'activity.pageOfOne' : 'activity.pageOf', {
-                      count: i18n.number(connection.edges.length),
+                  ? t('activity.pageOf', {
+                      count: connection.edges.length,
                       page: i18n.number(log.page),
                     })
                   : ''}

@@ -30,7 +30,7 @@ import {
   LockClosedRegular,
 } from '@fluentui/react-icons';
 import { DAY_MS } from '@csp/domain';
-import { Fragment, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { RouterLink } from '../../app/RouterLink';
 import { useVisuallyHidden } from '../../app/a11y';
@@ -106,16 +106,6 @@ export interface CancelDialogProps extends CancelButtonProps {
   /** Defaults to open; the Cancel button keeps the dialog mounted while it closes. */
   open?: boolean;
   onClose(): void;
-}
-
-/** Puts an element where `{name}` stands in a translated text (word order differs by language). */
-function withElement(text: string, name: string, element: ReactNode): ReactNode {
-  return text.split(`{${name}}`).map((part, i) => (
-    <Fragment key={i}>
-      {i > 0 && element}
-      {part}
-    </Fragment>
-  ));
 }
 
 function remainingText(live: LiveOption, i18n: I18n): string {
@@ -255,16 +245,16 @@ function OrderStatus({
               {t('cancel.supportRequired.title')}
             </Body1Strong>
             <Text>
-              {withElement(
-                t('cancel.supportRequired.detail'),
-                'link',
-                <RouterLink
-                  to={supportRequestUrl(customer, product, option)}
-                  className={styles.inlineLink}
-                >
-                  {t('cancel.supportRequired.link')}
-                </RouterLink>,
-              )}
+              {i18n.rich('cancel.supportRequired.detail', {
+                link: (text) => (
+                  <RouterLink
+                    to={supportRequestUrl(customer, product, option)}
+                    className={styles.inlineLink}
+                  >
+                    {text}
+                  </RouterLink>
+                ),
+              })}
             </Text>
           </div>
         </div>
@@ -310,12 +300,7 @@ function OrderStatus({
 function creditText(credit: NonNullable<LiveOption['credit']>, i18n: I18n): string {
   const amount = i18n.money(credit.amount);
   if (credit.method === 'FULL') return i18n.t('cancel.credit.full', { amount });
-  return credit.unusedDays === 1
-    ? i18n.t('cancel.credit.proratedOne', { amount })
-    : i18n.t('cancel.credit.prorated', {
-        amount,
-        days: i18n.number(credit.unusedDays ?? 0),
-      });
+  return i18n.t('cancel.credit.prorated', { amount, days: credit.unusedDays ?? 0 });
 }
 
 /** The dialog's body: loads the orders, then the form. */

@@ -1,4 +1,3 @@
-import { errorMessage } from '@csp/domain';
 import type { I18n } from '../../app/i18n/i18n-context';
 import type { CatalogProduct } from './useAddProducts';
 
@@ -20,7 +19,7 @@ export function cancellationText(
 /** M2: why a product cannot be bought in the customer's market, in the chosen language. */
 export function unavailableReason(product: CatalogProduct, market: string, i18n: I18n): string {
   if (product.availability.reasonCode === 'MARKET_UNAVAILABLE') {
-    return errorMessage('MARKET_UNAVAILABLE', i18n.language, { market: i18n.country(market) });
+    return i18n.t('error.code.MARKET_UNAVAILABLE', { market: i18n.country(market) });
   }
   return product.availability.reason ?? i18n.t('addProducts.unavailable');
 }

@@ -78,13 +78,7 @@ export function CustomersList() {
           <SearchBox value={search} onChange={(_e, data) => setSearch(data.value)} />
         </Field>
         <div className={styles.status} role="status" aria-live="polite">
-          {connection && (
-            <Text>
-              {connection.totalCount === 1
-                ? t('customers.countOne')
-                : t('customers.count', { count: i18n.number(connection.totalCount) })}
-            </Text>
-          )}
+          {connection && <Text>{t('customers.count', { count: connection.totalCount })}</Text>}
           {searching && connection && <Spinner size="tiny" aria-label={t('app.loading')} />}
         </div>
       </div>

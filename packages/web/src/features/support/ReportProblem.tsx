@@ -24,13 +24,10 @@ import {
   ErrorCircleRegular,
 } from '@fluentui/react-icons';
 import {
-  errorMessage,
-  IMPACT_LABELS,
   IMPACTS,
   isCurrencyCode,
   isErrorCode,
   MAX_ATTACHMENTS,
-  PROBLEM_TYPE_LABELS,
   PROBLEM_TYPES,
   type CurrencyCode,
   type SupportField,
@@ -157,8 +154,8 @@ function uploadProblem(upload: Upload, i18n: I18n): string | null {
   if (problem.code === 'BAD_USER_INPUT' && problem.message) return problem.message;
   if (isErrorCode(problem.code)) {
     // POST /files answers the code alone; the roles that may upload are those of R6.
-    return errorMessage(problem.code, i18n.language, {
-      missingRoles: SUPPORT_ROLES.map((role) => i18n.role(role)),
+    return i18n.t(`error.code.${problem.code}`, {
+      missingRoles: i18n.anyOf(SUPPORT_ROLES.map((role) => i18n.role(role))),
     });
   }
   return i18n.t('error.unexpected');
@@ -516,7 +513,7 @@ export function ReportProblem() {
               <option value="">{t('support.choose')}</option>
               {PROBLEM_TYPES.map((type) => (
                 <option key={type} value={type}>
-                  {PROBLEM_TYPE_LABELS[type][language]}
+                  {t(`support.problemType.${type}`)}
                 </option>
               ))}
             </Select>,
@@ -534,7 +531,7 @@ export function ReportProblem() {
               <option value="">{t('support.choose')}</option>
               {IMPACTS.map((impact) => (
                 <option key={impact} value={impact}>
-                  {IMPACT_LABELS[impact][language]}
+                  {t(`support.impact.${impact}`)}
                 </option>
               ))}
             </Select>,

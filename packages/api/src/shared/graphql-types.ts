@@ -2,12 +2,9 @@ import {
   ACTIONS,
   CANCELLATION_STATES,
   money,
-  OPERATION_LABELS,
   OPERATION_TYPES,
   PERMISSIONS,
-  PRODUCT_KIND_LABELS,
   PRODUCT_KINDS,
-  ROLE_LABELS,
   ROLES,
   toDecimalString,
   type Action,
@@ -15,6 +12,7 @@ import {
 } from '@csp/domain';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { serverText } from './i18n/server-text.js';
 
 const asEnum = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
@@ -35,12 +33,12 @@ const ACTION_DESCRIPTIONS: Record<Action, string> = {
   MANAGE_WEBHOOKS: 'Register webhook endpoints and read their delivery logs',
 };
 
-// R1: labels come from the domain, so the explorer shows the names the web shows.
+// R1: labels come from the API's catalog (English), keyed by the codes the web's catalogs use.
 export const RoleEnum = asEnum(ROLES);
 registerEnumType(RoleEnum, {
   name: 'Role',
   description: 'The Partner Center roles a partner user can hold.',
-  valuesConfig: describeValues(ROLES, (role) => `${ROLE_LABELS[role].en}.`),
+  valuesConfig: describeValues(ROLES, (role) => `${serverText('en', `role.${role}`)}.`),
 });
 
 // R2–R7: the roles named in each value's description are the domain's permission table.
@@ -52,7 +50,7 @@ registerEnumType(ActionEnum, {
     ACTIONS,
     (action) =>
       `${ACTION_DESCRIPTIONS[action]}. Allowed for: ${PERMISSIONS[action]
-        .map((role) => ROLE_LABELS[role].en)
+        .map((role) => serverText('en', `role.${role}`))
         .join(', ')}.`,
   ),
 });
@@ -62,7 +60,7 @@ export const ProductKindEnum = asEnum(PRODUCT_KINDS);
 registerEnumType(ProductKindEnum, {
   name: 'ProductKind',
   description: 'The kind of software a product is.',
-  valuesConfig: describeValues(PRODUCT_KINDS, (kind) => `${PRODUCT_KIND_LABELS[kind].en}.`),
+  valuesConfig: describeValues(PRODUCT_KINDS, (kind) => `${serverText('en', `productKind.${kind}`)}.`),
 });
 
 // C1
@@ -96,7 +94,7 @@ export const OperationTypeEnum = asEnum(OPERATION_TYPES);
 registerEnumType(OperationTypeEnum, {
   name: 'OperationType',
   description: 'An operation the activity log records, by its Partner Center operation name.',
-  valuesConfig: describeValues(OPERATION_TYPES, (op) => `${OPERATION_LABELS[op].en}.`),
+  valuesConfig: describeValues(OPERATION_TYPES, (op) => `${serverText('en', `operation.${op}`)}.`),
 });
 
 // M4

@@ -16,15 +16,6 @@ export const DEFAULT_ACTIVITY_OPERATIONS: readonly OperationType[] = [
   'download_software',
 ];
 
-export const OPERATION_LABELS: Record<OperationType, { en: string; ko: string }> = {
-  get_software_key: { en: 'Accessed activation key', ko: '정품 인증 키 조회' },
-  get_software_download_link: { en: 'Issued download link', ko: '다운로드 링크 발급' },
-  download_software: { en: 'Downloaded software', ko: '소프트웨어 다운로드' },
-  create_order: { en: 'Placed order', ko: '주문' },
-  cancel_order: { en: 'Cancelled purchase', ko: '구매 취소' },
-  create_support_request: { en: 'Submitted support request', ko: '지원 요청 제출' },
-};
-
 export type OperationOutcome = 'SUCCEEDED' | 'FAILED';
 
 export function isOperationType(value: unknown): value is OperationType {

@@ -10,20 +10,6 @@ export const PRODUCT_KINDS = [
 ] as const;
 export type ProductKind = (typeof PRODUCT_KINDS)[number];
 
-export const PRODUCT_KIND_LABELS: Record<ProductKind, { en: string; ko: string }> = {
-  AZURE_RESERVATION: { en: 'Azure reservation', ko: 'Azure 예약' },
-  SERVER_SUBSCRIPTION: { en: 'Server subscription', ko: '서버 구독' },
-  PERPETUAL_SOFTWARE: { en: 'Perpetual software', ko: '영구 소프트웨어' },
-  WINDOWS_7_ESU: {
-    en: 'Windows 7 Extended Security Updates 2020',
-    ko: 'Windows 7 확장 보안 업데이트 2020',
-  },
-  LINUX_SOFTWARE_PLAN: {
-    en: 'SUSE Linux / Red Hat software plan in Azure',
-    ko: 'Azure의 SUSE Linux / Red Hat 소프트웨어 플랜',
-  },
-};
-
 /** A SKU's term in whole years; `null` for software with no term (perpetual, ESU 2020). */
 export type TermYears = 1 | 3 | null;
 

@@ -74,7 +74,7 @@ export function catalogProduct(overrides: Record<string, unknown> = {}) {
     kind: 'PERPETUAL_SOFTWARE',
     description: 'A product.',
     hasActivationKeys: true,
-    azureHybridBenefitNote: null,
+    azureHybridBenefit: false,
     availability: {
       __typename: 'Availability' as const,
       available: true,
@@ -127,7 +127,7 @@ export function demoCatalog(market: string, currency = 'USD', taxIncluded = fals
       id: 'windows-server-2022-datacenter',
       name: 'Windows Server 2022 Datacenter',
       kind: 'SERVER_SUBSCRIPTION',
-      azureHybridBenefitNote: AHB_NOTE,
+      azureHybridBenefit: true,
       skus: [
         sku({
           id: 'windows-server-2022-datacenter:1y',

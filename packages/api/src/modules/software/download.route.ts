@@ -19,7 +19,8 @@ import { UserEntity } from '../auth/user.entity.js';
 import { ProductEntity } from '../catalog/product.entity.js';
 import { OrderLineEntity } from '../orders/order-line.entity.js';
 import { DownloadLinkEntity } from './download-link.entity.js';
-import { downloadRefusalPage, languageOf } from './download-page.js';
+import { languageOf } from '../../shared/i18n/server-text.js';
+import { downloadRefusalPage } from './download-page.js';
 import { downloadFileName, mediaPath } from './media.js';
 import { enqueueIfLinkExhausted } from '../webhooks/index.js';
 

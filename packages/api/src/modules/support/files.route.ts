@@ -1,4 +1,4 @@
-import { DomainError, errorMessage } from '@csp/domain';
+import type { DomainError } from '@csp/domain';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Database } from '../../data-source.js';
 import type { Clock } from '../../shared/clock.js';
@@ -14,6 +14,7 @@ import {
   UploadRefused,
   type AttachmentStore,
 } from './attachment-store.js';
+import { languageOf, serverText } from '../../shared/i18n/server-text.js';
 
 /** Answers a refusal without reading the rest of the body, and closes the connection after it. */
 function refuseUpload(res: Response, status: number, body: Record<string, unknown>) {
@@ -60,7 +61,7 @@ export function filesRouter(db: Database, clock: Clock, store: AttachmentStore) 
       const e = error as DomainError;
       refuseUpload(res, e.code === 'UNAUTHENTICATED' ? 401 : 403, {
         code: e.code,
-        message: errorMessage(e.code, 'en', e.details),
+        message: serverText(languageOf(req.get('accept-language')), `error.${e.code}`, e.details),
         ...e.details,
       });
       return;

@@ -24,8 +24,7 @@ export function unavailableReason(product: CatalogProduct, market: string, i18n:
   return product.availability.reason ?? i18n.t('addProducts.unavailable');
 }
 
-/** B7: the Azure Hybrid Benefit note (the API's English text, or its Korean translation). */
+/** B7: the Azure Hybrid Benefit note, in the chosen language, for the products it applies to. */
 export function hybridBenefitNote(product: CatalogProduct, i18n: I18n): string | null {
-  if (!product.azureHybridBenefitNote) return null;
-  return i18n.language === 'en' ? product.azureHybridBenefitNote : i18n.t('addProducts.ahbNote');
+  return product.azureHybridBenefit ? i18n.t('addProducts.ahbNote') : null;
 }

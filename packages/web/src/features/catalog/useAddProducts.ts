@@ -28,7 +28,7 @@ export const CatalogDocument = graphql(`
       kind
       description
       hasActivationKeys
-      azureHybridBenefitNote
+      azureHybridBenefit
       availability {
         available
         reason

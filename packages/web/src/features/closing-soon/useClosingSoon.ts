@@ -45,14 +45,6 @@ export const ClosingSoonDocument = graphql(`
   }
 `);
 
-export const ClosingSoonCountDocument = graphql(`
-  query ClosingSoonCount {
-    cancellationsClosingSoon(first: 1) {
-      totalCount
-    }
-  }
-`);
-
 export const CLOSING_SOON_PAGE_SIZE = 50;
 
 export function useClosingSoon(withinDays: number) {

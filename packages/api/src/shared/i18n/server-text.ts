@@ -1,0 +1,49 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { SERVER_TEXTS, type ServerTextKey } from './server-texts.js';
+
+/** The languages the API answers in (E1): English, Korean. */
+export type Language = 'en' | 'ko';
+
+const LOCALES: Record<Language, string> = { en: 'en-US', ko: 'ko-KR' };
+
+export type TextValues = Record<string, string | number | readonly string[] | undefined>;
+
+const formats = new Map<string, IntlMessageFormat>();
+
+/** A server text in a language, ICU arguments filled from `values` (lists joined). */
+export function serverText(language: Language, key: ServerTextKey, values: TextValues = {}) {
+  const id = `${language}:${key}`;
+  let format = formats.get(id);
+  if (!format) {
+    format = new IntlMessageFormat(SERVER_TEXTS[language][key], LOCALES[language]);
+    formats.set(id, format);
+  }
+  const filled: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    filled[name] = Array.isArray(value) ? value.join(', ') : (value as string | number);
+  }
+  return String(format.format(filled));
+}
+
+/** Whether the catalog has `key` (e.g. `role.${code}` for a code that may be unknown). */
+export function hasServerText(key: string): key is ServerTextKey {
+  return Object.hasOwn(SERVER_TEXTS.en, key);
+}
+
+/** The requester's language from Accept-Language: Korean if preferred over English, else English. */
+export function languageOf(acceptLanguage: string | null | undefined): Language {
+  const preferred = (acceptLanguage ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag = '', q] = part.trim().split(';q=');
+      return { tag: tag.toLowerCase(), q: q === undefined ? 1 : Number(q) };
+    })
+    .filter(({ q }) => q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of preferred) {
+    if (tag.startsWith('ko')) return 'ko';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'en';
+}

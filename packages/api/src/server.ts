@@ -336,10 +336,7 @@ export async function createApp(options: AppOptions) {
       if (req.path.startsWith('/downloads/')) {
         // The same page as an unknown token: a malformed token is one.
         res.setHeader('Cache-Control', 'no-store');
-        res
-          .status(404)
-          .type('html')
-          .send(downloadRefusalPage('NOT_FOUND', language));
+        res.status(404).type('html').send(downloadRefusalPage('NOT_FOUND', language));
         return;
       }
       refuse(res, 400, 'BAD_REQUEST', 'The address is not valid: it has a broken %-escape.');
@@ -351,9 +348,10 @@ export async function createApp(options: AppOptions) {
         FORBIDDEN_ROLE: 403,
         NOT_FOUND: 404,
       };
-      res
-        .status(statuses[error.code] ?? 400)
-        .json({ code: error.code, message: serverText(language, `error.${error.code}`, error.details) });
+      res.status(statuses[error.code] ?? 400).json({
+        code: error.code,
+        message: serverText(language, `error.${error.code}`, error.details),
+      });
       return;
     }
     if (isDatabaseDown(error)) {

@@ -36,8 +36,8 @@ describeEachEngine('role matrix (R2–R7, R9)', (use) => {
         if (allowed && (code === 'FORBIDDEN_ROLE' || code === 'UNAUTHENTICATED'))
           differences.push(`${name} × ${role}: refused but allowed`);
         if (!allowed) {
-          const expected = PERMISSIONS[operation.guard as keyof typeof PERMISSIONS].map(
-            (r) => serverText('en', `role.${r}`),
+          const expected = PERMISSIONS[operation.guard as keyof typeof PERMISSIONS].map((r) =>
+            serverText('en', `role.${r}`),
           );
           if (code !== 'FORBIDDEN_ROLE')
             differences.push(`${name} × ${role}: allowed (${String(code)}) but not in the table`);

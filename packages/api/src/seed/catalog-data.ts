@@ -6,6 +6,7 @@ import {
   type CurrencyCode,
   type DownloadOptions,
   type ProductKind,
+  type SkuUnit,
   type TermYears,
 } from '@csp/domain';
 import type { EntityManager } from 'typeorm';
@@ -25,7 +26,7 @@ interface ProductSeed {
   azureHybridBenefit?: boolean;
   downloadOptions: DownloadOptions;
   /** US dollar list price in cents per term (null: no term). */
-  skus: { term: TermYears; name: string; usdCents: number }[];
+  skus: { term: TermYears; name: string; unit: SkuUnit; size: string; usdCents: number }[];
 }
 
 export const PRODUCTS: ProductSeed[] = [
@@ -42,8 +43,14 @@ export const PRODUCTS: ProductSeed[] = [
       fileTypes: ['ISO (x64)', 'VHDX (x64)'],
     },
     skus: [
-      { term: 1, name: '16-core pack, 1 year', usdCents: 1_220_000 },
-      { term: 3, name: '16-core pack, 3 years', usdCents: 3_294_000 },
+      { term: 1, name: '16-core pack, 1 year', unit: 'CORE_PACK', size: '16', usdCents: 1_220_000 },
+      {
+        term: 3,
+        name: '16-core pack, 3 years',
+        unit: 'CORE_PACK',
+        size: '16',
+        usdCents: 3_294_000,
+      },
     ],
   },
   {
@@ -55,8 +62,8 @@ export const PRODUCTS: ProductSeed[] = [
     azureHybridBenefit: true,
     downloadOptions: { versions: ['2022', '2019'], languages: LANGUAGES, fileTypes: ['ISO (x64)'] },
     skus: [
-      { term: 1, name: '16-core pack, 1 year', usdCents: 209_900 },
-      { term: 3, name: '16-core pack, 3 years', usdCents: 566_700 },
+      { term: 1, name: '16-core pack, 1 year', unit: 'CORE_PACK', size: '16', usdCents: 209_900 },
+      { term: 3, name: '16-core pack, 3 years', unit: 'CORE_PACK', size: '16', usdCents: 566_700 },
     ],
   },
   {
@@ -71,8 +78,8 @@ export const PRODUCTS: ProductSeed[] = [
       fileTypes: ['ISO (x64)', 'CAB (x64)'],
     },
     skus: [
-      { term: 1, name: '2-core pack, 1 year', usdCents: 189_900 },
-      { term: 3, name: '2-core pack, 3 years', usdCents: 512_700 },
+      { term: 1, name: '2-core pack, 1 year', unit: 'CORE_PACK', size: '2', usdCents: 189_900 },
+      { term: 3, name: '2-core pack, 3 years', unit: 'CORE_PACK', size: '2', usdCents: 512_700 },
     ],
   },
   {
@@ -86,7 +93,9 @@ export const PRODUCTS: ProductSeed[] = [
       languages: LANGUAGES,
       fileTypes: ['ISO (x64)', 'ISO (x86)'],
     },
-    skus: [{ term: null, name: 'Perpetual, 1 device', usdCents: 58_900 }],
+    skus: [
+      { term: null, name: 'Perpetual, 1 device', unit: 'DEVICE', size: '1', usdCents: 58_900 },
+    ],
   },
   {
     id: 'sql-server-2022-enterprise-perpetual',
@@ -95,7 +104,15 @@ export const PRODUCTS: ProductSeed[] = [
     description: 'Perpetual licence of SQL Server Enterprise, 2 core licence pack.',
     hasActivationKeys: true,
     downloadOptions: { versions: ['2022'], languages: LANGUAGES, fileTypes: ['ISO (x64)'] },
-    skus: [{ term: null, name: 'Perpetual, 2-core pack', usdCents: 1_585_900 }],
+    skus: [
+      {
+        term: null,
+        name: 'Perpetual, 2-core pack',
+        unit: 'CORE_PACK',
+        size: '2',
+        usdCents: 1_585_900,
+      },
+    ],
   },
   {
     id: 'azure-reserved-vm-d2s-v5',
@@ -105,8 +122,8 @@ export const PRODUCTS: ProductSeed[] = [
     hasActivationKeys: false,
     downloadOptions: NO_DOWNLOADS,
     skus: [
-      { term: 1, name: 'D2s v5, 1 year', usdCents: 73_800 },
-      { term: 3, name: 'D2s v5, 3 years', usdCents: 143_600 },
+      { term: 1, name: 'D2s v5, 1 year', unit: 'VM_INSTANCE', size: 'D2s v5', usdCents: 73_800 },
+      { term: 3, name: 'D2s v5, 3 years', unit: 'VM_INSTANCE', size: 'D2s v5', usdCents: 143_600 },
     ],
   },
   {
@@ -120,7 +137,7 @@ export const PRODUCTS: ProductSeed[] = [
       languages: ['English'],
       fileTypes: ['MSU (x64)', 'MSU (x86)'],
     },
-    skus: [{ term: null, name: 'Per device, 2020', usdCents: 5_000 }],
+    skus: [{ term: null, name: 'Per device, 2020', unit: 'DEVICE', size: '1', usdCents: 5_000 }],
   },
   {
     id: 'suse-linux-enterprise-server-plan',
@@ -130,8 +147,8 @@ export const PRODUCTS: ProductSeed[] = [
     hasActivationKeys: false,
     downloadOptions: NO_DOWNLOADS,
     skus: [
-      { term: 1, name: '1–2 vCPU, 1 year', usdCents: 52_600 },
-      { term: 3, name: '1–2 vCPU, 3 years', usdCents: 142_000 },
+      { term: 1, name: '1–2 vCPU, 1 year', unit: 'VCPU', size: '1–2', usdCents: 52_600 },
+      { term: 3, name: '1–2 vCPU, 3 years', unit: 'VCPU', size: '1–2', usdCents: 142_000 },
     ],
   },
   {
@@ -142,8 +159,8 @@ export const PRODUCTS: ProductSeed[] = [
     hasActivationKeys: false,
     downloadOptions: NO_DOWNLOADS,
     skus: [
-      { term: 1, name: '1–4 vCPU, 1 year', usdCents: 52_560 },
-      { term: 3, name: '1–4 vCPU, 3 years', usdCents: 141_900 },
+      { term: 1, name: '1–4 vCPU, 1 year', unit: 'VCPU', size: '1–4', usdCents: 52_560 },
+      { term: 3, name: '1–4 vCPU, 3 years', unit: 'VCPU', size: '1–4', usdCents: 141_900 },
     ],
   },
 ];
@@ -195,7 +212,14 @@ export async function seedCatalog(m: EntityManager): Promise<void> {
     });
     for (const sku of product.skus) {
       const id = skuId(product.id, sku.term);
-      await m.insert(SkuEntity, { id, productId: product.id, name: sku.name, termYears: sku.term });
+      await m.insert(SkuEntity, {
+        id,
+        productId: product.id,
+        name: sku.name,
+        termYears: sku.term,
+        unit: sku.unit,
+        unitSize: sku.size,
+      });
       await m.insert(
         PriceEntity,
         CURRENCIES.map((currency) => ({

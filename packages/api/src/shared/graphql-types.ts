@@ -6,6 +6,7 @@ import {
   PERMISSIONS,
   PRODUCT_KINDS,
   ROLES,
+  SKU_UNITS,
   toDecimalString,
   type Action,
   type CurrencyCode,
@@ -60,7 +61,25 @@ export const ProductKindEnum = asEnum(PRODUCT_KINDS);
 registerEnumType(ProductKindEnum, {
   name: 'ProductKind',
   description: 'The kind of software a product is.',
-  valuesConfig: describeValues(PRODUCT_KINDS, (kind) => `${serverText('en', `productKind.${kind}`)}.`),
+  valuesConfig: describeValues(
+    PRODUCT_KINDS,
+    (kind) => `${serverText('en', `productKind.${kind}`)}.`,
+  ),
+});
+
+// B3, issue 15
+export const SkuUnitEnum = asEnum(SKU_UNITS);
+registerEnumType(SkuUnitEnum, {
+  name: 'SkuUnit',
+  description: 'What one unit of a SKU is; `unitSize` says how many or which.',
+  valuesConfig: {
+    CORE_PACK: { description: 'A pack of cores; the size is the number of cores ("16").' },
+    DEVICE: { description: 'A device; the size is the number of devices ("1").' },
+    VM_INSTANCE: {
+      description: 'A reserved virtual machine instance; the size is its series ("D2s v5").',
+    },
+    VCPU: { description: 'Virtual CPUs of a VM; the size is their range ("1–2").' },
+  },
 });
 
 // C1

@@ -10,6 +10,18 @@ export const PRODUCT_KINDS = [
 ] as const;
 export type ProductKind = (typeof PRODUCT_KINDS)[number];
 
+/**
+ * B3: what one unit of a SKU is, as data the UI words in its language: a pack of cores, a
+ * device, a reserved VM instance, a range of vCPUs. The SKU's `unitSize` says how many or which
+ * ("16", "D2s v5", "1–2").
+ */
+export const SKU_UNITS = ['CORE_PACK', 'DEVICE', 'VM_INSTANCE', 'VCPU'] as const;
+export type SkuUnit = (typeof SKU_UNITS)[number];
+
+export function isSkuUnit(value: unknown): value is SkuUnit {
+  return typeof value === 'string' && (SKU_UNITS as readonly string[]).includes(value);
+}
+
 /** A SKU's term in whole years; `null` for software with no term (perpetual, ESU 2020). */
 export type TermYears = 1 | 3 | null;
 

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Money, PageInfo } from '../../shared/graphql-types.js';
+import { Money, PageInfo, SkuUnitEnum } from '../../shared/graphql-types.js';
 import { Customer } from '../customers/customer.types.js';
 import { ProductRef } from '../orders/order.types.js';
 
@@ -20,6 +20,18 @@ export class ClosingSoonPurchase {
 
   @Field(() => String, { description: 'The SKU bought.' })
   skuName: string;
+
+  @Field(() => SkuUnitEnum, {
+    nullable: true,
+    description: 'What one unit of the SKU is; null for a SKU known only by its name.',
+  })
+  skuUnit: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'How many or which units: "16" cores, "1" device, "D2s v5", "1–2" vCPUs.',
+  })
+  skuUnitSize: string | null;
 
   @Field(() => Int, { description: 'How many were bought.' })
   quantity: number;

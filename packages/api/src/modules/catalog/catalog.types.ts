@@ -1,6 +1,11 @@
 import { marketName } from '@csp/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { CancellationPolicyEnum, Money, ProductKindEnum } from '../../shared/graphql-types.js';
+import {
+  CancellationPolicyEnum,
+  Money,
+  ProductKindEnum,
+  SkuUnitEnum,
+} from '../../shared/graphql-types.js';
 import { serverText, type Language } from '../../shared/i18n/server-text.js';
 import type { CatalogProductView, CatalogView } from './catalog.service.js';
 
@@ -62,6 +67,19 @@ export class CatalogSku {
 
   @Field(() => Int, { nullable: true, description: 'Term in years (1 or 3); null when none.' })
   termYears: number | null;
+
+  // B3, issue 15: the unit as data, for clients that word it in their own language.
+  @Field(() => SkuUnitEnum, {
+    nullable: true,
+    description: 'What one unit is; null for a SKU known only by its name.',
+  })
+  unit: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'How many or which units: "16" cores, "1" device, "D2s v5", "1–2" vCPUs.',
+  })
+  unitSize: string | null;
 
   @Field(() => Money, {
     nullable: true,
@@ -148,6 +166,8 @@ export class CatalogProduct {
           id: sku.id,
           name: sku.name,
           termYears: sku.termYears,
+          unit: sku.unit,
+          unitSize: sku.unitSize,
           unitPrice: unitPriceMinor === null ? null : Money.of(unitPriceMinor, catalog.currency),
           taxIncluded: catalog.taxIncluded,
         }),

@@ -44,6 +44,6 @@ export function downloadRefusalPage(
 <html lang="${language}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title>
 <style>body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#242424}h1{font-size:1.4rem}p{line-height:1.5}</style></head>
-<body><main><h1>${escape(title)}</h1>${reason}<p>${escape(action)}</p><p><small>CSP Software Portal</small></p></main></body>
+<body><main><h1>${escape(title)}</h1>${reason}<p>${escape(action)}</p><p><small>${escape(text('app.name'))}</small></p></main></body>
 </html>`;
 }

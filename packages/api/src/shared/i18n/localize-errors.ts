@@ -1,9 +1,16 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { isErrorCode, isRole } from '@csp/domain';
 import type { GraphQLFormattedError } from 'graphql';
-import { languageOf, serverText, type Language, type TextValues } from './server-text.js';
+import {
+  hasServerText,
+  languageOf,
+  serverText,
+  type Language,
+  type TextValues,
+} from './server-text.js';
+import type { ServerTextKey } from './server-texts.js';
 
-/** The facts of an error in a language: the roles that would allow it by their labels there. */
+/** The facts of an error in a language: roles and the missing resource by their names there. */
 function valuesOf(extensions: Record<string, unknown>, language: Language): TextValues {
   const values: TextValues = {};
   for (const [name, value] of Object.entries(extensions)) {
@@ -15,6 +22,10 @@ function valuesOf(extensions: Record<string, unknown>, language: Language): Text
   const roleCodes = extensions['missingRoleCodes'];
   if (Array.isArray(roleCodes)) {
     values['missingRoles'] = roleCodes.filter(isRole).map((r) => serverText(language, `role.${r}`));
+  }
+  const resource = extensions['resource'];
+  if (typeof resource === 'string' && hasServerText(`resource.${resource}`)) {
+    values['resource'] = serverText(language, `resource.${resource}` as ServerTextKey);
   }
   return values;
 }

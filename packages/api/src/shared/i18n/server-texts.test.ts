@@ -59,10 +59,16 @@ describe('server texts (E1, E2)', () => {
       '현재 역할로는 이 작업을 할 수 없습니다. 필요한 역할: 관리 에이전트, 전역 관리자.',
     );
     expect(localizeError(error, 'en')).toBe(error);
-    const other = { message: 'Cannot query field', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    const other = {
+      message: 'Cannot query field',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    };
     expect(localizeError(other, 'ko')).toBe(other);
-    expect(serverText('en', 'error.CANCELLATION_WINDOW_CLOSED', { windowDays: 60, cancellableUntil: 'x' })).toBe(
-      'You have passed your 60-day cancellation window (it ended x).',
-    );
+    expect(
+      serverText('en', 'error.CANCELLATION_WINDOW_CLOSED', {
+        windowDays: 60,
+        cancellableUntil: 'x',
+      }),
+    ).toBe('You have passed your 60-day cancellation window (it ended x).');
   });
 });

@@ -42,6 +42,8 @@ export const CatalogDocument = graphql(`
         id
         name
         termYears
+        unit
+        unitSize
         taxIncluded
         unitPrice {
           amountMinor
@@ -73,6 +75,8 @@ export const PlaceOrderDocument = graphql(`
           kind
         }
         skuName
+        skuUnit
+        skuUnitSize
         quantity
         purchasedQuantity
         termYears

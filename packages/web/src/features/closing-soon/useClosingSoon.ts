@@ -25,6 +25,8 @@ export const ClosingSoonDocument = graphql(`
             name
           }
           skuName
+          skuUnit
+          skuUnitSize
           quantity
           termYears
           windowDays

@@ -75,7 +75,11 @@ export function CustomersList() {
           hint={t('customers.searchHint')}
           className={styles.search}
         >
-          <SearchBox value={search} onChange={(_e, data) => setSearch(data.value)} />
+          <SearchBox
+            value={search}
+            onChange={(_e, data) => setSearch(data.value)}
+            dismiss={{ 'aria-label': t('customers.clearSearch') }}
+          />
         </Field>
         <div className={styles.status} role="status" aria-live="polite">
           {connection && <Text>{t('customers.count', { count: connection.totalCount })}</Text>}

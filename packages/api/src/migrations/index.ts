@@ -4,7 +4,7 @@ import { Support1764200000000 } from './1764200000000-support.js';
 import { Hardening1764300000000 } from './1764300000000-hardening.js';
 import { LineDeliveries1764400000000 } from './1764400000000-line-deliveries.js';
 import { Webhooks1764500000000 } from './1764500000000-webhooks.js';
-import { SkuUnits1764610000000 } from './1764610000000-sku-units.js';
+import { CodesAsData1764610000000 } from './1764610000000-codes-as-data.js';
 
 /** Every migration, in order. Applied at start on MySQL and on the embedded database. */
 export const migrations = [
@@ -14,5 +14,5 @@ export const migrations = [
   Hardening1764300000000,
   LineDeliveries1764400000000,
   Webhooks1764500000000,
-  SkuUnits1764610000000,
+  CodesAsData1764610000000,
 ];

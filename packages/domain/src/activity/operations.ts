@@ -16,6 +16,25 @@ export const DEFAULT_ACTIVITY_OPERATIONS: readonly OperationType[] = [
   'download_software',
 ];
 
+/**
+ * Issue 15: what an entry's detail says, as a code with named facts; each language words it.
+ * LINK_ISSUED {version, language, fileType}; DOWNLOADED {issuer, version, language, fileType};
+ * REFUSED_IN_HOUR {from} (an instant); SUPPORT_REQUEST {problemType, title};
+ * CANCELLATION_CREDIT {amountMinor, currency, period}.
+ */
+export const ACTIVITY_DETAIL_CODES = [
+  'LINK_ISSUED',
+  'DOWNLOADED',
+  'REFUSED_IN_HOUR',
+  'SUPPORT_REQUEST',
+  'CANCELLATION_CREDIT',
+] as const;
+export type ActivityDetailCode = (typeof ACTIVITY_DETAIL_CODES)[number];
+
+export function isActivityDetailCode(value: unknown): value is ActivityDetailCode {
+  return typeof value === 'string' && (ACTIVITY_DETAIL_CODES as readonly string[]).includes(value);
+}
+
 export type OperationOutcome = 'SUCCEEDED' | 'FAILED';
 
 export function isOperationType(value: unknown): value is OperationType {

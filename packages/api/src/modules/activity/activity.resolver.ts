@@ -48,7 +48,7 @@ export class ActivityResolver {
       edges: page.rows.map((row) =>
         Object.assign(new ActivityEdge(), {
           cursor: row.cursor,
-          node: ActivityEntry.of(row.entry),
+          node: ActivityEntry.of(row.entry, ctx.language),
         }),
       ),
       pageInfo: PageInfo.forward(page.rows, page.hasNextPage),

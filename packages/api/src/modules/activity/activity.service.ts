@@ -1,7 +1,13 @@
-import { DomainError, refusalLogBucket, type OperationType } from '@csp/domain';
+import {
+  DomainError,
+  refusalLogBucket,
+  type ActivityDetailCode,
+  type OperationType,
+} from '@csp/domain';
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import type { Actor } from '../../shared/context.js';
+import { serverText } from '../../shared/i18n/server-text.js';
 import { newId } from '../../shared/ids.js';
 import { ActivityEntryEntity } from './activity-entry.entity.js';
 
@@ -14,8 +20,24 @@ export interface ActivityFacts {
   productName?: string | null;
   remoteAddress?: string | null;
   userAgent?: string | null;
-  detail?: string | null;
+  /** What the detail says, as a code and its facts (issue 15); stored with its English text. */
+  detail?: ActivityDetail | null;
   at: Date;
+}
+
+export interface ActivityDetail {
+  code: ActivityDetailCode;
+  params: Record<string, string | number>;
+}
+
+/** The columns of a detail: its code and facts, and its English text for the CSV. */
+function detailColumns(detail: ActivityDetail | null | undefined) {
+  if (!detail) return { detail: null, detailCode: null, detailParams: null };
+  return {
+    detail: serverText('en', `activity.detail.${detail.code}`, detail.params).slice(0, 300),
+    detailCode: detail.code,
+    detailParams: JSON.stringify(detail.params).slice(0, 600),
+  };
 }
 
 function entry(facts: ActivityFacts, outcome: 'SUCCEEDED' | 'FAILED', failureCode: string | null) {
@@ -32,7 +54,7 @@ function entry(facts: ActivityFacts, outcome: 'SUCCEEDED' | 'FAILED', failureCod
     productName: facts.productName ?? null,
     outcome,
     failureCode,
-    detail: facts.detail?.slice(0, 300) ?? null,
+    ...detailColumns(facts.detail),
     at: facts.at,
     count: 1,
     refusalBucket: null,
@@ -97,9 +119,13 @@ export async function recordRefusedDownload(
         .execute(),
     );
   if ((await addOne()).affected === 1) return;
+  const hour = refusalLogBucket(facts.at).toISOString();
   const first = {
     ...entry(facts, 'FAILED', failureCode),
-    detail: `refused downloads of this link in the hour from ${refusalLogBucket(facts.at).toISOString().slice(11, 16)} UTC`,
+    ...detailColumns({
+      code: 'REFUSED_IN_HOUR',
+      params: { from: hour, fromUtc: hour.slice(11, 16) },
+    }),
     refusalBucket: bucket,
   };
   await db.transaction((m) =>

@@ -167,7 +167,15 @@ export function downloadRoute({ db, clock, logger, mediaDir }: DownloadDeps) {
         await recordSuccess(m, {
           ...facts,
           at: now,
-          detail: `issued by ${issuer?.email ?? 'unknown'}; ${link.version} · ${link.language} · ${link.fileType}`,
+          detail: {
+            code: 'DOWNLOADED',
+            params: {
+              issuer: issuer?.email ?? '?',
+              version: link.version,
+              language: link.language,
+              fileType: link.fileType,
+            },
+          },
         });
         await enqueueIfLinkExhausted(m, link, now); // W1: download_link.exhausted on the last one
         return true;

@@ -5,6 +5,13 @@
  * the same codes the web's catalogs use; ICU message syntax. The web never reads these.
  */
 const en = {
+  'activity.detail.LINK_ISSUED': '{version} · {language} · {fileType}',
+  'activity.detail.DOWNLOADED': 'issued by {issuer}; {version} · {language} · {fileType}',
+  'activity.detail.REFUSED_IN_HOUR':
+    'refused downloads of this link in the hour from {fromUtc} UTC',
+  'activity.detail.SUPPORT_REQUEST': '{problemType}: {title}',
+  'activity.detail.CANCELLATION_CREDIT':
+    'credit {amountMinor} {currency} (minor units) on invoice {period}',
   'app.name': 'CSP Software Portal',
   'error.UNAUTHENTICATED': 'Please sign in to continue.',
   'error.INVALID_CREDENTIALS': 'The e-mail or password is not correct.',
@@ -78,6 +85,12 @@ const en = {
 export type ServerTextKey = keyof typeof en;
 
 const ko: Record<ServerTextKey, string> = {
+  'activity.detail.LINK_ISSUED': '{version} · {language} · {fileType}',
+  'activity.detail.DOWNLOADED': '발급자 {issuer}; {version} · {language} · {fileType}',
+  'activity.detail.REFUSED_IN_HOUR': '{fromUtc} UTC부터 한 시간 동안 거부된 이 링크의 다운로드',
+  'activity.detail.SUPPORT_REQUEST': '{problemType}: {title}',
+  'activity.detail.CANCELLATION_CREDIT':
+    '청구서 {period}에 크레딧 {amountMinor} {currency}(최소 단위)',
   'app.name': 'CSP 소프트웨어 포털',
   'error.UNAUTHENTICATED': '계속하려면 로그인하세요.',
   'error.INVALID_CREDENTIALS': '이메일 또는 암호가 올바르지 않습니다.',

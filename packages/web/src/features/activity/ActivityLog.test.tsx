@@ -32,6 +32,9 @@ function entry(id: string, overrides: Record<string, unknown> = {}) {
     resource: 'order-line:line-1',
     productName: 'Windows Server 2022 Datacenter',
     detail: null,
+    detailCode: null,
+    detailParams: [],
+    count: 1,
     customer: { __typename: 'Customer', id: 'c-wwi', name: 'Wide World Importers' },
     ...overrides,
   };

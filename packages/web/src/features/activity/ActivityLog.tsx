@@ -30,6 +30,7 @@ import { RouterLink } from '../../app/RouterLink';
 import { useI18n } from '../../app/i18n/useI18n';
 import { STACK_TABLE } from '../../app/stack';
 import { hasMessage, type MessageKey } from '../../app/i18n/messages';
+import { detailText } from './activity-detail';
 import { PermissionReason } from '../auth/PermissionReason';
 import { useMe, usePermission } from '../auth/useSession';
 import { dayRangeToInstants, defaultDayRange, type RangeProblem } from './activity-dates';
@@ -141,7 +142,9 @@ function EntryRow({
   timeFormat: Intl.DateTimeFormat;
 }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const detail = detailText(entry, i18n);
   const succeeded = entry.outcome === 'SUCCEEDED';
   return (
     <TableRow role="row">
@@ -168,7 +171,7 @@ function EntryRow({
       </TableCell>
       <TableCell role="cell" className={styles.top} data-label={t('activity.product')}>
         {entry.productName ?? '—'}
-        {entry.detail && <Caption1 className={styles.muted}>{entry.detail}</Caption1>}
+        {detail && <Caption1 className={styles.muted}>{detail}</Caption1>}
       </TableCell>
       <TableCell role="cell" className={styles.top} data-label={t('activity.operation')}>
         <OperationLabel operation={entry.operation} />

@@ -149,8 +149,8 @@ describe.skipIf(!chromiumFound && !inCI)('Korean everywhere (E1)', () => {
     await page.getByRole('tab', { name: '소프트웨어', selected: true }).waitFor();
     await expectKorean('software');
 
-    await page.getByRole('tab', { name: '주문 내역' }).click();
-    await page.getByRole('tab', { name: '주문 내역', selected: true }).waitFor();
+    await page.getByRole('tab', { name: '주문 기록' }).click();
+    await page.getByRole('tab', { name: '주문 기록', selected: true }).waitFor();
     await expectKorean('order-history');
 
     await page.getByRole('button', { name: '제품 추가' }).click();
@@ -161,7 +161,7 @@ describe.skipIf(!chromiumFound && !inCI)('Korean everywhere (E1)', () => {
   it('E1: the Cancel dialog', async () => {
     await page.goBack();
     await page.getByRole('tab', { name: '소프트웨어' }).click();
-    const cancel = page.getByRole('button', { name: /^취소/ }).first();
+    const cancel = page.getByRole('button', { name: / 취소, 주문 / }).first();
     await cancel.waitFor();
     await cancel.click();
     const dialog = page.getByRole('dialog');

@@ -58,6 +58,9 @@ export const InvoiceDocument = graphql(`
         orderId
         productName
         skuName
+        skuUnit
+        skuUnitSize
+        termYears
         quantity
         taxIncluded
         amount {

@@ -22,6 +22,8 @@ interface ProductSeed {
   name: string;
   kind: ProductKind;
   description: string;
+  /** The description in Korean. */
+  descriptionKo: string;
   hasActivationKeys: boolean;
   azureHybridBenefit?: boolean;
   downloadOptions: DownloadOptions;
@@ -35,6 +37,7 @@ export const PRODUCTS: ProductSeed[] = [
     name: 'Windows Server 2022 Datacenter',
     kind: 'SERVER_SUBSCRIPTION',
     description: 'Windows Server Datacenter subscription, 16 core licence pack.',
+    descriptionKo: 'Windows Server Datacenter 구독, 16코어 라이선스 팩.',
     hasActivationKeys: true,
     azureHybridBenefit: true,
     downloadOptions: {
@@ -58,6 +61,7 @@ export const PRODUCTS: ProductSeed[] = [
     name: 'Windows Server 2022 Standard',
     kind: 'SERVER_SUBSCRIPTION',
     description: 'Windows Server Standard subscription, 16 core licence pack.',
+    descriptionKo: 'Windows Server Standard 구독, 16코어 라이선스 팩.',
     hasActivationKeys: true,
     azureHybridBenefit: true,
     downloadOptions: { versions: ['2022', '2019'], languages: LANGUAGES, fileTypes: ['ISO (x64)'] },
@@ -71,6 +75,7 @@ export const PRODUCTS: ProductSeed[] = [
     name: 'SQL Server 2022 Standard',
     kind: 'SERVER_SUBSCRIPTION',
     description: 'SQL Server Standard subscription, 2 core licence pack.',
+    descriptionKo: 'SQL Server Standard 구독, 2코어 라이선스 팩.',
     hasActivationKeys: true,
     downloadOptions: {
       versions: ['2022', '2019'],
@@ -87,6 +92,7 @@ export const PRODUCTS: ProductSeed[] = [
     name: 'Office LTSC Professional Plus 2024',
     kind: 'PERPETUAL_SOFTWARE',
     description: 'Perpetual licence of Office LTSC Professional Plus 2024 for one device.',
+    descriptionKo: '기기 1대용 Office LTSC Professional Plus 2024 영구 라이선스.',
     hasActivationKeys: true,
     downloadOptions: {
       versions: ['2024'],
@@ -102,6 +108,7 @@ export const PRODUCTS: ProductSeed[] = [
     name: 'SQL Server 2022 Enterprise (perpetual)',
     kind: 'PERPETUAL_SOFTWARE',
     description: 'Perpetual licence of SQL Server Enterprise, 2 core licence pack.',
+    descriptionKo: 'SQL Server Enterprise 영구 라이선스, 2코어 라이선스 팩.',
     hasActivationKeys: true,
     downloadOptions: { versions: ['2022'], languages: LANGUAGES, fileTypes: ['ISO (x64)'] },
     skus: [
@@ -119,6 +126,7 @@ export const PRODUCTS: ProductSeed[] = [
     name: 'Azure Reserved VM Instance, D2s v5',
     kind: 'AZURE_RESERVATION',
     description: 'Reserved capacity for one D2s v5 virtual machine in a region of your choice.',
+    descriptionKo: '원하는 지역의 D2s v5 가상 머신 1대에 대한 예약 용량.',
     hasActivationKeys: false,
     downloadOptions: NO_DOWNLOADS,
     skus: [
@@ -131,6 +139,7 @@ export const PRODUCTS: ProductSeed[] = [
     name: 'Windows 7 Extended Security Updates 2020',
     kind: 'WINDOWS_7_ESU',
     description: 'Security updates for Windows 7 Professional and Enterprise devices, year 2020.',
+    descriptionKo: 'Windows 7 Professional 및 Enterprise 기기용 보안 업데이트, 2020년.',
     hasActivationKeys: true,
     downloadOptions: {
       versions: ['ESU 2020'],
@@ -144,6 +153,7 @@ export const PRODUCTS: ProductSeed[] = [
     name: 'SUSE Linux Enterprise Server software plan in Azure',
     kind: 'LINUX_SOFTWARE_PLAN',
     description: 'Prepaid SUSE Linux Enterprise Server software charges for Azure VMs (1–2 vCPU).',
+    descriptionKo: 'Azure VM(가상 CPU 1–2개)용 SUSE Linux Enterprise Server 소프트웨어 요금 선불.',
     hasActivationKeys: false,
     downloadOptions: NO_DOWNLOADS,
     skus: [
@@ -156,6 +166,7 @@ export const PRODUCTS: ProductSeed[] = [
     name: 'Red Hat Enterprise Linux software plan in Azure',
     kind: 'LINUX_SOFTWARE_PLAN',
     description: 'Prepaid Red Hat Enterprise Linux software charges for Azure VMs (1–4 vCPU).',
+    descriptionKo: 'Azure VM(가상 CPU 1–4개)용 Red Hat Enterprise Linux 소프트웨어 요금 선불.',
     hasActivationKeys: false,
     downloadOptions: NO_DOWNLOADS,
     skus: [
@@ -206,6 +217,7 @@ export async function seedCatalog(m: EntityManager): Promise<void> {
       name: product.name,
       kind: product.kind,
       description: product.description,
+      descriptionKo: product.descriptionKo,
       hasActivationKeys: product.hasActivationKeys,
       azureHybridBenefit: product.azureHybridBenefit ?? false,
       downloadOptions: product.downloadOptions,

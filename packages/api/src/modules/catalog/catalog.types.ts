@@ -103,7 +103,10 @@ export class CatalogProduct {
   @Field(() => ProductKindEnum, { description: 'The kind of software.' })
   kind: string;
 
-  @Field(() => String, { description: 'What the product is, in a sentence or two.' })
+  @Field(() => String, {
+    description:
+      'What the product is, in a sentence or two, in the language of Accept-Language (English or Korean).',
+  })
   description: string;
 
   @Field(() => Boolean, { description: 'Whether a purchase comes with an activation key.' })
@@ -141,7 +144,7 @@ export class CatalogProduct {
       id: product.id,
       name: product.name,
       kind: product.kind,
-      description: product.description,
+      description: (language === 'ko' && product.descriptionKo) || product.description,
       hasActivationKeys: product.hasActivationKeys,
       azureHybridBenefit: product.azureHybridBenefit,
       azureHybridBenefitNote: product.azureHybridBenefit

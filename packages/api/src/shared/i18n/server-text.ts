@@ -31,6 +31,14 @@ export function hasServerText(key: string): key is ServerTextKey {
   return Object.hasOwn(SERVER_TEXTS.en, key);
 }
 
+/**
+ * The language of a download the browser fetches by itself (CSV, files): the portal's chosen
+ * language when its link says `?lang=`, else Accept-Language.
+ */
+export function requestLanguage(query: unknown, acceptLanguage: string | null | undefined) {
+  return query === 'en' || query === 'ko' ? query : languageOf(acceptLanguage);
+}
+
 /** The requester's language from Accept-Language: Korean if preferred over English, else English. */
 export function languageOf(acceptLanguage: string | null | undefined): Language {
   const preferred = (acceptLanguage ?? '')

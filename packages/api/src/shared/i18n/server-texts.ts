@@ -5,6 +5,17 @@
  * the same codes the web's catalogs use; ICU message syntax. The web never reads these.
  */
 const en = {
+  'csv.invoice.invoice_period': 'invoice_period',
+  'csv.invoice.kind': 'kind',
+  'csv.invoice.customer': 'customer',
+  'csv.invoice.order_id': 'order_id',
+  'csv.invoice.product': 'product',
+  'csv.invoice.sku': 'sku',
+  'csv.invoice.quantity': 'quantity',
+  'csv.invoice.amount': 'amount',
+  'csv.invoice.currency': 'currency',
+  'csv.invoice.tax_included': 'tax_included',
+  'csv.invoice.created_at': 'created_at',
   'activity.detail.LINK_ISSUED': '{version} · {language} · {fileType}',
   'activity.detail.DOWNLOADED': 'issued by {issuer}; {version} · {language} · {fileType}',
   'activity.detail.REFUSED_IN_HOUR':
@@ -85,6 +96,17 @@ const en = {
 export type ServerTextKey = keyof typeof en;
 
 const ko: Record<ServerTextKey, string> = {
+  'csv.invoice.invoice_period': '청구 기간',
+  'csv.invoice.kind': '유형',
+  'csv.invoice.customer': '고객',
+  'csv.invoice.order_id': '주문 ID',
+  'csv.invoice.product': '제품',
+  'csv.invoice.sku': 'SKU',
+  'csv.invoice.quantity': '수량',
+  'csv.invoice.amount': '금액',
+  'csv.invoice.currency': '통화',
+  'csv.invoice.tax_included': '세금 포함',
+  'csv.invoice.created_at': '생성 시각',
   'activity.detail.LINK_ISSUED': '{version} · {language} · {fileType}',
   'activity.detail.DOWNLOADED': '발급자 {issuer}; {version} · {language} · {fileType}',
   'activity.detail.REFUSED_IN_HOUR': '{fromUtc} UTC부터 한 시간 동안 거부된 이 링크의 다운로드',

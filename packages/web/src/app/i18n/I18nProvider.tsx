@@ -2,7 +2,7 @@ import { formatMoney, isCurrencyCode, marketName } from '@csp/domain';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { RawIntlProvider, type IntlShape } from 'react-intl';
 import { I18nContext, type I18n } from './i18n-context';
-import { initialLanguage, rememberLanguage } from './language-choice';
+import { initialLanguage, rememberLanguage, setActiveLanguage } from './language-choice';
 import {
   hasMessage,
   loadCatalog,
@@ -88,7 +88,11 @@ export function I18nProvider({
   /** Tests may pin the language; the app reads it from localStorage or the browser. */
   language?: Language;
 }) {
-  const [language, setLanguageState] = useState<Language>(() => fixed ?? initialLanguage());
+  const [language, setLanguageState] = useState<Language>(() => {
+    const first = fixed ?? initialLanguage();
+    setActiveLanguage(first);
+    return first;
+  });
   const [intl, setIntl] = useState<IntlShape | undefined>(() => loadedIntl(language));
   const [failed, setFailed] = useState(false);
 
@@ -109,6 +113,7 @@ export function I18nProvider({
     // The page stays in the current language until the other catalog has arrived.
     loadCatalog(next).then(
       (loaded) => {
+        setActiveLanguage(next);
         setIntl(loaded);
         setLanguageState(next);
       },

@@ -26,3 +26,25 @@ export function rememberLanguage(language: Language): void {
     // Private mode without storage: the choice lasts for this page only.
   }
 }
+
+/**
+ * A download link the browser fetches by itself (CSV) in the chosen language: `?lang=` wins over
+ * the browser's Accept-Language on the server.
+ */
+export function withLanguage(href: string, language: Language): string {
+  return `${href}${href.includes('?') ? '&' : '?'}lang=${language}`;
+}
+
+let active: Language | null = null;
+
+/**
+ * The language the page shows, for requests (Accept-Language on /graphql): the API words its few
+ * texts and the catalog's data (product descriptions) in it.
+ */
+export function activeLanguage(): Language {
+  return active ?? initialLanguage();
+}
+
+export function setActiveLanguage(language: Language): void {
+  active = language;
+}

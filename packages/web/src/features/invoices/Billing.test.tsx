@@ -34,7 +34,7 @@ describe('Billing', () => {
     ).toHaveAttribute('href', '/billing/inv-1');
     expect(
       within(row).getByRole('link', { name: 'Download CSV of invoice November 2026 USD' }),
-    ).toHaveAttribute('href', '/invoices/inv-1.csv');
+    ).toHaveAttribute('href', '/invoices/inv-1.csv?lang=en');
   });
 
   it('I2: an empty list says how invoices come about', async () => {
@@ -98,7 +98,7 @@ describe('Billing', () => {
     expect(screen.getByRole('row', { name: /Credit/ })).toHaveTextContent('-$1,178.00');
     expect(screen.getByRole('link', { name: 'Download CSV' })).toHaveAttribute(
       'href',
-      '/invoices/inv-1.csv',
+      '/invoices/inv-1.csv?lang=en',
     );
   });
 });

@@ -72,12 +72,16 @@ describe.skipIf(!chromiumFound && !inCI)('Korean everywhere (E1)', () => {
   /** The English words left on the page once data, e-mails, URLs and ids are taken out. */
   async function englishOnScreen(): Promise<string[]> {
     const texts = await page.evaluate(() => {
-      const names = [...document.querySelectorAll('[aria-label],[title],[placeholder],[alt]')]
+      const names = Array.from(
+        document.querySelectorAll('[aria-label],[title],[placeholder],[alt]'),
+      )
         .filter((el) => !el.closest('[aria-hidden="true"]'))
         .flatMap((el) =>
           ['aria-label', 'title', 'placeholder', 'alt'].map((a) => el.getAttribute(a) ?? ''),
         );
-      const labelledBy = [...document.querySelectorAll('[aria-describedby],[aria-labelledby]')]
+      const labelledBy = Array.from(
+        document.querySelectorAll('[aria-describedby],[aria-labelledby]'),
+      )
         .flatMap((el) =>
           `${el.getAttribute('aria-labelledby') ?? ''} ${el.getAttribute('aria-describedby') ?? ''}`
             .split(/\s+/)

@@ -1,8 +1,11 @@
 import react from '@vitejs/plugin-react';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { icuCatalogs } from './scripts/icu-catalogs.mjs';
 import { inlineGraphqlDocuments } from './scripts/inline-graphql-documents.mjs';
 
+const require = createRequire(import.meta.url);
 const apiTarget = process.env['API_URL'] ?? 'http://localhost:4000';
 
 export default defineConfig({
@@ -42,5 +45,16 @@ export default defineConfig({
     setupFiles: ['./vitest.setup.ts'],
     testTimeout: 20_000,
     env: { TZ: 'UTC' },
+    alias: [
+      // Component tests against the real API in-process (src/test/real-api.ts, decision 018-b).
+      {
+        find: '@csp/api/test-support',
+        replacement: fileURLToPath(
+          new URL('../api/src/test-support/in-process.ts', import.meta.url),
+        ),
+      },
+      // One copy of graphql for the web and the API's TypeGraphQL ("another module or realm").
+      { find: /^graphql$/, replacement: require.resolve('graphql') },
+    ],
   },
 });

@@ -29,6 +29,7 @@ import {
 } from '@csp/domain';
 import { mkdirSync, rmSync } from 'node:fs';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
+import { searchTermsOf } from '../src/modules/customers/customer-search.js';
 import { KeyVault, newActivationKey } from '../src/modules/software/key-vault.js';
 import {
   ACTIVITY_COLUMNS,
@@ -351,6 +352,7 @@ interface Writers {
   partners: BulkWriter;
   users: BulkWriter;
   customers: BulkWriter;
+  searchTerms: BulkWriter;
   orders: BulkWriter;
   lines: BulkWriter;
   invoiceLines: BulkWriter;
@@ -429,6 +431,10 @@ async function seedPartner(
       market,
       sqlTime(now - 800 * DAY_MS),
     ]);
+    // B1: the search index the API keeps on every customer write (customer-search.ts).
+    for (const term of searchTermsOf(name, domain)) {
+      await w.searchTerms.add([partnerId, term, customer.id]);
+    }
   }
 
   // Orders, lines, charges, cancellations ------------------------------------------------------
@@ -862,6 +868,7 @@ async function seedPartner(
 
 const BULK_TABLES = [
   'customers',
+  'customer_search_terms',
   'orders',
   'order_lines',
   'invoices',
@@ -1025,6 +1032,7 @@ async function main() {
       'market',
       'created_at',
     ]),
+    searchTerms: await writer('customer_search_terms', ['partner_id', 'term', 'customer_id']),
     orders: await writer('orders', [
       'id',
       'partner_id',

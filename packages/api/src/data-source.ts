@@ -5,6 +5,7 @@ import path from 'node:path';
 import { DataSource, type EntityManager, type Logger as TypeOrmLogger } from 'typeorm';
 import type { DatabaseConfig } from './config.js';
 import { migrations } from './migrations/index.js';
+import { CustomerSearchSubscriber } from './modules/customers/customer-search.subscriber.js';
 import { ActivityEntryEntity } from './modules/activity/activity-entry.entity.js';
 import { PartnerEntity } from './modules/auth/partner.entity.js';
 import { SessionEntity } from './modules/auth/session.entity.js';
@@ -218,6 +219,7 @@ export async function openDatabase(
 ): Promise<Database> {
   const common = {
     entities,
+    subscribers: [CustomerSearchSubscriber],
     migrations,
     synchronize: false,
     migrationsRun: false,

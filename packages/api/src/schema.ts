@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { ActivityResolver } from './modules/activity/activity.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { CancellationResolver } from './modules/cancellation/cancellation.resolver.js';
@@ -54,8 +54,23 @@ function describeRootTypes(built: GraphQLSchema): GraphQLSchema {
   return built;
 }
 
+/**
+ * Issue 13: a plain field (a property, no field resolver, no middleware, no roles, not renamed)
+ * gets graphql-js's default resolver instead of TypeGraphQL's wrapper, which would only read the
+ * same property at a cost per field (the `simple` field option, set here once for every such
+ * field rather than on each of the object types). A field that gains middleware or roles keeps
+ * the wrapper.
+ */
+function plainFieldsAreSimple(): void {
+  for (const field of getMetadataStorage().fields) {
+    if (field.simple !== undefined || field.roles?.length || field.middlewares?.length) continue;
+    if (field.name === field.schemaName) field.simple = true;
+  }
+}
+
 /** The schema, built once per process from the resolver classes. */
 export function graphqlSchema(): Promise<GraphQLSchema> {
+  if (!schema) plainFieldsAreSimple();
   schema ??= buildSchema({ resolvers, validate: false }).then(describeRootTypes);
   return schema;
 }

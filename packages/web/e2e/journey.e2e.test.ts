@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumFound, inCI, openBrowser, outDir, webRoot, type BrowserSession } from './browser';
+import { buy, customerId, openOpenInvoice, signInAfresh } from './portal';
 import { startServer, type RunningServer } from './server';
 
 /**
@@ -9,7 +10,15 @@ import { startServer, type RunningServer } from './server';
  * Add products, see the order in Order history and on the invoice, switch to Korean, and use the
  * bundled GraphQL explorer under the server's Content-Security-Policy. Every screen is saved to
  * e2e-output/ and checked with axe-core (no serious or critical violations).
+ *
+ * Each test starts from its own state (issue 16): no session or language left from a test before,
+ * signed in afresh (except the sign-in test itself), and the order it looks for is one it buys
+ * through the API. Any test passes alone or in any order.
  */
+
+/** Three Office LTSC Professional Plus 2024 (Perpetual, 1 device) for Saba Logistics: $1,767.00. */
+const SABA = 'Saba Logistics';
+const OFFICE_PERPETUAL = 'office-ltsc-professional-plus-2024:perpetual';
 
 describe.skipIf(!chromiumFound && !inCI)('browser journey', () => {
   let server: RunningServer;
@@ -18,7 +27,12 @@ describe.skipIf(!chromiumFound && !inCI)('browser journey', () => {
   let page: Page;
   let session: BrowserSession;
   let checkScreen: BrowserSession['checkScreen'];
-  let orderId = '';
+
+  /** Signed in afresh, an order of its own like the one Add products places. */
+  async function sabaOrder(): Promise<string> {
+    await signInAfresh(page, server.url);
+    return buy(page, SABA, OFFICE_PERPETUAL, 3);
+  }
 
   beforeAll(async () => {
     server = await startServer(webRoot);
@@ -32,6 +46,9 @@ describe.skipIf(!chromiumFound && !inCI)('browser journey', () => {
   });
 
   it('signs in as an Admin agent', async () => {
+    await context.clearCookies();
+    await page.goto(`${server.url}/sign-in`);
+    await page.evaluate(() => window.localStorage.clear());
     await page.goto(`${server.url}/customers`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await checkScreen('sign-in');
@@ -54,6 +71,7 @@ describe.skipIf(!chromiumFound && !inCI)('browser journey', () => {
   });
 
   it('B1: finds a customer by search', async () => {
+    await signInAfresh(page, server.url);
     await page.getByRole('searchbox', { name: 'Search customers' }).fill('sabalogistics');
     await page.getByRole('status').filter({ hasText: '1 customer' }).waitFor();
     const row = page.getByRole('row', { name: /Saba Logistics/ });
@@ -66,6 +84,9 @@ describe.skipIf(!chromiumFound && !inCI)('browser journey', () => {
   });
 
   it('B2, M2, M3: Add products: buys a product, with the unavailable one disabled with its reason', async () => {
+    await signInAfresh(page, server.url);
+    await page.goto(`${server.url}/customers/${await customerId(page, SABA)}/software`);
+    await page.getByRole('heading', { name: SABA }).waitFor();
     await page.getByRole('button', { name: 'Add products' }).click();
     const reservation = page.getByRole('radio', { name: /Azure Reserved VM Instance/ });
     await reservation.waitFor();
@@ -95,13 +116,15 @@ describe.skipIf(!chromiumFound && !inCI)('browser journey', () => {
     await page.getByRole('button', { name: 'Place order' }).click();
     const placed = page.getByText(/^Order \w+ was placed\.$/);
     await placed.waitFor();
-    orderId = /^Order (\w+) was placed\.$/.exec((await placed.textContent()) ?? '')![1]!;
+    const orderId = /^Order (\w+) was placed\.$/.exec((await placed.textContent()) ?? '')![1]!;
     expect(orderId).toMatch(/^\w{8,}$/);
     await checkScreen('order-placed');
+    await page.getByRole('link', { name: 'View in Order history' }).waitFor();
   });
 
   it('B6: the order shows in Order history', async () => {
-    await page.getByRole('link', { name: 'View in Order history' }).click();
+    const orderId = await sabaOrder();
+    await page.goto(`${server.url}/customers/${await customerId(page, SABA)}/orders`);
     const row = page.getByRole('row', { name: new RegExp(orderId) });
     await row.waitFor();
     const text = await row.textContent();
@@ -114,18 +137,8 @@ describe.skipIf(!chromiumFound && !inCI)('browser journey', () => {
   });
 
   it('B4, I2: the order is charged on the month’s invoice in Billing, with its CSV', async () => {
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Billing' })
-      .click();
-    const open = page.getByRole('row').filter({ hasText: 'USD' }).filter({ hasText: 'Open' });
-    await open.first().waitFor();
-    await checkScreen('billing');
-
-    await open
-      .first()
-      .getByRole('link', { name: /View invoice/ })
-      .click();
+    const orderId = await sabaOrder();
+    await openOpenInvoice(page, 'USD', () => checkScreen('billing'));
     const line = page.getByRole('row', { name: new RegExp(orderId) });
     await line.waitFor();
     const text = await line.textContent();
@@ -141,6 +154,9 @@ describe.skipIf(!chromiumFound && !inCI)('browser journey', () => {
   });
 
   it('E1: switching to Korean shows Korean text, dates and money', async () => {
+    const orderId = await sabaOrder();
+    await openOpenInvoice(page, 'USD');
+    await page.getByRole('row', { name: new RegExp(orderId) }).waitFor();
     await page.getByLabel('Display language').selectOption('ko');
     await page.getByRole('link', { name: '고객' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('ko');
@@ -170,6 +186,7 @@ describe.skipIf(!chromiumFound && !inCI)('browser journey', () => {
   });
 
   it('E3: the bundled GraphQL explorer works on the session under the server’s CSP', async () => {
+    await signInAfresh(page, server.url);
     // A strict context (CSP enforced) with the same session.
     const strict = await browser.newContext({
       viewport: { width: 1280, height: 860 },

@@ -1,8 +1,9 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translate, type Language, type MessageKey } from '../src/app/i18n/messages';
+import { loadCatalog, translate, type Language, type MessageKey } from '../src/app/i18n/messages';
 import { chromiumFound, inCI, openBrowser, webRoot, type BrowserSession } from './browser';
 import { layoutProblems } from './layout';
+import { buy, customerId, settled, signInAfresh, softwareLineOf } from './portal';
 import { startServer, type RunningServer } from './server';
 
 /**
@@ -11,14 +12,13 @@ import { startServer, type RunningServer } from './server';
  * report a problem). Each screen fails on sideways scrolling, overlapping or collapsed text, and
  * controls under 24×24 px or out of reach (e2e/layout.ts); each is saved to
  * e2e-output/phone-<lang>-NN-<screen>.png and checked with axe.
+ *
+ * Each test starts from its own state (issue 16): no session left from a test before, signed in
+ * afresh in the language of its browser (en-US or ko-KR, nothing stored), and the orders it shows
+ * are ones it buys through the API. Any test passes alone or in any order.
  */
 
 const PASSWORD = 'demo-password-2026';
-
-interface GraphQLAnswer<T> {
-  data?: T;
-  errors?: { message: string }[];
-}
 
 describe.skipIf(!chromiumFound && !inCI)('the portal on a phone', () => {
   let server: RunningServer;
@@ -36,9 +36,10 @@ describe.skipIf(!chromiumFound && !inCI)('the portal on a phone', () => {
       let page: Page;
       const t = (key: MessageKey, values?: Record<string, string | number>) =>
         translate(language, key, values);
-      const ids = new Map<string, string>();
 
       beforeAll(async () => {
+        // The texts the screens should show, from the same ICU catalog the portal loads.
+        await loadCatalog(language);
         session = await openBrowser(`phone-${language}`, {
           phone: true,
           locale: language === 'en' ? 'en-US' : 'ko-KR',
@@ -49,48 +50,19 @@ describe.skipIf(!chromiumFound && !inCI)('the portal on a phone', () => {
         await session?.close();
       });
 
-      async function settled() {
-        await page.evaluate(() =>
-          Promise.all(
-            document
-              .getAnimations()
-              .filter((a) => a.effect?.getTiming().iterations !== Infinity)
-              .map((a) => a.finished.catch(() => undefined)),
-          ),
-        );
-      }
-
       /** Screenshot + axe, then the phone layout checks. */
       async function check(name: string) {
-        await settled();
+        await settled(page);
         await session.checkScreen(name);
         expect(await layoutProblems(page), `${language} ${name}`).toEqual([]);
       }
 
-      async function api<T>(query: string, variables: Record<string, unknown> = {}) {
-        return page.evaluate(
-          async ([q, v]) => {
-            const response = await fetch('/graphql', {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ query: q, variables: v }),
-            });
-            return (await response.json()) as unknown;
-          },
-          [query, variables] as const,
-        ) as Promise<GraphQLAnswer<T>>;
-      }
-
-      async function customerId(name: string): Promise<string> {
-        if (!ids.has(name)) {
-          const answer = await api<{
-            customers: { edges: { node: { id: string; name: string } }[] };
-          }>('query ($s: String) { customers(search: $s) { edges { node { id name } } } }', {
-            s: name,
-          });
-          ids.set(name, answer.data!.customers.edges.find((e) => e.node.name === name)!.node.id);
-        }
-        return ids.get(name)!;
+      /** Signed in afresh (in the browser's language), on a customer's page. */
+      async function openCustomer(name: string, tab: string): Promise<string> {
+        await signInAfresh(page, server.url);
+        const id = await customerId(page, name);
+        await page.goto(`${server.url}/customers/${id}/${tab}`);
+        return id;
       }
 
       async function signIn(email: string) {
@@ -106,12 +78,13 @@ describe.skipIf(!chromiumFound && !inCI)('the portal on a phone', () => {
         await page.getByRole('heading', { name, level: 1 }).waitFor();
       }
 
-      function lineOf(product: string): Locator {
-        return page.locator('.fui-AccordionItem').filter({ hasText: product }).first();
-      }
+      const lineOf = (product: string, orderId?: string) => softwareLineOf(page, product, orderId);
 
       it('sign in', async () => {
+        await page.context().clearCookies();
         await page.goto(`${server.url}/sign-in`);
+        await page.evaluate(() => window.localStorage.clear());
+        await page.reload();
         await page.getByRole('heading', { name: t('signIn.title'), exact: true }).waitFor();
         await check('sign-in');
         await signIn('admin.agent@contoso.example');
@@ -120,11 +93,19 @@ describe.skipIf(!chromiumFound && !inCI)('the portal on a phone', () => {
       });
 
       it('a customer’s Software tab, Get keys and downloads', async () => {
-        const id = await customerId('Wide World Importers');
-        await page.goto(`${server.url}/customers/${id}/software`);
+        // A Datacenter line of its own: the keys it gets are on no line another test shows.
+        await signInAfresh(page, server.url);
+        const orderId = await buy(
+          page,
+          'Wide World Importers',
+          'windows-server-2022-datacenter:1y',
+        );
+        await page.goto(
+          `${server.url}/customers/${await customerId(page, 'Wide World Importers')}/software`,
+        );
         await heading('Wide World Importers');
         const product = 'Windows Server 2022 Datacenter';
-        const item = lineOf(product);
+        const item = lineOf(product, orderId);
         await item.waitFor();
         await check('software');
         await item
@@ -143,8 +124,7 @@ describe.skipIf(!chromiumFound && !inCI)('the portal on a phone', () => {
       });
 
       it('the Cancel dialog', async () => {
-        const id = await customerId('Hanbit Soft');
-        await page.goto(`${server.url}/customers/${id}/software`);
+        await openCustomer('Hanbit Soft', 'software');
         await heading('Hanbit Soft');
         const office = lineOf('Office LTSC Professional Plus 2024');
         await office.waitFor();
@@ -157,8 +137,7 @@ describe.skipIf(!chromiumFound && !inCI)('the portal on a phone', () => {
       });
 
       it('Add products: choose, cart, review, placed', async () => {
-        const id = await customerId('Saba Logistics');
-        await page.goto(`${server.url}/customers/${id}/add-products`);
+        await openCustomer('Saba Logistics', 'add-products');
         await heading(t('addProducts.title'));
         await page.getByRole('radio').first().waitFor();
         await check('add-products-catalog');
@@ -189,18 +168,22 @@ describe.skipIf(!chromiumFound && !inCI)('the portal on a phone', () => {
       });
 
       it('Order history', async () => {
-        const id = await customerId('Saba Logistics');
-        await page.goto(`${server.url}/customers/${id}/orders`);
+        // An order of its own, like the one Add products places.
+        await signInAfresh(page, server.url);
+        await buy(page, 'Saba Logistics', 'office-ltsc-professional-plus-2024:perpetual', 3);
+        await page.goto(
+          `${server.url}/customers/${await customerId(page, 'Saba Logistics')}/orders`,
+        );
         await page.getByRole('table', { name: t('customer.orderHistory') }).waitFor();
         await check('order-history');
-        const wide = await customerId('Wide World Importers');
+        const wide = await customerId(page, 'Wide World Importers');
         await page.goto(`${server.url}/customers/${wide}/orders`);
         await page.getByRole('table', { name: t('customer.orderHistory') }).waitFor();
         await check('order-history-many');
       });
 
       it('Billing and an invoice', async () => {
-        await page.goto(`${server.url}/billing`);
+        await signInAfresh(page, server.url, undefined, '/billing');
         await heading(t('billing.title'));
         await page.getByRole('table').first().waitFor();
         await check('billing');
@@ -210,7 +193,7 @@ describe.skipIf(!chromiumFound && !inCI)('the portal on a phone', () => {
       });
 
       it('Report a problem, and the list of support requests', async () => {
-        await page.goto(`${server.url}/support/new`);
+        await signInAfresh(page, server.url, undefined, '/support/new');
         await heading(t('support.title'));
         await check('report-problem');
         await page.getByRole('button', { name: t('support.submit') }).click();
@@ -222,12 +205,14 @@ describe.skipIf(!chromiumFound && !inCI)('the portal on a phone', () => {
       });
 
       it('a page that does not exist', async () => {
+        await signInAfresh(page, server.url);
         await page.goto(`${server.url}/nowhere`);
         await page.getByText(t('app.notFound')).waitFor();
         await check('not-found');
       });
 
       it('the Activity log, as a Global admin', async () => {
+        await signInAfresh(page, server.url);
         await page.getByRole('button', { name: t('header.signOut') }).click();
         await page.getByRole('heading', { name: t('signIn.title'), exact: true }).waitFor();
         await signIn('global.admin@contoso.example');

@@ -13,6 +13,7 @@
  */
 import {
   add,
+  availabilityInMarket,
   can,
   cancellationState,
   CLOSING_SOON_DEFAULT_DAYS,
@@ -21,9 +22,16 @@ import {
   DAY_MS,
   isRole,
   isValidClosingSoonHorizon,
+  isValidTerm,
+  invoicePeriodOf,
+  lineAmount,
+  LINK_MAX_DOWNLOADS,
+  linkState,
   money,
+  orderTotal,
   OPERATION_TYPES,
   pricesIncludeTax,
+  termsAtPurchase,
   timeRemaining,
   toDecimalString,
   zero,
@@ -46,6 +54,9 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import mysql, { type RowDataPacket } from 'mysql2/promise';
+import { searchRange } from '../../src/modules/customers/customer-search.js';
+import { downloadFileName, mediaPath } from '../../src/modules/software/media.js';
+import { newId, newOrderId } from '../../src/shared/ids.js';
 
 const sdl = /* GraphQL */ `
   scalar DateTimeISO
@@ -92,6 +103,19 @@ const sdl = /* GraphQL */ `
       to: DateTimeISO!
     ): ActivityConnection!
     cancellationsClosingSoon(after: String, first: Int, withinDays: Int): ClosingSoonConnection!
+  }
+
+  input OrderLineInput {
+    skuId: ID!
+    quantity: Int!
+  }
+  input PlaceOrderInput {
+    customerId: ID!
+    idempotencyKey: String!
+    lines: [OrderLineInput!]!
+  }
+  type Mutation {
+    placeOrder(input: PlaceOrderInput!): Order!
   }
 
   type PageInfo {
@@ -285,6 +309,7 @@ const fail = (code: string, message: string): never => {
 interface Actor {
   userId: string;
   partnerId: string;
+  email: string;
   roles: Role[];
 }
 interface Ctx {
@@ -303,7 +328,7 @@ async function actorOf(req: http.IncomingMessage, now: Date): Promise<Actor | nu
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
   if (!bearer?.[1] || bearer[1].length > 200) return null;
   const [row] = await q(
-    `SELECT u.id, u.partner_id, u.roles FROM sessions s JOIN users u ON u.id = s.user_id
+    `SELECT u.id, u.partner_id, u.email, u.roles FROM sessions s JOIN users u ON u.id = s.user_id
      WHERE s.token_hash = ? AND s.expires_at > ?`,
     [sha256Hex(bearer[1]), now],
   );
@@ -311,6 +336,7 @@ async function actorOf(req: http.IncomingMessage, now: Date): Promise<Actor | nu
   return {
     userId: row['id'],
     partnerId: row['partner_id'],
+    email: row['email'],
     roles: String(row['roles']).split(',').filter(isRole) as Role[],
   };
 }
@@ -446,34 +472,70 @@ async function software(actor: Actor, customerId: string, now: Date) {
 }
 
 const root = {
-  /** B1: the same WHERE as the portal's query builder, page and count in parallel. */
+  /**
+   * B1: the portal's SQL (customer-search.ts): the matching ids as one derived table — a range of
+   * `customer_search_terms`, the lower-case tenant GUID, the order ID — joined to the page; page,
+   * count and the matched order in parallel.
+   */
   async customers(args: { search?: string; first?: number; after?: string }, ctx: Ctx) {
     const actor = authorize(ctx, 'READ_PARTNER_DATA');
     const size = args.first ?? 20;
     if (!Number.isInteger(size) || size < 1 || size > 100) fail('BAD_USER_INPUT', 'first');
     const search = args.search?.trim() ?? '';
-    let where = 'c.partner_id = ?';
-    const params: unknown[] = [actor.partnerId];
+    const cols = 'c.id, c.partner_id, c.name, c.tenant_id, c.domain, c.market';
+    let rowsFrom = 'customers c';
+    let countSql = 'SELECT COUNT(*) AS n FROM customers c WHERE c.partner_id = ?';
+    const rowParams: unknown[] = [];
+    const countParams: unknown[] = [];
     if (search) {
+      const range = searchRange(search);
+      const p = actor.partnerId;
       const pattern = `%${search.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-      where += ` AND (c.name LIKE ? ESCAPE '!' OR c.domain LIKE ? ESCAPE '!' OR LOWER(c.tenant_id) = ?
-        OR c.id IN (SELECT o.customer_id FROM orders o WHERE o.partner_id = ? AND o.id = ?))`;
-      params.push(pattern, pattern, search.toLowerCase(), actor.partnerId, search.toUpperCase());
+      const termIds = range.needsCheck
+        ? `SELECT DISTINCT t.customer_id AS id FROM customer_search_terms t JOIN customers y ON y.id = t.customer_id
+           WHERE t.partner_id = ? AND t.term >= ? AND t.term < ? AND (y.name LIKE ? ESCAPE '!' OR y.domain LIKE ? ESCAPE '!')`
+        : 'SELECT DISTINCT t.customer_id AS id FROM customer_search_terms t WHERE t.partner_id = ? AND t.term >= ? AND t.term < ?';
+      const termParams = range.needsCheck
+        ? [p, range.from, range.to, pattern, pattern]
+        : [p, range.from, range.to];
+      const rowBranches = [
+        `SELECT ${cols} FROM customers c WHERE c.partner_id = ? AND c.tenant_id = ?`,
+        `SELECT ${cols} FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.partner_id = ? AND o.id = ? AND c.partner_id = ?`,
+      ];
+      const idBranches = [
+        'SELECT x.id FROM customers x WHERE x.partner_id = ? AND x.tenant_id = ?',
+        'SELECT o.customer_id AS id FROM orders o WHERE o.partner_id = ? AND o.id = ?',
+      ];
+      const tail = [p, search.toLowerCase(), p, search.toUpperCase()];
+      if (range.from) {
+        rowBranches.unshift(
+          `SELECT ${cols} FROM (${termIds}) m STRAIGHT_JOIN customers c ON c.id = m.id WHERE c.partner_id = ?`,
+        );
+        idBranches.unshift(termIds);
+        rowParams.push(...termParams, p);
+        countParams.push(...termParams);
+      }
+      rowParams.push(p, search.toLowerCase(), p, search.toUpperCase(), p);
+      countParams.push(...tail);
+      rowsFrom = `(${rowBranches.join(' UNION ')}) c`;
+      countSql = `SELECT COUNT(*) AS n FROM (${idBranches.join(' UNION ')}) m`;
+    } else {
+      countParams.push(actor.partnerId);
     }
-    let pageWhere = where;
-    const pageParams = [...params];
+    rowParams.push(actor.partnerId);
+    let keyset = '';
     if (args.after) {
       const [name, id] = JSON.parse(Buffer.from(args.after, 'base64url').toString('utf8'));
-      pageWhere += ' AND (c.name > ? OR (c.name = ? AND c.id > ?))';
-      pageParams.push(name, name, id);
+      keyset = ' AND (c.name > ? OR (c.name = ? AND c.id > ?))';
+      rowParams.push(name, name, id);
     }
     const [rows, [count], matched] = await Promise.all([
       q(
-        `SELECT c.id, c.name, c.tenant_id, c.domain, c.market FROM customers c WHERE ${pageWhere}
+        `SELECT c.id, c.name, c.tenant_id, c.domain, c.market FROM ${rowsFrom} WHERE c.partner_id = ?${keyset}
          ORDER BY c.name ASC, c.id ASC LIMIT ?`,
-        [...pageParams, size + 1],
+        [...rowParams, size + 1],
       ),
-      q(`SELECT COUNT(*) AS n FROM customers c WHERE ${where}`, params),
+      q(countSql, countParams),
       search
         ? q('SELECT id, customer_id FROM orders WHERE partner_id = ? AND id = ?', [
             actor.partnerId,
@@ -741,6 +803,363 @@ const root = {
   },
 };
 
+/**
+ * B2, B4, B5 by hand, with the portal's statements: the idempotency look-up, the customer, SKUs
+ * and prices (in parallel), products, the month's invoice (created if missing), then one
+ * transaction of the order, its lines, their invoice charges, the log entry and the webhook
+ * subscribers' look-up (the outbox rows when someone subscribed to order.placed).
+ */
+async function placeOrder(
+  args: {
+    input: {
+      customerId: string;
+      idempotencyKey: string;
+      lines: { skuId: string; quantity: number }[];
+    };
+  },
+  ctx: Ctx,
+) {
+  const actor = authorize(ctx, 'BUY_SOFTWARE');
+  const { customerId, idempotencyKey, lines } = args.input;
+  if (!idempotencyKey || idempotencyKey.length > 100) fail('BAD_USER_INPUT', 'idempotencyKey');
+  if (lines.length === 0 || lines.some((l) => !Number.isInteger(l.quantity) || l.quantity < 1))
+    fail('BAD_USER_INPUT', 'lines');
+  const sorted = [...lines].sort((a, b) => a.skuId.localeCompare(b.skuId));
+  const hash = sha256Hex(JSON.stringify({ customerId, lines: sorted }));
+  const orderOut = (o: Row) => ({
+    id: o['id'],
+    purchasedAt: o['purchased_at'],
+    status: o['status'],
+    taxIncluded: Boolean(o['tax_included']),
+    total: moneyOf(Number(o['total_minor']), o['currency']),
+  });
+  const replay = async () => {
+    const [existing] = await q(
+      'SELECT id, purchased_at, status, tax_included, total_minor, currency, request_hash FROM orders WHERE partner_id = ? AND idempotency_key = ?',
+      [actor.partnerId, idempotencyKey],
+    );
+    if (existing && existing['request_hash'] !== hash) fail('IDEMPOTENCY_CONFLICT', 'conflict');
+    return existing ? orderOut(existing) : null;
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+  const customer = customerOf(await customerRow(actor, customerId));
+  const currency = customer.currency as CurrencyCode;
+  const skuIds = lines.map((l) => l.skuId);
+  const [skus, prices] = await Promise.all([
+    q('SELECT id, product_id, name, term_years FROM skus WHERE id IN (?)', [skuIds]),
+    q('SELECT sku_id, amount_minor FROM prices WHERE sku_id IN (?) AND currency = ?', [
+      skuIds,
+      currency,
+    ]),
+  ]);
+  const products = await q('SELECT id, name, kind FROM products WHERE id IN (?)', [
+    [...new Set(skus.map((sku) => sku['product_id']))],
+  ]);
+  const priced = lines.map((line) => {
+    const sku = skus.find((r) => r['id'] === line.skuId) ?? fail('NOT_FOUND', 'SKU');
+    const product =
+      products.find((r) => r['id'] === sku['product_id']) ?? fail('NOT_FOUND', 'product');
+    const price = prices.find((r) => r['sku_id'] === sku['id']) ?? fail('NOT_FOUND', 'price');
+    if (!isValidTerm(product['kind'], sku['term_years'])) fail('NOT_FOUND', 'SKU');
+    if (!availabilityInMarket(product['kind'], customer.market).available)
+      fail('MARKET_UNAVAILABLE', customer.market);
+    return { line, sku, product, unitPrice: money(Number(price['amount_minor']), currency) };
+  });
+  const total = orderTotal(
+    priced.map(({ line, unitPrice }) => ({ unitPrice, quantity: line.quantity })),
+    currency,
+  );
+  const now = ctx.now;
+  const period = invoicePeriodOf(now).key;
+  const invoiceOf = () =>
+    q('SELECT id FROM invoices WHERE partner_id = ? AND period = ? AND currency = ?', [
+      actor.partnerId,
+      period,
+      currency,
+    ]);
+  let [invoice] = await invoiceOf();
+  if (!invoice) {
+    await q('INSERT IGNORE INTO invoices (id, partner_id, period, currency) VALUES (?, ?, ?, ?)', [
+      newId(),
+      actor.partnerId,
+      period,
+      currency,
+    ]);
+    [invoice] = await invoiceOf();
+  }
+  const taxIncluded = customer.pricesIncludeTax;
+  const orderId = newOrderId();
+  const conn = await db.getConnection();
+  try {
+    await conn.query('BEGIN');
+    await conn.query(
+      `INSERT INTO orders (id, partner_id, customer_id, placed_by_user_id, purchased_at, currency, total_minor,
+         tax_included, status, idempotency_key, request_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'COMPLETED', ?, ?)`,
+      [
+        orderId,
+        actor.partnerId,
+        customer.id,
+        actor.userId,
+        now,
+        currency,
+        total.amountMinor,
+        taxIncluded,
+        idempotencyKey,
+        hash,
+      ],
+    );
+    for (const [index, { line, sku, product, unitPrice }] of priced.entries()) {
+      const terms = termsAtPurchase(product['kind'], now);
+      const amount = lineAmount({ unitPrice, quantity: line.quantity });
+      const lineId = newId();
+      await conn.query(
+        `INSERT INTO order_lines (id, order_id, partner_id, customer_id, product_id, sku_id, line_number, product_kind,
+           term_years, quantity, purchased_quantity, unit_price_minor, amount_minor, currency, purchased_at,
+           cancellation_policy, window_days, cancellable_until, status, cancelled_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', NULL)`,
+        [
+          lineId,
+          orderId,
+          actor.partnerId,
+          customer.id,
+          product['id'],
+          sku['id'],
+          index + 1,
+          product['kind'],
+          sku['term_years'],
+          line.quantity,
+          line.quantity,
+          unitPrice.amountMinor,
+          amount.amountMinor,
+          currency,
+          now,
+          terms.policy,
+          terms.windowDays,
+          terms.cancellableUntil,
+        ],
+      );
+      await conn.query(
+        `INSERT INTO invoice_lines (id, invoice_id, partner_id, customer_id, order_id, order_line_id, product_name,
+           sku_name, quantity, kind, amount_minor, currency, tax_included, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'CHARGE', ?, ?, ?, ?)`,
+        [
+          newId(),
+          invoice!['id'],
+          actor.partnerId,
+          customer.id,
+          orderId,
+          lineId,
+          product['name'],
+          sku['name'],
+          line.quantity,
+          amount.amountMinor,
+          currency,
+          taxIncluded,
+          now,
+        ],
+      );
+    }
+    await conn.query(
+      `INSERT INTO activity_log (id, partner_id, customer_id, user_id, user_email, remote_address, user_agent,
+         operation, resource, product_name, outcome, failure_code, detail, at, count, refusal_bucket)
+       VALUES (?, ?, ?, ?, ?, NULL, NULL, 'create_order', ?, ?, 'SUCCEEDED', NULL, NULL, ?, 1, NULL)`,
+      [
+        newId(),
+        actor.partnerId,
+        customer.id,
+        actor.userId,
+        actor.email,
+        `order:${orderId}`,
+        priced
+          .map((p) => p.product['name'])
+          .join(', ')
+          .slice(0, 200),
+        now,
+      ],
+    );
+    await webhookOutbox(
+      conn,
+      actor.partnerId,
+      'order.placed',
+      { orderId, customerId: customer.id },
+      now,
+    );
+    await conn.query('COMMIT');
+  } catch (error) {
+    await conn.query('ROLLBACK').catch(() => undefined);
+    if ((error as { code?: string }).code === 'ER_DUP_ENTRY') {
+      const winner = await replay();
+      if (winner) return winner;
+    }
+    throw error;
+  } finally {
+    conn.release();
+  }
+  return {
+    id: orderId,
+    purchasedAt: now,
+    status: 'COMPLETED',
+    taxIncluded,
+    total: moneyOf(total.amountMinor, currency),
+  };
+}
+
+/** W2 as the portal writes it: the subscribers of the event, then the event and its deliveries. */
+async function webhookOutbox(
+  conn: mysql.PoolConnection,
+  partnerId: string,
+  type: string,
+  data: Record<string, unknown>,
+  now: Date,
+) {
+  const [endpoints] = await conn.query<Row[]>(
+    'SELECT id, events FROM webhook_endpoints WHERE partner_id = ?',
+    [partnerId],
+  );
+  const ids = endpoints
+    .filter((e) => String(e['events']).split(',').includes(type))
+    .map((e) => e['id']);
+  if (ids.length === 0) return;
+  const id = newId();
+  await conn.query(
+    'INSERT INTO webhook_events (id, partner_id, type, subject_key, body, created_at) VALUES (?, ?, ?, NULL, ?, ?)',
+    [id, partnerId, type, JSON.stringify({ id, type, created: now.toISOString(), data }), now],
+  );
+  for (const endpointId of ids) {
+    await conn.query(
+      `INSERT INTO webhook_deliveries (id, event_id, endpoint_id, partner_id, status, attempts, next_attempt_at, created_at)
+       VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?)`,
+      [newId(), id, endpointId, partnerId, now, now],
+    );
+  }
+}
+
+const rootValue = { ...root, placeOrder };
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * D3, D7 by hand: GET /downloads/:token (from byte 0) — the link with its line, product and issuer
+ * in one join, then one transaction of the portal's conditional UPDATE, the log INSERT and the
+ * exhausted-link webhook check, then the file. Refusals answer 404/410 (logged like the portal's).
+ */
+async function countedDownload(req: http.IncomingMessage, res: http.ServerResponse, token: string) {
+  const [link] = TOKEN_SHAPE.test(token)
+    ? await q(
+        `SELECT l.id, l.partner_id, l.customer_id, l.order_line_id, l.expires_at, l.max_downloads,
+           l.downloads_used, l.revoked_at, l.version, l.language, l.file_type,
+           ol.status AS line_status, ol.product_id, p.name AS product_name, u.email AS issuer_email
+         FROM download_links l JOIN order_lines ol ON ol.id = l.order_line_id
+         JOIN products p ON p.id = ol.product_id LEFT JOIN users u ON u.id = l.issued_by_user_id
+         WHERE l.token_hash = ?`,
+        [sha256Hex(token)],
+      )
+    : [];
+  const refuse = (status: number) => {
+    res.writeHead(status, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+    });
+    res.end(status === 404 ? 'Not found' : 'This link no longer works');
+  };
+  if (!link) return refuse(404);
+  const choice = {
+    version: link['version'],
+    language: link['language'],
+    fileType: link['file_type'],
+  };
+  const file = mediaPath(mediaDir, link['product_id'], choice);
+  const now = new Date();
+  const facts = [
+    link['partner_id'],
+    link['customer_id'],
+    req.socket.remoteAddress ?? null,
+    req.headers['user-agent']?.slice(0, 300) ?? null,
+    `download-link:${link['id']}`,
+    link['product_name'],
+  ];
+  const state =
+    link['line_status'] === 'CANCELLED'
+      ? 'REVOKED'
+      : linkState(
+          {
+            expiresAt: link['expires_at'],
+            downloadsUsed: link['downloads_used'],
+            maxDownloads: link['max_downloads'],
+            revokedAt: link['revoked_at'],
+          },
+          now,
+        );
+  const logEntry = (c: { query: typeof db.query }, outcome: string, failure: string | null) =>
+    c.query(
+      `INSERT INTO activity_log (id, partner_id, customer_id, user_id, user_email, remote_address, user_agent,
+         operation, resource, product_name, outcome, failure_code, detail, at, count, refusal_bucket)
+       VALUES (?, ?, ?, NULL, NULL, ?, ?, 'download_software', ?, ?, ?, ?, ?, ?, 1, NULL)`,
+      [
+        newId(),
+        ...facts,
+        outcome,
+        failure,
+        failure
+          ? null
+          : `issued by ${link['issuer_email'] ?? 'unknown'}; ${choice.version} · ${choice.language} · ${choice.fileType}`,
+        now,
+      ],
+    );
+  if (state !== 'ACTIVE') {
+    await logEntry(db, 'FAILED', `LINK_${state}`);
+    return refuse(410);
+  }
+  const conn = await db.getConnection();
+  let counted: boolean;
+  try {
+    await conn.query('BEGIN');
+    const [result] = await conn.query<mysql.ResultSetHeader>(
+      `UPDATE download_links SET downloads_used = downloads_used + 1
+       WHERE id = ? AND downloads_used < max_downloads AND downloads_used < ? AND expires_at > ?
+         AND revoked_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.id = ? AND l.status = 'CANCELLED')`,
+      [link['id'], LINK_MAX_DOWNLOADS, now, link['order_line_id']],
+    );
+    counted = result.affectedRows === 1;
+    if (counted) {
+      await logEntry(conn, 'SUCCEEDED', null);
+      const [[after]] = await conn.query<Row[]>(
+        'SELECT downloads_used AS used, max_downloads AS max FROM download_links WHERE id = ?',
+        [link['id']],
+      );
+      if (after && Number(after['used']) >= Number(after['max'])) {
+        await webhookOutbox(
+          conn,
+          link['partner_id'],
+          'download_link.exhausted',
+          { linkId: link['id'] },
+          now,
+        );
+      }
+    }
+    await conn.query('COMMIT');
+  } catch (error) {
+    await conn.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    conn.release();
+  }
+  if (!counted) {
+    await logEntry(db, 'FAILED', 'LINK_EXHAUSTED');
+    return refuse(410);
+  }
+  res.writeHead(200, {
+    'content-type': 'application/octet-stream',
+    'content-length': statSync(file).size,
+    'content-disposition': `attachment; filename="${downloadFileName(link['product_name'], choice)}"`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  createReadStream(file).pipe(res);
+}
+
 /** Parsed and validated once per query text, as Apollo's document cache does. */
 const documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
 function documentOf(query: string) {
@@ -759,6 +1178,7 @@ function documentOf(query: string) {
 }
 
 const mediaFile = process.env['SAMPLE_MEDIA_FILE'] ?? '';
+const mediaDir = process.env['MEDIA_DIR'] ?? '';
 
 const server = http.createServer((req, res) => {
   const send = (status: number, body: unknown) => {
@@ -781,6 +1201,14 @@ const server = http.createServer((req, res) => {
     createReadStream(mediaFile).pipe(res);
     return;
   }
+  const download = /^\/downloads\/([^/?]+)$/.exec(req.url ?? '');
+  if (req.method === 'GET' && download) {
+    countedDownload(req, res, download[1]!).catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) send(500, { error: 'internal error' });
+    });
+    return;
+  }
   if (req.method !== 'POST' || req.url !== '/graphql') return send(404, { error: 'not found' });
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
@@ -798,7 +1226,7 @@ const server = http.createServer((req, res) => {
         const result = await execute({
           schema,
           document,
-          rootValue: root,
+          rootValue,
           contextValue: ctx,
           variableValues: body.variables ?? {},
         });

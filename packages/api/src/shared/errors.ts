@@ -1,4 +1,4 @@
-import { DomainError, type ErrorCode, type ErrorDetails } from '@csp/domain';
+import { DomainError, type ErrorCode, type ErrorDetails, type FieldError } from '@csp/domain';
 import { serverText } from './i18n/server-text.js';
 import { GraphQLError } from 'graphql';
 
@@ -13,6 +13,22 @@ export function notFound(resource: string): never {
 
 export function badInput(field: string, reason: string): never {
   return fail('BAD_USER_INPUT', { field, reason });
+}
+
+/**
+ * S2, E2: the value a domain schema parsed, or a BAD_USER_INPUT refusal that lists every field's
+ * error as data (`extensions.fieldErrors: [{ field, code, params }]`); `field` names the first.
+ */
+export function parsedOrRefused<T>(
+  result: { ok: true; value: T } | { ok: false; errors: FieldError[] },
+): T {
+  if (result.ok) return result.value;
+  const fields = result.errors.map((e) => e.field);
+  return fail('BAD_USER_INPUT', {
+    reason: `${fields.length} field(s) need attention: ${fields.join(', ')}.`,
+    field: fields[0],
+    fieldErrors: result.errors,
+  });
 }
 
 /**

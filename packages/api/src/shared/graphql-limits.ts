@@ -1,3 +1,4 @@
+import { MAX_ATTACHMENTS, MAX_ORDER_LINES } from '@csp/domain';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -76,14 +77,14 @@ export const LIST_SIZES: Record<string, number> = {
   'WebhookDeliveryConnection.edges': 1,
   'Query.webhookEndpoints': 10, // MAX_WEBHOOK_ENDPOINTS
   'WebhookEndpoint.events': 5, // WEBHOOK_EVENTS
-  'Order.lines': 20, // MAX_ORDER_LINES
+  'Order.lines': MAX_ORDER_LINES,
   'CancellationOption.lines': 20,
   'CancelPurchasePayload.cancelledLines': 20,
   'CancellationOptions.orders': 200,
   'OrderLine.links': 10,
   'Query.invoices': 400, // a month per currency: 15 currencies over two years at our largest partner
   'Query.supportRequests': 100,
-  'SupportRequest.attachments': 5, // MAX_ATTACHMENTS
+  'SupportRequest.attachments': MAX_ATTACHMENTS,
   'Query.catalog': 100,
   'CatalogProduct.skus': 10,
   'Me.permissions': 6,
@@ -111,6 +112,9 @@ export const listAwareEstimator: ComplexityEstimator = ({ type, field, args, chi
 /** Introspection is off in production and its circular form is refused by selectionLimits. */
 const introspectionEstimator: ComplexityEstimator = ({ type, field, childComplexity }) =>
   type.name.startsWith('__') || field.name.startsWith('__') ? 1 + childComplexity : undefined;
+
+/** Costs remembered per document (distinct operation name and variables). */
+const COST_CACHE_ENTRIES = 64;
 
 /** Cost of an operation as the plugin computes it (exported for tests and the docs' figures). */
 export function operationCost(
@@ -213,14 +217,31 @@ export function selectionLimits(context: ValidationContext): ASTVisitor {
  * validation and before any resolver, so a refused operation touches nothing.
  */
 export function complexityLimit(schema: GraphQLSchema, max = MAX_COMPLEXITY): ApolloServerPlugin {
+  // Issue 13: the cost of a document with the same operation name and variables is the same every
+  // time; Apollo hands the same parsed document for the same query text, so remember it there.
+  const costs = new WeakMap<object, Map<string, number>>();
+  const costOf = (
+    document: Parameters<typeof operationCost>[1],
+    variables: Record<string, unknown>,
+    operationName: string | undefined,
+  ) => {
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+    let known = costs.get(document);
+    const cached = known?.get(key);
+    if (cached !== undefined) return cached;
+    const cost = operationCost(schema, document, variables, operationName);
+    if (!known) costs.set(document, (known = new Map()));
+    if (known.size >= COST_CACHE_ENTRIES) known.clear(); // variables that vary every time
+    known.set(key, cost);
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
           let complexity: number;
           try {
-            complexity = operationCost(
-              schema,
+            complexity = costOf(
               document,
               request.variables ?? {},
               request.operationName ?? undefined,

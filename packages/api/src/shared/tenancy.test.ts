@@ -7,6 +7,8 @@ const echo = {
   findOneBy: (_entity: unknown, where: unknown) => Promise.resolve(where),
   findBy: (_entity: unknown, where: unknown) => Promise.resolve([where]),
   find: (_entity: unknown, options: unknown) => Promise.resolve([options]),
+  query: (text: unknown, values: unknown) => Promise.resolve([{ text, values }]),
+  connection: { options: { type: 'mysql' } },
 } as unknown as EntityManager;
 
 class Row {
@@ -30,5 +32,25 @@ describe('forPartner (R8)', () => {
 
   it('R8: a partner id or an actor name the same scope', () => {
     expect(forPartner(echo, 'p-1').where({ id: 'x' })).toEqual(scope.where({ id: 'x' }));
+  });
+
+  it('R8: plain-row SQL must name the scope, and the scope is always the partner’s', async () => {
+    await expect(
+      scope.rows('SELECT id FROM customers WHERE id = :id', { id: 'x' }),
+    ).rejects.toThrow('partner_id = :partnerId');
+    expect(
+      await scope.rows(
+        'SELECT id FROM customers c WHERE c.partner_id = :partnerId AND c.id IN (:ids) AND c.name > :id',
+        { ids: ['a', 'b'], id: 'n', partnerId: 'p-2' },
+      ),
+    ).toEqual([
+      {
+        text: 'SELECT id FROM customers c WHERE c.partner_id = ? AND c.id IN (?, ?) AND c.name > ?',
+        values: ['p-1', 'a', 'b', 'n'],
+      },
+    ]);
+    await expect(
+      scope.rows('SELECT id FROM t WHERE partner_id = :partnerId AND x = :missing'),
+    ).rejects.toThrow(':missing');
   });
 });

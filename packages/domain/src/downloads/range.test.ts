@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  parseRange,
-  refusalLogBucket,
-  REFUSED_DOWNLOAD_LOG_INTERVAL_MS,
-  startsDownload,
-} from './range.js';
+import { parseRange, refusalLogBucket, startsDownload } from './range.js';
 
 describe('download ranges (D9)', () => {
   it('D9: reads single byte ranges against the file size', () => {
@@ -29,10 +24,11 @@ describe('download ranges (D9)', () => {
     expect(startsDownload('GET', { kind: 'unsatisfiable' })).toBe(false);
   });
 
-  it('E6: refusals are bucketed by the hour', () => {
-    expect(REFUSED_DOWNLOAD_LOG_INTERVAL_MS).toBe(3_600_000);
-    expect(refusalLogBucket(new Date('2026-11-10T10:59:59.999Z')).toISOString()).toBe(
-      '2026-11-10T10:00:00.000Z',
-    );
+  it.each([
+    ['the hour’s first millisecond', '2026-11-10T10:00:00.000Z', '2026-11-10T10:00:00.000Z'],
+    ['its last millisecond', '2026-11-10T10:59:59.999Z', '2026-11-10T10:00:00.000Z'],
+    ['the next hour’s first millisecond', '2026-11-10T11:00:00.000Z', '2026-11-10T11:00:00.000Z'],
+  ])('E6: refusals are bucketed by the hour: %s', (_label, at, bucket) => {
+    expect(refusalLogBucket(new Date(at)).toISOString()).toBe(bucket);
   });
 });

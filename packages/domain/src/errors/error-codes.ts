@@ -1,3 +1,5 @@
+import type { FieldError } from '../forms/field-errors.js';
+
 /**
  * E2: one list of stable error codes. The API puts the code in `extensions.code` with the facts
  * that explain it; the web's catalogs (and the API's, for clients that want text) say it in the
@@ -28,7 +30,11 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export type Language = 'en' | 'ko';
 
-export type ErrorDetails = Record<string, string | number | readonly string[] | undefined>;
+/** A refusal's facts; `fieldErrors` lists bad input field by field, as data (S2, E2). */
+export type ErrorDetails = Record<
+  string,
+  string | number | readonly string[] | readonly FieldError[] | undefined
+>;
 
 /** A rule said no. Carries a stable code and the facts that explain it. */
 export class DomainError extends Error {

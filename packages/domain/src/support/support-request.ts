@@ -1,6 +1,11 @@
+import { z } from 'zod';
+import { fieldIssue, type FieldErrorCode, type FieldErrorParams } from '../forms/field-errors.js';
 import { currencyExponent, parseDecimal, type CurrencyCode } from '../money/money.js';
 
-/** S1: problem types of Report a problem; the first is the one the Cancel dialog opens with. */
+/**
+ * S1: problem types of Report a problem; the first is the one the Cancel dialog opens with. Their
+ * labels are the web's catalogs' (`support.problemType.<code>`), the domain holds no sentences.
+ */
 export const PROBLEM_TYPES = [
   'CSP_PURCHASE_REFUND',
   'BILLING',
@@ -10,64 +15,52 @@ export const PROBLEM_TYPES = [
 ] as const;
 export type ProblemType = (typeof PROBLEM_TYPES)[number];
 
-export const PROBLEM_TYPE_LABELS: Record<ProblemType, { en: string; ko: string }> = {
-  CSP_PURCHASE_REFUND: {
-    en: 'CSP Purchase/Refund on behalf of customers',
-    ko: '고객을 대신한 CSP 구매/환불',
-  },
-  BILLING: { en: 'Billing and invoices', ko: '청구 및 청구서' },
-  SOFTWARE_DOWNLOADS_AND_KEYS: {
-    en: 'Software downloads and keys',
-    ko: '소프트웨어 다운로드 및 키',
-  },
-  ACCOUNT_AND_ROLES: { en: 'Account, users and roles', ko: '계정, 사용자 및 역할' },
-  OTHER: { en: 'Something else', ko: '기타' },
-};
-
 export const IMPACTS = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 export type Impact = (typeof IMPACTS)[number];
 
-export const IMPACT_LABELS: Record<Impact, { en: string; ko: string }> = {
-  LOW: { en: 'Low: a question or a minor issue', ko: '낮음: 질문 또는 사소한 문제' },
-  MEDIUM: { en: 'Medium: work is slowed down', ko: '보통: 업무가 지연됨' },
-  HIGH: { en: 'High: a customer is blocked', ko: '높음: 고객의 업무가 중단됨' },
-  CRITICAL: { en: 'Critical: many customers are blocked', ko: '긴급: 여러 고객의 업무가 중단됨' },
-};
-
-/** S2: the fields of a support request, as typed (strings), before validation. */
-export interface SupportRequestDraft {
-  problemType: string;
-  impact: string;
-  title: string;
-  tenantOrDomain: string;
-  orderOrSubscriptionId: string;
-  refundReason: string;
-  amountRequested: string;
-  details: string;
-  contactName: string;
-  contactEmail: string;
-  contactPhone: string;
-  attachmentCount: number;
-}
-
-export type SupportField = Exclude<keyof SupportRequestDraft, 'attachmentCount'> | 'attachments';
+/** S2: the lengths each text field may have, after trimming. */
+export const SUPPORT_LIMITS = {
+  title: { min: 5, max: 120 },
+  tenantOrDomain: { max: 253 },
+  orderOrSubscriptionId: { max: 64 },
+  refundReason: { min: 10, max: 2000 },
+  amountRequested: { max: 24 },
+  details: { min: 10, max: 5000 },
+  contactName: { min: 2, max: 100 },
+  contactEmail: { max: 254 },
+  contactPhone: { max: 24 },
+} as const;
 
 export const MAX_ATTACHMENTS = 5;
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-/** Attachment types accepted: extension → content type. */
-export const ATTACHMENT_TYPES: Readonly<Record<string, string>> = {
-  pdf: 'application/pdf',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  txt: 'text/plain',
-  log: 'text/plain',
-  csv: 'text/csv',
-  zip: 'application/zip',
-};
 
-type Message = { en: string; ko: string };
-const m = (en: string, ko: string): Message => ({ en, ko });
+/** S2: the kinds of file Add files takes: the name shown, its extensions, its content type. */
+const ATTACHMENT_KINDS = [
+  { name: 'PDF', extensions: ['pdf'], contentType: 'application/pdf' },
+  { name: 'PNG', extensions: ['png'], contentType: 'image/png' },
+  { name: 'JPG', extensions: ['jpg', 'jpeg'], contentType: 'image/jpeg' },
+  { name: 'TXT', extensions: ['txt'], contentType: 'text/plain' },
+  { name: 'LOG', extensions: ['log'], contentType: 'text/plain' },
+  { name: 'CSV', extensions: ['csv'], contentType: 'text/csv' },
+  { name: 'ZIP', extensions: ['zip'], contentType: 'application/zip' },
+] as const;
+
+/** Attachment types accepted: extension → content type. */
+export const ATTACHMENT_TYPES: Readonly<Record<string, string>> = Object.fromEntries(
+  ATTACHMENT_KINDS.flatMap((kind) => kind.extensions.map((ext) => [ext, kind.contentType])),
+);
+/** For a file input's `accept`: ".pdf,.png,…". */
+export const ATTACHMENT_ACCEPT = Object.keys(ATTACHMENT_TYPES)
+  .map((ext) => `.${ext}`)
+  .join(',');
+const ATTACHMENT_TYPE_NAMES = ATTACHMENT_KINDS.map((kind) => kind.name).join(', ');
+
+/** The parameters of the attachment rules, for a hint that states them. */
+export const ATTACHMENT_RULES = {
+  max: MAX_ATTACHMENTS,
+  types: ATTACHMENT_TYPE_NAMES,
+  maxMb: MAX_ATTACHMENT_BYTES / (1024 * 1024),
+} as const;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
@@ -89,101 +82,148 @@ function isPositiveAmount(text: string, currency: CurrencyCode): boolean {
   }
 }
 
+const issue = (code: FieldErrorCode, params?: FieldErrorParams) => ({
+  error: fieldIssue(code, params),
+});
+
+/** A trimmed text with a length range; empty is REQUIRED when the field must be filled. */
+function text(limits: { min?: number; max: number }, required: boolean) {
+  let schema = z.string().trim();
+  if (required) schema = schema.min(1, issue('REQUIRED'));
+  if (required && limits.min) schema = schema.min(limits.min, issue('TOO_SHORT', limits));
+  return schema.max(limits.max, issue('TOO_LONG', limits));
+}
+/** An optional text: absent or null reads as empty; the refund rules decide if it is needed. */
+const optionalText = (limits: { max: number }) =>
+  z
+    .string()
+    .nullish()
+    .transform((value) => (value ?? '').trim())
+    .pipe(z.string().max(limits.max, issue('TOO_LONG', limits)));
+
+const choice = (values: readonly string[]) =>
+  z
+    .string()
+    .min(1, issue('REQUIRED'))
+    .refine((value) => value === '' || values.includes(value), issue('INVALID_CHOICE'));
+
 /**
- * S2: validates every field at once and answers a message per field, in English and Korean,
- * so the form can show each beside its control. The server runs the same check.
+ * S1, S2: the fields of Report a problem — the one declaration the API validates with and the
+ * web form checks before sending. Every field is checked at once; a refund
+ * (CSP_PURCHASE_REFUND) also needs the tenant, the order, the reason and the amount (E4: in the
+ * API's decimal format for the customer's `currency`).
  */
-export function validateSupportRequest(
-  draft: SupportRequestDraft,
-  currency: CurrencyCode = 'USD',
-): Partial<Record<SupportField, Message>> {
-  const errors: Partial<Record<SupportField, Message>> = {};
-  const text = (value: string) => value.trim();
-  if (!(PROBLEM_TYPES as readonly string[]).includes(draft.problemType)) {
-    errors.problemType = m('Choose the type of problem.', '문제 유형을 선택하세요.');
-  }
-  if (!(IMPACTS as readonly string[]).includes(draft.impact)) {
-    errors.impact = m('Choose the impact.', '영향을 선택하세요.');
-  }
-  const title = text(draft.title);
-  if (title.length < 5 || title.length > 120) {
-    errors.title = m('Enter a title of 5 to 120 characters.', '5~120자의 제목을 입력하세요.');
-  }
-  const refund = draft.problemType === 'CSP_PURCHASE_REFUND';
-  const tenant = text(draft.tenantOrDomain);
-  if ((refund || tenant) && !GUID.test(tenant) && !DOMAIN.test(tenant)) {
-    errors.tenantOrDomain = m(
-      'Enter the customer’s tenant GUID or domain name, e.g. contoso.onmicrosoft.com.',
-      '고객의 테넌트 GUID 또는 도메인 이름을 입력하세요(예: contoso.onmicrosoft.com).',
+export function supportRequestSchema(currency: CurrencyCode = 'USD') {
+  const L = SUPPORT_LIMITS;
+  return z
+    .object({
+      problemType: choice(PROBLEM_TYPES),
+      impact: choice(IMPACTS),
+      title: text(L.title, true),
+      customerId: z.string().nullish(),
+      productId: z.string().nullish(),
+      tenantOrDomain: optionalText(L.tenantOrDomain),
+      orderOrSubscriptionId: optionalText(L.orderOrSubscriptionId),
+      refundReason: optionalText(L.refundReason),
+      amountRequested: optionalText(L.amountRequested),
+      details: optionalText(L.details),
+      contactName: text(L.contactName, true),
+      contactEmail: text(L.contactEmail, true).regex(EMAIL, issue('INVALID_EMAIL')),
+      contactPhone: text(L.contactPhone, true).refine(
+        (phone) => phone === '' || (PHONE.test(phone) && phone.replace(/\D/g, '').length >= 6),
+        issue('INVALID_PHONE'),
+      ),
+      // The same id twice counts once (the service stores each once).
+      attachmentIds: z
+        .array(z.string())
+        .nullish()
+        .refine(
+          (ids) => new Set(ids ?? []).size <= MAX_ATTACHMENTS,
+          issue('TOO_MANY', { max: MAX_ATTACHMENTS }),
+        )
+        .transform((ids) => [...new Set(ids ?? [])]),
+    })
+    .superRefine(
+      (v, ctx) => {
+        const refund = v.problemType === 'CSP_PURCHASE_REFUND';
+        // Given or needed: checked; needed and empty: REQUIRED. Read defensively: this runs even
+        // when a field failed its own check, so every field is reported at once.
+        const rule = (
+          path:
+            | 'tenantOrDomain'
+            | 'orderOrSubscriptionId'
+            | 'refundReason'
+            | 'amountRequested'
+            | 'details',
+          needed: boolean,
+          ok: (text: string) => boolean,
+          code: FieldErrorCode,
+          params?: FieldErrorParams,
+        ) => {
+          const value = typeof v[path] === 'string' ? v[path].trim() : '';
+          const problem = value === '' ? (needed ? 'REQUIRED' : null) : ok(value) ? null : code;
+          if (problem) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [path],
+              message: fieldIssue(problem, problem === 'REQUIRED' ? {} : params),
+            });
+          }
+        };
+        rule(
+          'tenantOrDomain',
+          refund,
+          (t) => GUID.test(t) || DOMAIN.test(t),
+          'INVALID_TENANT_OR_DOMAIN',
+        );
+        rule(
+          'orderOrSubscriptionId',
+          refund,
+          (t) => ORDER_OR_SUBSCRIPTION.test(t),
+          'INVALID_REFERENCE',
+        );
+        if (refund)
+          rule(
+            'refundReason',
+            true,
+            (t) => t.length >= L.refundReason.min,
+            'TOO_SHORT',
+            L.refundReason,
+          );
+        rule('amountRequested', refund, (t) => isPositiveAmount(t, currency), 'INVALID_AMOUNT', {
+          currency,
+          example: example(currency),
+        });
+        if (!refund)
+          rule('details', true, (t) => t.length >= L.details.min, 'TOO_SHORT', L.details);
+      },
+      { when: () => true },
     );
-  }
-  const reference = text(draft.orderOrSubscriptionId);
-  if ((refund || reference) && !ORDER_OR_SUBSCRIPTION.test(reference)) {
-    errors.orderOrSubscriptionId = m(
-      'Enter the order ID or subscription ID.',
-      '주문 ID 또는 구독 ID를 입력하세요.',
-    );
-  }
-  const reason = text(draft.refundReason);
-  if (refund && (reason.length < 10 || reason.length > 2000)) {
-    errors.refundReason = m(
-      'Describe the refund reason in 10 to 2,000 characters.',
-      '환불 사유를 10~2,000자로 설명하세요.',
-    );
-  }
-  const amount = text(draft.amountRequested);
-  if (refund || amount) {
-    if (!isPositiveAmount(amount, currency)) {
-      errors.amountRequested = m(
-        `Enter the amount requested in ${currency} with digits and a "." before the decimals, e.g. ${example(currency)}.`,
-        `요청 금액을 ${currency}(으)로 숫자와 소수점 "."을 사용해 입력하세요(예: ${example(currency)}).`,
-      );
-    }
-  }
-  const details = text(draft.details);
-  if ((!refund && details.length < 10) || details.length > 5000) {
-    errors.details = m(
-      'Describe the problem in 10 to 5,000 characters.',
-      '문제를 10~5,000자로 설명하세요.',
-    );
-  }
-  const name = text(draft.contactName);
-  if (name.length < 2 || name.length > 100)
-    errors.contactName = m('Enter your name.', '이름을 입력하세요.');
-  if (!EMAIL.test(text(draft.contactEmail)) || text(draft.contactEmail).length > 254) {
-    errors.contactEmail = m(
-      'Enter an e-mail address like name@example.com.',
-      'name@example.com 형식의 이메일 주소를 입력하세요.',
-    );
-  }
-  const phone = text(draft.contactPhone);
-  if (!PHONE.test(phone) || phone.replace(/\D/g, '').length < 6) {
-    errors.contactPhone = m(
-      'Enter a phone number, e.g. +82 2 1234 5678.',
-      '전화번호를 입력하세요(예: +82 2 1234 5678).',
-    );
-  }
-  if (draft.attachmentCount > MAX_ATTACHMENTS) {
-    errors.attachments = m(
-      `Attach at most ${MAX_ATTACHMENTS} files.`,
-      `파일은 최대 ${MAX_ATTACHMENTS}개까지 첨부할 수 있습니다.`,
-    );
-  }
-  return errors;
 }
 
-/** S2: whether a file may be attached, by name and size. */
-export function attachmentProblem(fileName: string, size: number): Message | null {
+export type SupportRequestInput = z.input<ReturnType<typeof supportRequestSchema>>;
+export type SupportRequestValues = z.output<ReturnType<typeof supportRequestSchema>>;
+export type SupportField = keyof SupportRequestInput;
+
+/** S2: whether a file may be attached, by name and size: null, or the problem as data. */
+export function attachmentProblem(
+  fileName: string,
+  size: number,
+): { code: FieldErrorCode; params: FieldErrorParams } | null {
   const extension = fileName.toLowerCase().split('.').pop() ?? '';
   if (!fileName.includes('.') || !Object.hasOwn(ATTACHMENT_TYPES, extension)) {
-    return m(
-      'Attach PDF, PNG, JPG, TXT, LOG, CSV or ZIP files.',
-      'PDF, PNG, JPG, TXT, LOG, CSV 또는 ZIP 파일을 첨부하세요.',
-    );
+    return { code: 'FILE_TYPE', params: { types: ATTACHMENT_RULES.types } };
   }
-  if (size === 0) return m('The file is empty.', '파일이 비어 있습니다.');
+  return attachmentSizeProblem(size);
+}
+
+/** S2: whether a file of this many bytes may be attached (empty, or over the limit). */
+export function attachmentSizeProblem(
+  size: number,
+): { code: FieldErrorCode; params: FieldErrorParams } | null {
+  if (size === 0) return { code: 'FILE_EMPTY', params: {} };
   if (size < 0 || size > MAX_ATTACHMENT_BYTES) {
-    return m('Each file must be under 10 MB.', '각 파일은 10MB 미만이어야 합니다.');
+    return { code: 'FILE_TOO_LARGE', params: { maxMb: ATTACHMENT_RULES.maxMb } };
   }
   return null;
 }

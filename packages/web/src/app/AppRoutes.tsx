@@ -1,14 +1,15 @@
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { RequireSession } from '../features/auth/RequireSession';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { loadAppShell, RequireSession } from '../features/auth/RequireSession';
 import { Loading } from './Loading';
 import { NotFound } from './NotFound';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
 
-// Every page is its own chunk, loaded when first visited: the first bundle is the shell only
-// (providers, session check, header), within the bundle budget (issue 6,
-// scripts/check-bundle-budget.mjs). The page the app opens on is fetched at once, while the
-// session is being checked (see prefetchLanding), so lazy loading adds no round trip there. A
+// Every page is its own chunk, loaded when first visited: the first bundle is the providers and
+// the session check only, within the bundle budget (issue 6, scripts/check-bundle-budget.mjs);
+// the signed-in shell (header) is a chunk too. The page the app opens on is fetched before the
+// first render, while the session is being checked (see prefetchLanding, called by main.tsx),
+// so lazy loading adds no round trip there. A
 // customer's page fetches its Software tab with itself (no waterfall); tabs load under their own
 // Suspense, so the page's header and tabs stay while one loads.
 const loadSignIn = () => import('../features/auth/SignIn');
@@ -77,11 +78,17 @@ function Tab({ children }: { children: ReactNode }) {
   );
 }
 
-/** Starts fetching the code of the page the app opens on. */
-function prefetchLanding(pathname: string) {
+/**
+ * Starts fetching the code of the page the app opens on (and, signed in, the header's), before
+ * the first render: only that page, later pages load when visited.
+ */
+export function prefetchLanding(pathname: string) {
   if (pathname.startsWith('/sign-in')) {
     void loadSignIn();
-  } else if (/^\/customers\/[^/]+/.test(pathname)) {
+    return;
+  }
+  void loadAppShell();
+  if (/^\/customers\/[^/]+/.test(pathname)) {
     void loadCustomerPage();
     void loadSoftwareList();
   } else if (pathname === '/' || pathname.startsWith('/customers')) {
@@ -90,12 +97,6 @@ function prefetchLanding(pathname: string) {
 }
 
 export function AppRoutes() {
-  const { pathname } = useLocation();
-  useEffect(() => {
-    prefetchLanding(pathname);
-    // Only the page the app was opened on; later pages load when visited.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
   return (
     <Routes>
       <Route

@@ -1,3 +1,4 @@
+import type { ApolloLink } from '@apollo/client';
 import type { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
@@ -12,6 +13,8 @@ import { meOf } from './factories';
 
 export interface RenderOptions {
   mocks?: ReadonlyArray<MockLink.MockedResponse>;
+  /** Answers from this link instead of `mocks` (e.g. the real API: test/real-api.ts). */
+  link?: ApolloLink;
   /** The URL the test starts at. */
   route?: string;
   /** The route pattern `ui` is mounted on (for useParams). */
@@ -38,9 +41,10 @@ export function renderWithProviders(ui: ReactElement, options: RenderOptions = {
     me = meOf(['ADMIN_AGENT']),
     language = 'en',
     extraRoutes,
+    link,
   } = options;
   return render(
-    <MockedProvider mocks={mocks} cache={createCache()}>
+    <MockedProvider mocks={mocks} cache={createCache()} {...(link ? { link } : {})}>
       <I18nProvider language={language}>
         <FluentProvider theme={webLightTheme}>
           <MemoryRouter initialEntries={[route]}>

@@ -1,11 +1,12 @@
 import { isOperationType, OPERATION_TYPES, type OperationType } from '@csp/domain';
-import { Brackets, In, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, type SelectQueryBuilder } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import type { Actor } from '../../shared/context.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../shared/cursor.js';
 import { badInput } from '../../shared/errors.js';
 import { forPartner } from '../../shared/tenancy.js';
 import { ActivityEntryEntity } from './activity-entry.entity.js';
+import { entriesByIds } from './activity-rows.js';
 
 export interface ActivityFilter {
   /** Inclusive. */
@@ -110,7 +111,7 @@ export async function activityPage(
         parts.flatMap(([, params]) => params),
       )) as { a_id: string }[]
     ).map((r) => r.a_id);
-    const entries = ids.length ? await db.manager.findBy(ActivityEntryEntity, { id: In(ids) }) : [];
+    const entries = await entriesByIds(db, actor.partnerId, ids);
     rows = entries.sort(
       (x, y) => y.at.getTime() - x.at.getTime() || (x.id < y.id ? 1 : x.id > y.id ? -1 : 0),
     );

@@ -1,4 +1,6 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { selectedFields } from '../../shared/selection.js';
 import { authorize, type RequestContext } from '../../shared/context.js';
 import { PageInfo } from '../../shared/graphql-types.js';
 import { customerLoader } from '../customers/customer.loaders.js';
@@ -37,6 +39,7 @@ export class ActivityResolver {
   async activityLog(
     @Ctx() ctx: RequestContext,
     @Args(() => ActivityLogArgs) args: ActivityLogArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ActivityConnection> {
     const actor = authorize(ctx.actor, 'VIEW_ACTIVITY_LOG');
     const { from, to, operationTypes, customerId, first, after } = args;
@@ -44,12 +47,11 @@ export class ActivityResolver {
     // R8: filtering by another partner's customer answers like a missing one.
     if (filter.customerId) await getCustomer(ctx.db, actor, filter.customerId);
     const page = await activityPage(ctx.db, actor, filter, { first, after });
+    const nodes = page.rows.map((row) => ActivityEntry.of(row.entry, ctx.language));
+    await prefetchCustomers(ctx, nodes, info);
     return Object.assign(new ActivityConnection(), {
-      edges: page.rows.map((row) =>
-        Object.assign(new ActivityEdge(), {
-          cursor: row.cursor,
-          node: ActivityEntry.of(row.entry, ctx.language),
-        }),
+      edges: page.rows.map((row, i) =>
+        Object.assign(new ActivityEdge(), { cursor: row.cursor, node: nodes[i] }),
       ),
       pageInfo: PageInfo.forward(page.rows, page.hasNextPage),
       csvUrl: activityCsvUrl(filter),
@@ -60,12 +62,38 @@ export class ActivityResolver {
     nullable: true,
     description: 'The customer the operation concerned, if any.',
   })
-  async customer(
+  customer(
     @Root() entry: ActivityEntry,
     @Ctx() ctx: RequestContext,
-  ): Promise<Customer | null> {
+  ): Customer | null | Promise<Customer | null> {
     if (!entry.entity.customerId) return null;
-    const customer = await customerLoader(ctx).load(entry.entity.customerId);
-    return customer ? Customer.of(customer) : null;
+    if (entry.customerRef !== undefined) return entry.customerRef;
+    return customerLoader(ctx)
+      .load(entry.entity.customerId)
+      .then((customer) => (customer ? Customer.of(customer) : null));
+  }
+}
+
+/**
+ * Issue 13: when the page asks for its entries' customers, they are read here for the whole page
+ * (the same loader, the same one statement), so each entry's `customer` answers without a promise.
+ */
+async function prefetchCustomers(
+  ctx: RequestContext,
+  entries: ActivityEntry[],
+  info: GraphQLResolveInfo,
+): Promise<void> {
+  if (!selectedFields(info, ['edges', 'node']).has('customer')) return;
+  const ids = [...new Set(entries.flatMap((e) => e.entity.customerId ?? []))];
+  if (ids.length === 0) return;
+  const found = await customerLoader(ctx).loadMany(ids);
+  const byId = new Map<string, Customer | null>();
+  ids.forEach((id, i) => {
+    const customer = found[i];
+    if (customer instanceof Error) throw customer;
+    byId.set(id, customer ? Customer.of(customer) : null);
+  });
+  for (const entry of entries) {
+    if (entry.entity.customerId) entry.customerRef = byId.get(entry.entity.customerId) ?? null;
   }
 }

@@ -3,6 +3,7 @@ import { firstDescription } from '../../shared/graphql-limits.js';
 import { OperationTypeEnum, PageInfo } from '../../shared/graphql-types.js';
 import { isActivityDetailCode } from '@csp/domain';
 import { serverText, type Language } from '../../shared/i18n/server-text.js';
+import type { Customer } from '../customers/customer.types.js';
 import type { ActivityEntryEntity } from './activity-entry.entity.js';
 
 // Issue 15
@@ -46,6 +47,9 @@ export class ActivityLogArgs {
 @ObjectType({ description: 'One entry of the partner’s append-only activity log.' })
 export class ActivityEntry {
   entity: ActivityEntryEntity;
+
+  /** Its customer, when the page's customers were read at once (issue 13); null: none. */
+  customerRef?: Customer | null;
 
   @Field(() => ID, { description: 'The entry’s id.' })
   id: string;

@@ -11,6 +11,7 @@ import type { Database } from '../../data-source.js';
 import type { Actor } from '../../shared/context.js';
 import { badInput, fail } from '../../shared/errors.js';
 import { newSecretToken, sha256Hex } from '../../shared/ids.js';
+import { plainQuery } from '../../shared/raw-rows.js';
 import { PartnerEntity } from './partner.entity.js';
 import { DUMMY_HASH, verifyPassword } from './password.js';
 import { SessionEntity } from './session.entity.js';
@@ -160,23 +161,33 @@ export async function signOut(db: Database, actor: Actor): Promise<void> {
 export async function actorForToken(db: Database, token: string, now: Date): Promise<Actor | null> {
   if (!token || token.length > 200) return null;
   const tokenHash = sha256Hex(token);
-  // One statement per request: the live session joined to its user.
-  const user = await db.manager
-    .createQueryBuilder(UserEntity, 'u')
-    .innerJoin(SessionEntity, 's', 's.user_id = u.id')
-    .where('s.token_hash = :tokenHash', { tokenHash })
-    .andWhere('s.expires_at > :now', { now })
-    .getOne();
+  // One statement per request: the live session joined to its user, as a plain row (issue 13).
+  const [user] = await plainQuery<{
+    id: string;
+    partner_id: string;
+    email: string;
+    display_name: string;
+    roles: string;
+  }>(
+    db.manager,
+    `SELECT u.id, u.partner_id, u.email, u.display_name, u.roles FROM sessions s
+     JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?`,
+    [tokenHash, now],
+  );
   if (!user) return null;
   return {
     userId: user.id,
-    partnerId: user.partnerId,
+    partnerId: user.partner_id,
     email: user.email,
-    displayName: user.displayName,
-    roles: user.roles.filter(isRole) as Role[],
+    displayName: user.display_name,
+    roles: rolesOf(user.roles),
     sessionTokenHash: tokenHash,
   };
 }
+
+/** The `roles` column (TypeORM's simple-array: comma-separated), known roles only. */
+export const rolesOf = (text: string): Role[] =>
+  (text ? text.split(',') : []).filter(isRole) as Role[];
 
 /** Housekeeping: expired sessions and sign-in slots unused for a whole window go. */
 export async function purgeExpired(db: Database, now: Date): Promise<void> {

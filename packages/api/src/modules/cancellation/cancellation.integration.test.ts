@@ -128,7 +128,8 @@ describeEachEngine('cancellation', (use) => {
     expect(response.data!.cancelPurchase).toMatchObject({
       order: { id: p.order.id, status: 'CANCELLED' },
       cancelledLines: [{ status: 'CANCELLED', quantity: 0 }],
-      credit: { amountMinor: p.charged, currency: 'USD' }, // C9: perpetual, 100 %
+      // C9: perpetual, 100 %: 2 × US$589.00 = US$1,178.00.
+      credit: { amountMinor: 117_800, currency: 'USD' },
       creditMethod: 'FULL',
     });
   });
@@ -247,11 +248,12 @@ describeEachEngine('cancellation', (use) => {
     );
     const march = invoices.data!.invoices.find((i) => i.period === '2026-03')!;
     const april = invoices.data!.invoices.find((i) => i.period === '2026-04')!;
-    expect(march.charges.amountMinor).toBe(p.charged);
+    // The DE price: US$589.00 × 0.92 EUR/USD = €541.88 = 54,188 cents, all of it credited.
+    expect(march.charges.amountMinor).toBe(54_188);
     expect(april.lines).toEqual([
-      { kind: 'CREDIT', orderId: p.order.id, amount: { amountMinor: -p.charged } },
+      { kind: 'CREDIT', orderId: p.order.id, amount: { amountMinor: -54_188 } },
     ]);
-    expect(april.credits.amountMinor).toBe(-p.charged);
+    expect(april.credits.amountMinor).toBe(-54_188);
   });
 
   it('C8/D8: cancelling revokes every link (410 "revoked") and the key; the line stays listed as cancelled', async () => {
@@ -346,9 +348,12 @@ describeEachEngine('cancellation', (use) => {
       hoursRemaining: 5,
       creditMethod: 'PRORATED',
     });
-    const preview = options.orders[0]!.credit!.amountMinor;
+    // By hand: US$2,099.00 = 209,900 cents for a 365-day year; 5 h before the 60-day deadline the
+    // 60th day has begun: 305 days unused. 209,900 × 305 / 365 = 64,019,500 / 365
+    // = 175,395.89… → 175,396 cents. The cancellation then gives what the preview said.
+    expect(options.orders[0]!.credit!.amountMinor).toBe(175_396);
     const cancelled = (await p.cancel()).data!.cancelPurchase;
-    expect(cancelled.credit.amountMinor).toBe(preview); // the preview is what the cancellation gives
+    expect(cancelled.credit.amountMinor).toBe(175_396);
     const after = (
       await gql<Options>(
         h.url,

@@ -42,7 +42,8 @@ export class CancellationResolver {
       orders: options.map((o) =>
         Object.assign(new CancellationOption(), {
           order: Order.of(o.order),
-          lines: o.lines.map(OrderLine.of),
+          // Every line is of this product: its fields need no look-up per line.
+          lines: o.lines.map((l) => Object.assign(OrderLine.of(l), { productEntity: product })),
           state: o.state,
           cancellableUntil: o.cancellableUntil,
           windowDays: o.windowDays,

@@ -25,6 +25,7 @@ import { addInvoiceLine, ensureInvoice } from '../invoices/invoice.service.js';
 import type { InvoiceEntity } from '../invoices/invoice.entity.js';
 import { OrderLineEntity } from '../orders/order-line.entity.js';
 import { OrderEntity } from '../orders/order.entity.js';
+import { LINE_COLUMNS, lineOfRow, ORDER_COLUMNS, orderOfRow } from '../orders/order-rows.js';
 import {
   cancelLines,
   closeOrderIfAllCancelled,
@@ -99,10 +100,24 @@ export async function cancellationOptions(
   const customer = await getCustomer(db, actor, customerId);
   const product =
     (await db.manager.findOneBy(ProductEntity, { id: productId })) ?? notFound('product');
-  const lines = await linesOfProduct(db, actor.partnerId, customer.id, product.id);
+  // Plain rows (issue 13): this read answers the Cancel dialog and is the hot one.
+  const scope = forPartner(db.manager, actor);
+  const lines = (
+    await scope.rows(
+      `SELECT ${LINE_COLUMNS} FROM order_lines
+       WHERE partner_id = :partnerId AND customer_id = :customerId AND product_id = :productId
+       ORDER BY purchased_at DESC, order_id ASC, line_number ASC`,
+      { customerId: customer.id, productId: product.id },
+    )
+  ).map(lineOfRow);
   const orderIds = [...new Set(lines.map((l) => l.orderId))];
   const orders = orderIds.length
-    ? await forPartner(db.manager, actor).findBy(OrderEntity, { id: In(orderIds) })
+    ? (
+        await scope.rows(
+          `SELECT ${ORDER_COLUMNS} FROM orders WHERE partner_id = :partnerId AND id IN (:orderIds)`,
+          { orderIds },
+        )
+      ).map(orderOfRow)
     : [];
   const byId = new Map(orders.map((o) => [o.id, o]));
   return {

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { errorCode, gql } from '../../test-support/client.js';
 import { createCustomer, createPartner, createUser } from '../../test-support/factories.js';
 import { describeEachEngine } from '../../test-support/harness.js';
+import { CustomerEntity } from './customer.entity.js';
 
 const SEARCH = /* GraphQL */ `
   query Search($search: String, $first: Int, $after: String) {
@@ -106,6 +107,50 @@ describeEachEngine('customers', (use) => {
     expect(await names('100%_')).toEqual(['Tailspin 100%_Toys']);
     expect(await names('%')).toEqual(['Tailspin 100%_Toys']);
     expect(await names('nothing like this')).toEqual([]);
+  });
+
+  it('B1: finds any part of Korean and Japanese names, full-width letters as typed, and long searches whole', async () => {
+    const { db, url } = use();
+    const partner = await createPartner(db);
+    const user = await createUser(db, partner.id, ['HELPDESK_AGENT']);
+    const long = 'Contoso International Holdings Asia Pacific Trading Company';
+    for (const name of [
+      '삼성전자 주식회사',
+      'トヨタ自動車株式会社',
+      'ＡＢＣ Trading',
+      long,
+      'Contoso International Holdings Europe',
+    ])
+      await createCustomer(db, partner.id, { name, domain: 'example.test' });
+    const names = async (search: string) =>
+      (await gql<Page>(url, SEARCH, { search }, { token: user.token })).data!.customers.edges.map(
+        (e) => e.node.name,
+      );
+    expect(await names('전자')).toEqual(['삼성전자 주식회사']);
+    expect(await names('주식')).toEqual(['삼성전자 주식회사']);
+    expect(await names('自動車')).toEqual(['トヨタ自動車株式会社']);
+    expect(await names('abc')).toEqual(['ＡＢＣ Trading']);
+    expect(await names('ａｂｃ tr')).toEqual(['ＡＢＣ Trading']);
+    // Longer than an indexed term (32 characters): the candidates are checked against the whole.
+    expect(await names('International Holdings Asia Pacific')).toEqual([long]);
+    expect(await names('International Holdings Europe')).toEqual([
+      'Contoso International Holdings Europe',
+    ]);
+    expect(await names('International Holdings Asia Pacific Trading Company Ltd')).toEqual([]);
+  });
+
+  it('B1: a renamed customer is found by its new name only (the index follows writes)', async () => {
+    const { db, url } = use();
+    const partner = await createPartner(db);
+    const user = await createUser(db, partner.id, ['HELPDESK_AGENT']);
+    const customer = await createCustomer(db, partner.id, { name: 'Old Name Ltd' });
+    await db.transaction((m) => m.save(CustomerEntity, { ...customer, name: 'Fresh Name Ltd' }));
+    const names = async (search: string) =>
+      (await gql<Page>(url, SEARCH, { search }, { token: user.token })).data!.customers.edges.map(
+        (e) => e.node.name,
+      );
+    expect(await names('old name')).toEqual([]);
+    expect(await names('fresh')).toEqual(['Fresh Name Ltd']);
   });
 
   it('B1: searching an order ID finds the order and its customer', async () => {

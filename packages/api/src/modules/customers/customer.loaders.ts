@@ -1,14 +1,19 @@
-import { In } from 'typeorm';
 import type { RequestContext } from '../../shared/context.js';
 import { byId, partnerLoader } from '../../shared/loaders.js';
 import { forPartner } from '../../shared/tenancy.js';
-import { CustomerEntity } from './customer.entity.js';
+import { CUSTOMER_COLUMNS, customerOfRow } from './customer.service.js';
 
-/** The caller's partner's customers by id; a foreign id loads as null (R8). */
+/** The caller's partner's customers by id; a foreign id loads as null (R8). Plain rows. */
 export const customerLoader = (ctx: RequestContext) =>
   partnerLoader(ctx, 'customer', async (ids, partnerId) =>
     byId(
-      await forPartner(ctx.db.manager, partnerId).findBy(CustomerEntity, { id: In([...ids]) }),
+      (
+        await forPartner(ctx.db.manager, partnerId).rows(
+          `SELECT ${CUSTOMER_COLUMNS} FROM customers c
+           WHERE c.partner_id = :partnerId AND c.id IN (:ids)`,
+          { ids: [...ids] },
+        )
+      ).map(customerOfRow),
       ids,
     ),
   );

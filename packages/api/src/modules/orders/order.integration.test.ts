@@ -256,7 +256,7 @@ describeEachEngine('placing orders', (use) => {
           idempotencyKey: key(),
           lines: [{ skuId: 'sql-server-2022-standard:1y', quantity: 0 }],
         },
-        'quantity',
+        'lines.0.quantity',
       ],
       [
         {
@@ -264,7 +264,7 @@ describeEachEngine('placing orders', (use) => {
           idempotencyKey: key(),
           lines: [{ skuId: 'sql-server-2022-standard:1y', quantity: 10_001 }],
         },
-        'quantity',
+        'lines.0.quantity',
       ],
     ];
     for (const [input, field] of cases) {
@@ -272,6 +272,22 @@ describeEachEngine('placing orders', (use) => {
       expect(errorCode(response)).toBe('BAD_USER_INPUT');
       expect(response.errors![0]!.extensions!['field']).toBe(field);
     }
+    // Every field at once, as data: the key's limits and the quantity's range as params; the
+    // same SKU on two lines too.
+    const several = await place(url, admin.token, {
+      customerId: customer.id,
+      idempotencyKey: 'short',
+      lines: [
+        { skuId: 'sql-server-2022-standard:1y', quantity: 0 },
+        { skuId: 'sql-server-2022-standard:1y', quantity: 2 },
+      ],
+    });
+    expect(errorCode(several)).toBe('BAD_USER_INPUT');
+    expect(several.errors![0]!.extensions!['fieldErrors']).toEqual([
+      { field: 'idempotencyKey', code: 'INVALID_KEY', params: { min: 8, max: 100 } },
+      { field: 'lines.0.quantity', code: 'OUT_OF_RANGE', params: { min: 1, max: 10_000 } },
+      { field: 'lines', code: 'DUPLICATE', params: {} },
+    ]);
     const unknownSku = await place(url, admin.token, {
       customerId: customer.id,
       idempotencyKey: key(),

@@ -5,6 +5,7 @@ import { notFound } from '../../shared/errors.js';
 import { firstDescription, PAGED_FIELDS } from '../../shared/graphql-limits.js';
 import { userLoader } from '../auth/user.loaders.js';
 import { productLoader, skuLoader } from '../catalog/catalog.loaders.js';
+import type { ProductEntity } from '../catalog/product.entity.js';
 import { customerLoader } from '../customers/customer.loaders.js';
 import { linesOfOrderLoader, ordersOfCustomerLoader } from './order.loaders.js';
 import { Money, SkuUnitEnum } from '../../shared/graphql-types.js';
@@ -61,13 +62,18 @@ export class OrderResolver {
 @Resolver(() => OrderLine)
 export class OrderLineResolver {
   @FieldResolver(() => ProductRef, { description: 'The product of the SKU.' })
-  async product(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<ProductRef> {
-    const product = (await productLoader(ctx).load(line.entity.productId)) ?? notFound('product');
-    return Object.assign(new ProductRef(), {
-      id: product.id,
-      name: product.name,
-      kind: product.kind,
-    });
+  product(@Root() line: OrderLine, @Ctx() ctx: RequestContext): ProductRef | Promise<ProductRef> {
+    const ref = (product: ProductEntity | null) => {
+      if (!product) notFound('product');
+      return Object.assign(new ProductRef(), {
+        id: product.id,
+        name: product.name,
+        kind: product.kind,
+      });
+    };
+    // Prefetched for the whole page by the parent: no promise per line.
+    if (line.productEntity !== undefined) return ref(line.productEntity);
+    return productLoader(ctx).load(line.entity.productId).then(ref);
   }
 
   @FieldResolver(() => String, { description: 'The SKU’s name.' })

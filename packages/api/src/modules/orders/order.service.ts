@@ -1,18 +1,19 @@
 import {
   availabilityInMarket,
   currencyForMarket,
-  isValidQuantity,
   isValidTerm,
   lineAmount,
   money,
   orderTotal,
+  placeOrderSchema,
   pricesIncludeTax,
   termsAtPurchase,
+  validateInput,
 } from '@csp/domain';
 import { In, type EntityManager } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import { authorize, type Actor } from '../../shared/context.js';
-import { badInput, fail, isUniqueViolation, notFound } from '../../shared/errors.js';
+import { fail, isUniqueViolation, notFound, parsedOrRefused } from '../../shared/errors.js';
 import { newId, newOrderId, sha256Hex } from '../../shared/ids.js';
 import { forPartner } from '../../shared/tenancy.js';
 import { recordSuccess, withRefusalLog, type ActivityFacts } from '../activity/activity.service.js';
@@ -29,25 +30,6 @@ export interface PlaceOrderRequest {
   customerId: string;
   idempotencyKey: string;
   lines: { skuId: string; quantity: number }[];
-}
-
-export const MAX_ORDER_LINES = 20;
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
-
-function validate(request: PlaceOrderRequest): void {
-  if (!IDEMPOTENCY_KEY.test(request.idempotencyKey)) {
-    badInput('idempotencyKey', 'Use 8–100 letters, digits or . _ : - (a UUID works).');
-  }
-  if (request.lines.length < 1 || request.lines.length > MAX_ORDER_LINES) {
-    badInput('lines', `An order has 1 to ${MAX_ORDER_LINES} lines.`);
-  }
-  const skuIds = request.lines.map((l) => l.skuId);
-  if (new Set(skuIds).size !== skuIds.length)
-    badInput('lines', 'List each SKU once; use its quantity.');
-  for (const line of request.lines) {
-    if (!isValidQuantity(line.quantity))
-      badInput('quantity', 'Quantity must be a whole number from 1 to 10,000.');
-  }
 }
 
 function requestHash(request: PlaceOrderRequest): string {
@@ -76,7 +58,8 @@ export async function placeOrder(
 ): Promise<OrderEntity> {
   const refused = () => (actorOrNull ? refusalFacts(db, actorOrNull, request, now) : null);
   const actor = await withRefusalLog(db, refused, () => authorize(actorOrNull, 'BUY_SOFTWARE'));
-  validate(request);
+  // B2, B5: the domain's schema, the one Add products checks its cart with.
+  parsedOrRefused(validateInput(placeOrderSchema, request));
   const hash = requestHash(request);
   const replay = await existingOrder(db, actor, request, hash);
   if (replay) return replay;

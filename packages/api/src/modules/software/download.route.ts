@@ -12,12 +12,10 @@ import type { Database } from '../../data-source.js';
 import { isDatabaseDown } from '../../shared/format-error.js';
 import { KeyedQueue } from '../../shared/keyed-queue.js';
 import { sha256Hex } from '../../shared/ids.js';
+import { instant, instantOrNull, int, plainQuery } from '../../shared/raw-rows.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Clock } from '../../shared/clock.js';
 import { recordRefusedDownload, recordSuccess } from '../activity/activity.service.js';
-import { UserEntity } from '../auth/user.entity.js';
-import { ProductEntity } from '../catalog/product.entity.js';
-import { OrderLineEntity } from '../orders/order-line.entity.js';
 import { DownloadLinkEntity } from './download-link.entity.js';
 import { languageOf } from '../../shared/i18n/server-text.js';
 import { downloadRefusalPage } from './download-page.js';
@@ -25,6 +23,46 @@ import { downloadFileName, mediaPath } from './media.js';
 import { enqueueIfLinkExhausted } from '../webhooks/index.js';
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/** D3: a link by its token's hash, with what serving it needs, as one plain row (any partner). */
+async function linkForDownload(db: Database, tokenHash: string) {
+  const [r] = await plainQuery(
+    db.manager,
+    `SELECT l.id, l.token_hash, l.partner_id, l.customer_id, l.order_line_id, l.issued_by_user_id,
+       l.issued_at, l.expires_at, l.max_downloads, l.downloads_used, l.revoked_at, l.version,
+       l.language, l.file_type, ol.status AS line_status, p.id AS product_id,
+       p.name AS product_name, u.email AS issuer_email
+     FROM download_links l
+     JOIN order_lines ol ON ol.id = l.order_line_id
+     JOIN products p ON p.id = ol.product_id
+     LEFT JOIN users u ON u.id = l.issued_by_user_id
+     WHERE l.token_hash = ?`,
+    [tokenHash],
+  );
+  if (!r) return null;
+  const link: DownloadLinkEntity = {
+    id: r['id'] as string,
+    tokenHash: r['token_hash'] as string,
+    partnerId: r['partner_id'] as string,
+    customerId: r['customer_id'] as string,
+    orderLineId: r['order_line_id'] as string,
+    issuedByUserId: r['issued_by_user_id'] as string,
+    issuedAt: instant(r['issued_at']),
+    expiresAt: instant(r['expires_at']),
+    maxDownloads: int(r['max_downloads']),
+    downloadsUsed: int(r['downloads_used']),
+    revokedAt: instantOrNull(r['revoked_at']),
+    version: r['version'] as string,
+    language: r['language'] as string,
+    fileType: r['file_type'] as string,
+  };
+  return {
+    link,
+    lineStatus: r['line_status'] as string,
+    product: { id: r['product_id'] as string, name: r['product_name'] as string },
+    issuerEmail: (r['issuer_email'] as string | null) ?? null,
+  };
+}
 const REFUSAL: Record<string, ErrorCode> = {
   REVOKED: 'LINK_REVOKED',
   EXPIRED: 'LINK_EXPIRED',
@@ -51,15 +89,14 @@ export function downloadRoute({ db, clock, logger, mediaDir }: DownloadDeps) {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Referrer-Policy', 'no-referrer');
     const token = String(req.params['token'] ?? '');
-    const link = TOKEN_SHAPE.test(token)
-      ? await db.manager.findOneBy(DownloadLinkEntity, { tokenHash: sha256Hex(token) })
-      : null;
-    if (!link) {
+    // One statement for the link, its line's status, the product and the issuer (issue 13).
+    const found = TOKEN_SHAPE.test(token) ? await linkForDownload(db, sha256Hex(token)) : null;
+    if (!found) {
       res.status(404).type('html').send(downloadRefusalPage('NOT_FOUND', language));
       return;
     }
-    const line = await db.manager.findOneByOrFail(OrderLineEntity, { id: link.orderLineId });
-    const product = await db.manager.findOneByOrFail(ProductEntity, { id: line.productId });
+    const { link, lineStatus, product, issuerEmail } = found;
+    const line = { status: lineStatus };
     const file = mediaPath(mediaDir, product.id, link);
     if (!existsSync(file)) {
       logger.error('media file missing', { linkId: link.id, productId: product.id });
@@ -137,14 +174,17 @@ export function downloadRoute({ db, clock, logger, mediaDir }: DownloadDeps) {
     const stateNow = line.status === 'CANCELLED' ? 'REVOKED' : linkState(link, now);
     if (stateNow !== 'ACTIVE') return void (await refuse(stateNow));
 
-    const issuer = await db.manager.findOneBy(UserEntity, { id: link.issuedByUserId });
     // One counting transaction per link at a time in this process: a burst on one link then
     // races for its row with at most one request per process (one per node on a cluster), and
     // the queued ones see "used up" in the re-read and refuse without a write. The conditional
-    // UPDATE stays the guard; the queue only spares the database a conflict storm.
+    // UPDATE stays the guard; the queue only spares the database a conflict storm. A request that
+    // did not queue has just read the link (issue 13: no second read).
+    const queued = countingQueue.busy(link.id);
     const counted = await countingQueue.run(link.id, async () => {
-      const current = await db.manager.findOneByOrFail(DownloadLinkEntity, { id: link.id });
-      if (linkState(current, now) !== 'ACTIVE') return false;
+      if (queued) {
+        const current = await db.manager.findOneByOrFail(DownloadLinkEntity, { id: link.id });
+        if (linkState(current, now) !== 'ACTIVE') return false;
+      }
       return db.transaction(async (m) => {
         const result = await m
           .createQueryBuilder()
@@ -170,7 +210,7 @@ export function downloadRoute({ db, clock, logger, mediaDir }: DownloadDeps) {
           detail: {
             code: 'DOWNLOADED',
             params: {
-              issuer: issuer?.email ?? '?',
+              issuer: issuerEmail ?? '?',
               version: link.version,
               language: link.language,
               fileType: link.fileType,

@@ -1,5 +1,6 @@
 import type { DownloadChoice } from '@csp/domain';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { authorize, type RequestContext } from '../../shared/context.js';
 import { pageAfterId } from '../../shared/cursor.js';
 import { badInput } from '../../shared/errors.js';
@@ -10,7 +11,9 @@ import { DownloadOptionsType } from '../catalog/catalog.types.js';
 import { Customer } from '../customers/customer.types.js';
 import { OrderLine, UserRef } from '../orders/order.types.js';
 import { downloadFileName } from './media.js';
-import { getKeysAndDownloads, softwareOfCustomer } from './software.service.js';
+import { selectedFields } from '../../shared/selection.js';
+import type { ProductEntity } from '../catalog/product.entity.js';
+import { getKeysAndDownloads, linesOfCustomer } from './software.service.js';
 import {
   DownloadLink,
   GetKeysAndDownloadsInput,
@@ -38,18 +41,87 @@ export class CustomerSoftwareResolver {
     @Root() customer: Customer,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { nullable: true, description: firstDescription('Customer.software') })
-    first?: number | null,
+    first: number | null | undefined,
     @Arg('after', () => ID, {
       nullable: true,
       description: 'The last line’s id of the previous page.',
     })
-    after?: string | null,
+    after: string | null | undefined,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<OrderLine[]> {
     const actor = authorize(ctx.actor, 'READ_PARTNER_DATA');
-    const all = await softwareOfCustomer(ctx.db, actor, customer.id);
-    return pageAfterId(all, { first, after }, PAGED_FIELDS['Customer.software']!).map(OrderLine.of);
+    const all = await linesOfCustomer(ctx.db, actor.partnerId, customer.id);
+    const page = pageAfterId(all, { first, after }, PAGED_FIELDS['Customer.software']!).map(
+      OrderLine.of,
+    );
+    await prefetchLineFields(ctx, page, info);
+    return page;
   }
 }
+
+/** The live links of each line of a page, when the parent read them for the whole page. */
+const prefetchedLinks = new WeakMap<OrderLine, DownloadLink[]>();
+
+/**
+ * Issue 13: what the selection asks of every line (product, live links, their issuers) is read
+ * for the whole page here, through the same loaders (the same statements, one per kind), so the
+ * per-line fields answer without a promise each.
+ */
+async function prefetchLineFields(
+  ctx: RequestContext,
+  lines: OrderLine[],
+  info: GraphQLResolveInfo,
+): Promise<void> {
+  const asked = selectedFields(info);
+  const products = async () => {
+    if (!['product', 'downloadOptions', 'hasActivationKeys'].some((f) => asked.has(f))) return;
+    const ids = [...new Set(lines.map((l) => l.entity.productId))];
+    const found = await productLoader(ctx).loadMany(ids);
+    const byProduct = new Map(ids.map((id, i) => [id, found[i]]));
+    for (const line of lines) {
+      const product = byProduct.get(line.entity.productId);
+      if (product instanceof Error) throw product;
+      line.productEntity = product ?? null;
+    }
+  };
+  const links = async () => {
+    if (!asked.has('links')) return;
+    const now = ctx.clock.now();
+    // D8: nothing of a cancelled line is live.
+    const live = lines.filter((l) => l.entity.status !== 'CANCELLED');
+    const found = await liveLinksOfLineLoader(ctx).loadMany(live.map((l) => l.id));
+    const all: DownloadLink[] = [];
+    for (const line of lines) prefetchedLinks.set(line, []);
+    live.forEach((line, i) => {
+      const rows = found[i];
+      if (rows instanceof Error) throw rows;
+      const mapped = rows!.map((link) => DownloadLink.of(link, now));
+      prefetchedLinks.set(line, mapped);
+      all.push(...mapped);
+    });
+    if (all.length === 0 || !selectedFields(info, ['links']).has('issuedBy')) return;
+    const issuerIds = [...new Set(all.map((l) => l.entity.issuedByUserId))];
+    const users = await userLoader(ctx).loadMany(issuerIds);
+    const refs = new Map(
+      issuerIds.map((id, i) => {
+        const user = users[i];
+        if (user instanceof Error) throw user;
+        return [id, user ? userRef(user) : null] as const;
+      }),
+    );
+    for (const link of all) link.issuer = refs.get(link.entity.issuedByUserId) ?? null;
+  };
+  await Promise.all([products(), links()]);
+}
+
+const userRef = (user: { displayName: string; email: string }) =>
+  Object.assign(new UserRef(), { displayName: user.displayName, email: user.email });
+
+const downloadOptionsOf = (product: ProductEntity | null | undefined) =>
+  Object.assign(
+    new DownloadOptionsType(),
+    product?.downloadOptions ?? { versions: [], languages: [], fileTypes: [] },
+  );
 
 @Resolver(() => OrderLine)
 export class SoftwareLineResolver {
@@ -57,20 +129,23 @@ export class SoftwareLineResolver {
     // B3, D2
     description: 'What the SKU can be downloaded as.',
   })
-  async downloadOptions(
+  downloadOptions(
     @Root() line: OrderLine,
     @Ctx() ctx: RequestContext,
-  ): Promise<DownloadOptionsType> {
-    const product = await productLoader(ctx).load(line.entity.productId);
-    return Object.assign(
-      new DownloadOptionsType(),
-      product?.downloadOptions ?? { versions: [], languages: [], fileTypes: [] },
-    );
+  ): DownloadOptionsType | Promise<DownloadOptionsType> {
+    if (line.productEntity !== undefined) return downloadOptionsOf(line.productEntity);
+    return productLoader(ctx).load(line.entity.productId).then(downloadOptionsOf);
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the product has an activation key.' })
-  async hasActivationKeys(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return (await productLoader(ctx).load(line.entity.productId))?.hasActivationKeys ?? false;
+  hasActivationKeys(
+    @Root() line: OrderLine,
+    @Ctx() ctx: RequestContext,
+  ): boolean | Promise<boolean> {
+    if (line.productEntity !== undefined) return line.productEntity?.hasActivationKeys ?? false;
+    return productLoader(ctx)
+      .load(line.entity.productId)
+      .then((product) => product?.hasActivationKeys ?? false);
   }
 
   @FieldResolver(() => Date, { description: 'When the line was bought.' })
@@ -83,12 +158,17 @@ export class SoftwareLineResolver {
     description:
       'The links still live (not expired, used up or revoked), with downloads used and expiry; empty once cancelled.',
   })
-  async links(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<DownloadLink[]> {
+  links(
+    @Root() line: OrderLine,
+    @Ctx() ctx: RequestContext,
+  ): DownloadLink[] | Promise<DownloadLink[]> {
     if (line.entity.status === 'CANCELLED') return []; // D8: nothing of a cancelled line is live
+    const prefetched = prefetchedLinks.get(line);
+    if (prefetched) return prefetched;
     const now = ctx.clock.now();
-    return (await liveLinksOfLineLoader(ctx).load(line.id)).map((link) =>
-      DownloadLink.of(link, now),
-    );
+    return liveLinksOfLineLoader(ctx)
+      .load(line.id)
+      .then((links) => links.map((link) => DownloadLink.of(link, now)));
   }
 
   @Mutation(() => KeysAndDownloads, {
@@ -129,10 +209,13 @@ export class SoftwareLineResolver {
 @Resolver(() => DownloadLink)
 export class DownloadLinkResolver {
   @FieldResolver(() => UserRef, { nullable: true, description: 'Who issued the link.' })
-  async issuedBy(@Root() link: DownloadLink, @Ctx() ctx: RequestContext): Promise<UserRef | null> {
-    const user = await userLoader(ctx).load(link.entity.issuedByUserId);
-    return user
-      ? Object.assign(new UserRef(), { displayName: user.displayName, email: user.email })
-      : null;
+  issuedBy(
+    @Root() link: DownloadLink,
+    @Ctx() ctx: RequestContext,
+  ): UserRef | null | Promise<UserRef | null> {
+    if (link.issuer !== undefined) return link.issuer;
+    return userLoader(ctx)
+      .load(link.entity.issuedByUserId)
+      .then((user) => (user ? userRef(user) : null));
   }
 }

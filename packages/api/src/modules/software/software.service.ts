@@ -4,11 +4,13 @@ import {
   linkExpiresAt,
   type DownloadChoice,
 } from '@csp/domain';
-import { In, IsNull, MoreThan, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import { authorize, type Actor, type SecretBox } from '../../shared/context.js';
 import { fail, notFound } from '../../shared/errors.js';
 import { newId, newSecretToken, sha256Hex } from '../../shared/ids.js';
+import { instant, int } from '../../shared/raw-rows.js';
+import { LINE_COLUMNS, lineOfRow } from '../orders/order-rows.js';
 import { forPartner } from '../../shared/tenancy.js';
 import { recordSuccess, withRefusalLog } from '../activity/activity.service.js';
 import { ProductEntity } from '../catalog/product.entity.js';
@@ -17,36 +19,58 @@ import { ActivationKeyEntity } from './activation-key.entity.js';
 import { DownloadLinkEntity } from './download-link.entity.js';
 import { newActivationKey } from './key-vault.js';
 
-/** D1: every software line bought for the customer, cancelled ones included, newest first. */
-export async function softwareOfCustomer(
+/**
+ * D1, the Software tab's hot read: the customer's lines as plain rows (issue 13: no entity
+ * hydration). The customer was found for this partner by the parent field; the scope stays here.
+ */
+export async function linesOfCustomer(
   db: Database,
-  actor: Actor,
+  partnerId: string,
   customerId: string,
 ): Promise<OrderLineEntity[]> {
-  // The customer was found for this partner by the parent field; the partner scope stays here too.
-  return forPartner(db.manager, actor).find(OrderLineEntity, {
-    where: { customerId },
-    order: { purchasedAt: 'DESC', orderId: 'ASC', lineNumber: 'ASC' },
-  });
+  const rows = await forPartner(db.manager, partnerId).rows(
+    `SELECT ${LINE_COLUMNS} FROM order_lines
+     WHERE partner_id = :partnerId AND customer_id = :customerId
+     ORDER BY purchased_at DESC, order_id ASC, line_number ASC`,
+    { customerId },
+  );
+  return rows.map(lineOfRow);
 }
 
-/** D4: the live links of some lines: not revoked, not expired, downloads left. */
+/** D4: the live links of some lines: not revoked, not expired, downloads left (plain rows). */
 export async function liveLinksOfLines(
   db: Database,
   partnerId: string,
   lineIds: readonly string[],
   now: Date,
-) {
+): Promise<DownloadLinkEntity[]> {
   if (lineIds.length === 0) return [];
-  const links = await forPartner(db.manager, partnerId).find(DownloadLinkEntity, {
-    where: {
-      orderLineId: In([...lineIds]),
-      revokedAt: IsNull(),
-      expiresAt: MoreThan(now),
-    },
-    order: { issuedAt: 'DESC', id: 'ASC' },
-  });
-  return links.filter((link) => link.downloadsUsed < link.maxDownloads);
+  const rows = await forPartner(db.manager, partnerId).rows(
+    `SELECT id, partner_id, customer_id, order_line_id, issued_by_user_id, issued_at, expires_at,
+       max_downloads, downloads_used, version, language, file_type
+     FROM download_links
+     WHERE partner_id = :partnerId AND order_line_id IN (:lineIds) AND revoked_at IS NULL
+       AND expires_at > :now AND downloads_used < max_downloads
+     ORDER BY issued_at DESC, id ASC`,
+    { lineIds: [...lineIds], now },
+  );
+  return rows.map((r) => ({
+    id: r['id'] as string,
+    // Not selected: a live link's hash is never shown (D5).
+    tokenHash: '',
+    partnerId: r['partner_id'] as string,
+    customerId: r['customer_id'] as string,
+    orderLineId: r['order_line_id'] as string,
+    issuedByUserId: r['issued_by_user_id'] as string,
+    issuedAt: instant(r['issued_at']),
+    expiresAt: instant(r['expires_at']),
+    maxDownloads: int(r['max_downloads']),
+    downloadsUsed: int(r['downloads_used']),
+    revokedAt: null,
+    version: r['version'] as string,
+    language: r['language'] as string,
+    fileType: r['file_type'] as string,
+  }));
 }
 
 /**

@@ -10,6 +10,9 @@ import type { DownloadLinkEntity } from './download-link.entity.js';
 export class DownloadLink {
   entity: DownloadLinkEntity;
 
+  /** Who issued it, when the parent read the issuers of a whole page (issue 13). */
+  issuer?: UserRef | null;
+
   @Field(() => ID, { description: 'The link’s id.' })
   id: string;
 

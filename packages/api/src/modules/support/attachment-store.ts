@@ -1,4 +1,11 @@
-import { ATTACHMENT_TYPES, attachmentProblem, MAX_ATTACHMENT_BYTES } from '@csp/domain';
+import {
+  ATTACHMENT_TYPES,
+  attachmentProblem,
+  attachmentSizeProblem,
+  MAX_ATTACHMENT_BYTES,
+  type FieldErrorCode,
+  type FieldErrorParams,
+} from '@csp/domain';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Database } from '../../data-source.js';
@@ -127,13 +134,13 @@ export function uploadFileName(header: string): string {
 }
 
 /** Refused upload: BAD_USER_INPUT on `attachments`, with its own reason code for the client. */
+/** S2: a file refused, with the domain's code and params (the web words it). */
 export class UploadRefused extends Error {
   constructor(
     readonly status: 400 | 413,
-    readonly reason: 'FILE_EMPTY' | 'FILE_TOO_LARGE' | 'FILE_TYPE' | 'FILE_CONTENT',
-    message: string,
+    readonly problem: { code: FieldErrorCode; params: FieldErrorParams },
   ) {
-    super(message);
+    super(problem.code);
   }
 }
 
@@ -151,7 +158,7 @@ export async function storeAttachment(
 ): Promise<AttachmentEntity> {
   const fileName = upload.fileName;
   const typeProblem = attachmentProblem(fileName, 1);
-  if (typeProblem) throw new UploadRefused(400, 'FILE_TYPE', typeProblem.en);
+  if (typeProblem) throw new UploadRefused(400, typeProblem);
   const contentType = ATTACHMENT_TYPES[fileName.toLowerCase().split('.').pop()!]!;
   const id = newId();
   const hash = createHash('sha256');
@@ -172,7 +179,7 @@ export async function storeAttachment(
       const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;
       size += bytes.length;
       if (size > MAX_ATTACHMENT_BYTES) {
-        throw new UploadRefused(413, 'FILE_TOO_LARGE', attachmentProblem(fileName, size)!.en);
+        throw new UploadRefused(413, attachmentSizeProblem(size)!);
       }
       if (head.length < 1024) head = Buffer.concat([head, bytes.subarray(0, 1024 - head.length)]);
       hash.update(bytes);
@@ -184,13 +191,9 @@ export async function storeAttachment(
         if (pendingBytes === ATTACHMENT_CHUNK_BYTES) await flush();
       }
     }
-    if (size === 0) throw new UploadRefused(400, 'FILE_EMPTY', attachmentProblem(fileName, 0)!.en);
+    if (size === 0) throw new UploadRefused(400, attachmentSizeProblem(0)!);
     if (!looksLike(contentType, head)) {
-      throw new UploadRefused(
-        400,
-        'FILE_CONTENT',
-        `The file does not look like a ${contentType} file.`,
-      );
+      throw new UploadRefused(400, { code: 'FILE_CONTENT', params: { contentType } });
     }
     await flush();
     const attachment: AttachmentEntity = {

@@ -1,4 +1,4 @@
-import type { DomainError } from '@csp/domain';
+import { attachmentSizeProblem, type DomainError } from '@csp/domain';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Database } from '../../data-source.js';
 import type { Clock } from '../../shared/clock.js';
@@ -21,6 +21,24 @@ function refuseUpload(res: Response, status: number, body: Record<string, unknow
   // Node would otherwise read (and discard) the unread body to keep the connection alive.
   res.setHeader('Connection', 'close');
   res.status(status).json(body);
+}
+
+/** S2: an upload refused on its file, in the shape of a GraphQL refusal's field error. */
+function refuseFile(
+  req: Request,
+  res: Response,
+  status: number,
+  problem: UploadRefused['problem'],
+) {
+  refuseUpload(res, status, {
+    code: 'BAD_USER_INPUT',
+    field: 'attachments',
+    reason: problem.code,
+    fieldErrors: [{ field: 'attachments', ...problem }],
+    message: serverText(languageOf(req.get('accept-language')), 'error.BAD_USER_INPUT', {
+      reason: problem.code,
+    }),
+  });
 }
 
 /** Resolves when the response can take more, or is gone. */
@@ -68,12 +86,7 @@ export function filesRouter(db: Database, clock: Clock, store: AttachmentStore) 
     }
     const declared = Number(req.get('content-length') ?? NaN);
     if (declared > MAX_ATTACHMENT_BYTES) {
-      refuseUpload(res, 413, {
-        code: 'BAD_USER_INPUT',
-        field: 'attachments',
-        reason: 'FILE_TOO_LARGE',
-        message: 'Each file must be under 10 MB.',
-      });
+      refuseFile(req, res, 413, attachmentSizeProblem(declared)!);
       return;
     }
     try {
@@ -92,12 +105,7 @@ export function filesRouter(db: Database, clock: Clock, store: AttachmentStore) 
       });
     } catch (error) {
       if (error instanceof UploadRefused) {
-        refuseUpload(res, error.status, {
-          code: 'BAD_USER_INPUT',
-          field: 'attachments',
-          reason: error.reason,
-          message: error.message,
-        });
+        refuseFile(req, res, error.status, error.problem);
         return;
       }
       // The client went away mid-upload: nothing to answer.

@@ -116,30 +116,75 @@ describeEachEngine('support requests', (use) => {
     ).toBe(1);
   });
 
-  it('S2: every invalid field is reported at once and nothing is stored', async () => {
+  it('S2: every invalid field is reported at once, as codes with params, and nothing is stored', async () => {
     const h = use();
     const { admin, customer } = await createTenant(h.db);
+    const file = await upload(h, admin.token, 'screen.png', PNG);
+    const attachmentId = ((await file.json()) as { id: string }).id;
+    const activityBefore = await h.db.manager.countBy(ActivityEntryEntity, {
+      partnerId: admin.user.partnerId,
+    });
     const response = await gql(
       h.url,
       CREATE,
       {
         input: {
           ...refund(customer.id),
-          title: 'x',
+          title: 'x'.repeat(121),
           contactEmail: 'nope',
           amountRequested: 'lots',
           tenantOrDomain: '',
+          refundReason: 'short',
+          attachmentIds: [attachmentId],
         },
       },
       { token: admin.token },
     );
+    // The top-level code stays BAD_USER_INPUT; each field's error is data, not English text.
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
-    const fieldErrors = response.errors![0]!.extensions!['fieldErrors'] as string[];
-    expect(fieldErrors.map((e) => e.split(':')[0]).sort()).toEqual([
-      'amountRequested',
-      'contactEmail',
-      'tenantOrDomain',
-      'title',
+    expect(response.errors![0]!.extensions!['field']).toBe('title');
+    expect(response.errors![0]!.extensions!['fieldErrors']).toEqual([
+      { field: 'title', code: 'TOO_LONG', params: { min: 5, max: 120 } },
+      { field: 'contactEmail', code: 'INVALID_EMAIL', params: {} },
+      { field: 'tenantOrDomain', code: 'REQUIRED', params: {} },
+      { field: 'refundReason', code: 'TOO_SHORT', params: { min: 10, max: 2000 } },
+      {
+        field: 'amountRequested',
+        code: 'INVALID_AMOUNT',
+        params: { currency: 'USD', example: '1250.00' },
+      },
+    ]);
+    // Nothing changed: no request, no log entry, and the attachment is still free to use.
+    expect(
+      await h.db.manager.countBy(SupportRequestEntity, { partnerId: admin.user.partnerId }),
+    ).toBe(0);
+    expect(
+      await h.db.manager.countBy(ActivityEntryEntity, { partnerId: admin.user.partnerId }),
+    ).toBe(activityBefore);
+    const retried = await gql<Created>(
+      h.url,
+      CREATE,
+      { input: { ...refund(customer.id), attachmentIds: [attachmentId] } },
+      { token: admin.token },
+    );
+    expect(retried.data!.createSupportRequest.attachments.map((a) => a.id)).toEqual([attachmentId]);
+  });
+
+  it('S2: more than five attachments are refused on the field with the limit as a param', async () => {
+    const h = use();
+    const { admin, customer } = await createTenant(h.db);
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f'].map(
+      (n) => `00000000-0000-4000-8000-00000000000${n}`,
+    );
+    const response = await gql(
+      h.url,
+      CREATE,
+      { input: { ...refund(customer.id), attachmentIds: ids } },
+      { token: admin.token },
+    );
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
+    expect(response.errors![0]!.extensions!['fieldErrors']).toEqual([
+      { field: 'attachmentIds', code: 'TOO_MANY', params: { max: 5 } },
     ]);
     expect(
       await h.db.manager.countBy(SupportRequestEntity, { partnerId: admin.user.partnerId }),

@@ -1,17 +1,18 @@
 import {
   currencyForMarket,
   DomainError,
-  MAX_ATTACHMENTS,
   parseDecimal,
-  validateSupportRequest,
+  supportRequestSchema,
+  validateInput,
   type CurrencyCode,
   type Impact,
   type ProblemType,
+  type SupportRequestInput,
 } from '@csp/domain';
 import { In, IsNull } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import { authorize, type Actor } from '../../shared/context.js';
-import { fail, notFound } from '../../shared/errors.js';
+import { notFound, parsedOrRefused } from '../../shared/errors.js';
 import { newOrderId } from '../../shared/ids.js';
 import { forPartner } from '../../shared/tenancy.js';
 import { recordSuccess, withRefusalLog } from '../activity/activity.service.js';
@@ -20,23 +21,6 @@ import { getCustomer } from '../customers/customer.service.js';
 import { AttachmentEntity } from './attachment.entity.js';
 import { SupportRequestEntity } from './support-request.entity.js';
 import { enqueueWebhook, supportRequestCreatedEvent } from '../webhooks/index.js';
-
-export interface SupportRequestInput {
-  problemType: string;
-  impact: string;
-  title: string;
-  customerId?: string | null;
-  productId?: string | null;
-  tenantOrDomain?: string | null;
-  orderOrSubscriptionId?: string | null;
-  refundReason?: string | null;
-  amountRequested?: string | null;
-  details?: string | null;
-  contactName: string;
-  contactEmail: string;
-  contactPhone: string;
-  attachmentIds?: string[] | null;
-}
 
 /**
  * S1–S3: submits a support request (Admin agent or Global admin, R6). Every field is checked at
@@ -68,29 +52,9 @@ export async function createSupportRequest(
         notFound('product'))
       : null;
     const currency: CurrencyCode = customer ? currencyForMarket(customer.market) : 'USD';
-    const attachmentIds = [...new Set(input.attachmentIds ?? [])];
-    const draft = {
-      problemType: input.problemType,
-      impact: input.impact,
-      title: input.title,
-      tenantOrDomain: input.tenantOrDomain ?? '',
-      orderOrSubscriptionId: input.orderOrSubscriptionId ?? '',
-      refundReason: input.refundReason ?? '',
-      amountRequested: input.amountRequested ?? '',
-      details: input.details ?? '',
-      contactName: input.contactName,
-      contactEmail: input.contactEmail,
-      contactPhone: input.contactPhone,
-      attachmentCount: attachmentIds.length,
-    };
-    const errors = validateSupportRequest(draft, currency);
-    if (Object.keys(errors).length > 0) {
-      fail('BAD_USER_INPUT', {
-        reason: `${Object.keys(errors).length} field(s) need attention.`,
-        field: Object.keys(errors)[0],
-        fieldErrors: Object.entries(errors).map(([field, message]) => `${field}: ${message!.en}`),
-      });
-    }
+    // S2: the domain's schema, the one the web form checks with; every field at once.
+    const draft = parsedOrRefused(validateInput(supportRequestSchema(currency), input));
+    const attachmentIds = draft.attachmentIds;
     // Attachments: the caller's partner's own, not yet claimed by another request.
     const attachments = attachmentIds.length
       ? await forPartner(db.manager, actor).findBy(AttachmentEntity, {
@@ -98,12 +62,9 @@ export async function createSupportRequest(
           supportRequestId: IsNull(),
         })
       : [];
-    if (attachments.length !== attachmentIds.length || attachmentIds.length > MAX_ATTACHMENTS)
-      notFound('attachment');
+    if (attachments.length !== attachmentIds.length) notFound('attachment');
 
-    const amount = draft.amountRequested.trim()
-      ? parseDecimal(draft.amountRequested, currency)
-      : null;
+    const amount = draft.amountRequested ? parseDecimal(draft.amountRequested, currency) : null;
     const request: SupportRequestEntity = {
       id: `SR-${newOrderId().slice(0, 10)}`,
       partnerId: actor.partnerId,
@@ -112,16 +73,16 @@ export async function createSupportRequest(
       productId: product?.id ?? null,
       problemType: draft.problemType as ProblemType,
       impact: draft.impact as Impact,
-      title: draft.title.trim(),
-      tenantOrDomain: draft.tenantOrDomain.trim(),
-      orderOrSubscriptionId: draft.orderOrSubscriptionId.trim(),
-      refundReason: draft.refundReason.trim(),
+      title: draft.title,
+      tenantOrDomain: draft.tenantOrDomain,
+      orderOrSubscriptionId: draft.orderOrSubscriptionId,
+      refundReason: draft.refundReason,
       amountRequestedMinor: amount?.amountMinor ?? null,
       amountCurrency: amount ? currency : null,
-      details: draft.details.trim(),
-      contactName: draft.contactName.trim(),
-      contactEmail: draft.contactEmail.trim(),
-      contactPhone: draft.contactPhone.trim(),
+      details: draft.details,
+      contactName: draft.contactName,
+      contactEmail: draft.contactEmail,
+      contactPhone: draft.contactPhone,
       status: 'SUBMITTED',
       createdAt: now,
     };

@@ -90,6 +90,9 @@ describeEachEngine('uploads', (use) => {
     );
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body['reason']).toBe('FILE_TOO_LARGE');
+    expect(tooLarge.body['fieldErrors']).toEqual([
+      { field: 'attachments', code: 'FILE_TOO_LARGE', params: { maxMb: 10 } },
+    ]);
   });
 
   it('E2: an empty upload is refused as empty; a raw % in the name is kept; bidirectional controls are stripped', async () => {
@@ -100,7 +103,7 @@ describeEachEngine('uploads', (use) => {
     expect(await empty.json()).toMatchObject({
       code: 'BAD_USER_INPUT',
       reason: 'FILE_EMPTY',
-      message: 'The file is empty.',
+      fieldErrors: [{ field: 'attachments', code: 'FILE_EMPTY', params: {} }],
     });
 
     const percent = await upload(h.url, admin.token, 'discount 100%.txt', Buffer.from('10 % off'));

@@ -6,7 +6,7 @@ export type Language = 'en' | 'ko';
 
 const LOCALES: Record<Language, string> = { en: 'en-US', ko: 'ko-KR' };
 
-export type TextValues = Record<string, string | number | readonly string[] | undefined>;
+export type TextValues = Record<string, string | number | readonly unknown[] | undefined>;
 
 const formats = new Map<string, IntlMessageFormat>();
 
@@ -21,7 +21,9 @@ export function serverText(language: Language, key: ServerTextKey, values: TextV
   const filled: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(values)) {
     if (value === undefined) continue;
-    filled[name] = Array.isArray(value) ? value.join(', ') : (value as string | number);
+    if (!Array.isArray(value)) filled[name] = value as string | number;
+    // Lists of names are joined; lists of records (field errors) are data, not text.
+    else if (value.every((item) => typeof item === 'string')) filled[name] = value.join(', ');
   }
   return String(format.format(filled));
 }

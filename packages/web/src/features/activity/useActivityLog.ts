@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useCursorPages } from '../../app/useCursorPages';
 import { graphql } from '../../gql';
 import type { ActivityLogQuery, OperationType } from '../../gql/graphql';
 
@@ -88,12 +88,8 @@ export interface ActivityFilter {
  */
 export function useActivityLog(filter: ActivityFilter | null) {
   const key = JSON.stringify(filter);
-  const [paging, setPaging] = useState<{ key: string; cursors: (string | null)[] }>({
-    key,
-    cursors: [null],
-  });
-  const cursors = paging.key === key ? paging.cursors : [null];
-  const after = cursors[cursors.length - 1] ?? null;
+  const pages = useCursorPages(key);
+  const after = pages.after;
   const query = useQuery(ActivityLogDocument, {
     variables: filter
       ? { ...filter, first: ACTIVITY_PAGE_SIZE, after }
@@ -105,14 +101,11 @@ export function useActivityLog(filter: ActivityFilter | null) {
   return {
     ...query,
     connection,
-    page: cursors.length,
-    hasPrevious: cursors.length > 1,
+    page: pages.page,
+    hasPrevious: pages.hasPrevious,
     hasNext: !!connection?.pageInfo.hasNextPage,
-    next: () => {
-      const end = connection?.pageInfo.endCursor;
-      if (end) setPaging({ key, cursors: [...cursors, end] });
-    },
-    previous: () => setPaging({ key, cursors: cursors.slice(0, -1) }),
+    next: () => pages.next(connection?.pageInfo.endCursor),
+    previous: pages.previous,
   };
 }
 

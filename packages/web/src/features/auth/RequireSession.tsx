@@ -1,11 +1,19 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { AppShell } from '../../app/AppShell';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { hasErrorCode } from '../../app/errors';
 import { Loading } from '../../app/Loading';
+import { RouteErrorBoundary } from '../../app/RouteErrorBoundary';
 import { MeQueryDocument, SESSION_EXPIRED_EVENT, SessionContext } from './useSession';
+
+/**
+ * The signed-in shell (header, closing-soon count, sign out, language) is its own chunk: the
+ * Sign in page never needs it (issue 14, first load). A signed-in first load fetches it while the
+ * session is being checked (AppRoutes' prefetchLanding), so it adds no round trip.
+ */
+export const loadAppShell = () => import('../../app/AppShell');
+const AppShell = lazy(() => loadAppShell().then((module) => ({ default: module.AppShell })));
 
 /** The signed-in part of the app: asks who is signed in, or sends the visitor to Sign in. */
 export function RequireSession() {
@@ -21,22 +29,26 @@ export function RequireSession() {
   if (hasErrorCode(error, 'UNAUTHENTICATED')) {
     return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   }
-  if (!data) {
-    return (
-      <main style={{ padding: 24 }}>
-        {loading || !error ? (
-          <Loading />
-        ) : (
-          <ErrorMessage error={error} onRetry={() => void refetch().catch(() => undefined)} />
-        )}
-      </main>
-    );
-  }
+  const waiting = (
+    <main style={{ padding: 24 }}>
+      {loading || !error ? (
+        <Loading />
+      ) : (
+        <ErrorMessage error={error} onRetry={() => void refetch().catch(() => undefined)} />
+      )}
+    </main>
+  );
+  if (!data) return waiting;
   return (
     <SessionContext.Provider value={data.me}>
-      <AppShell>
-        <Outlet />
-      </AppShell>
+      {/* The shell's chunk can fail to load like a page's: a message and Try again. */}
+      <RouteErrorBoundary>
+        <Suspense fallback={waiting}>
+          <AppShell>
+            <Outlet />
+          </AppShell>
+        </Suspense>
+      </RouteErrorBoundary>
     </SessionContext.Provider>
   );
 }

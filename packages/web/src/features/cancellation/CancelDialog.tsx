@@ -10,44 +10,26 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  Link,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  ProgressBar,
   Select,
   Spinner,
   Text,
   makeStyles,
-  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import {
-  CheckmarkCircleRegular,
-  ClockRegular,
-  DismissCircleRegular,
-  HeadsetRegular,
-  LockClosedRegular,
-} from '@fluentui/react-icons';
-import { DAY_MS } from '@csp/domain';
-import { useEffect, useId, useRef, useState } from 'react';
-import { ErrorMessage } from '../../app/ErrorMessage';
+import { useId } from 'react';
+import { QueryBoundary } from '../../app/QueryBoundary';
 import { RouterLink } from '../../app/RouterLink';
 import { useVisuallyHidden } from '../../app/a11y';
 import { describeError } from '../../app/errors';
-import type { I18n } from '../../app/i18n/i18n-context';
 import { useI18n } from '../../app/i18n/useI18n';
-import { timeLeftText } from './time-left-text';
 import type { CancelButtonProps } from './CancelButton';
-import {
-  announcementKey,
-  deadlineOf,
-  liveOption,
-  type LiveOption,
-  type Option,
-} from './cancel-model';
-import { useCancelPurchase, useCancellationOptions } from './useCancellation';
-import { useLiveNow, useServerClockOffset } from './useLiveClock';
+import { liveOption } from './cancel-model';
+import { announcement, creditText, optionStateText, submitBlockedReason } from './cancel-text';
+import { OrderStatus } from './OrderStatus';
+import { useCancelDialog } from './useCancelDialog';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '640px', width: 'calc(100vw - 32px)' },
@@ -63,26 +45,6 @@ const useStyles = makeStyles({
   product: { display: 'flex', flexDirection: 'column', gap: '2px' },
   term: { color: tokens.colorNeutralForeground3 },
   orderRow: { display: 'flex', flexDirection: 'column', gap: '4px' },
-  status: {
-    display: 'flex',
-    gap: '12px',
-    alignItems: 'flex-start',
-    padding: '12px 16px',
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  statusOpen: {
-    border: `1px solid ${tokens.colorBrandStroke2}`,
-    backgroundColor: tokens.colorBrandBackground2,
-  },
-  statusLastDay: {
-    border: `1px solid ${tokens.colorStatusWarningBorder1}`,
-    backgroundColor: tokens.colorStatusWarningBackground1,
-  },
-  statusIcon: { fontSize: '24px', flexShrink: 0, marginTop: '2px' },
-  statusText: { display: 'flex', flexDirection: 'column', gap: '4px', flexGrow: 1, minWidth: 0 },
-  headline: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
   credit: {
     display: 'flex',
     flexDirection: 'column',
@@ -98,209 +60,12 @@ const useStyles = makeStyles({
     marginRight: 'auto',
   },
   focusTarget: { outlineStyle: 'none' },
-  // A link inside a sentence is underlined, not told apart by its colour alone.
-  inlineLink: { textDecorationLine: 'underline' },
 });
 
 export interface CancelDialogProps extends CancelButtonProps {
   /** Defaults to open; the Cancel button keeps the dialog mounted while it closes. */
   open?: boolean;
   onClose(): void;
-}
-
-function remainingText(live: LiveOption, i18n: I18n): string {
-  return timeLeftText(live.remaining, i18n);
-}
-
-/** The short state shown in each Order number option. */
-function optionStateText(live: LiveOption, i18n: I18n): string {
-  switch (live.state) {
-    case 'OPEN':
-      return live.remaining.lastDay
-        ? i18n.t('cancel.optionState.lastDay')
-        : i18n.t('cancel.optionState.open', { days: i18n.number(live.remaining.daysRemaining) });
-    case 'WINDOW_CLOSED':
-      return i18n.t('cancel.optionState.closed');
-    case 'SUPPORT_REQUEST_REQUIRED':
-      return i18n.t('cancel.optionState.support');
-    case 'NOT_CANCELLABLE':
-      return i18n.t('cancel.optionState.never');
-    case 'ALREADY_CANCELLED':
-      return i18n.t('cancel.optionState.cancelled');
-  }
-}
-
-/** What the polite live region says (see `announcementKey`: it changes a few times, not per second). */
-function announcement(live: LiveOption, option: Option, i18n: I18n): string {
-  const orderId = option.order.id;
-  const key = announcementKey(live);
-  if (key === 'LAST_HOUR') return i18n.t('cancel.live.lastHour', { orderId });
-  if (key === 'LAST_DAY') {
-    return i18n.t('cancel.live.lastDay', {
-      orderId,
-      deadline: option.cancellableUntil ? i18n.dateTime(option.cancellableUntil) : '',
-    });
-  }
-  if (key === 'WINDOW_CLOSED') return i18n.t('cancel.live.closed', { orderId });
-  if (live.state === 'OPEN') {
-    return i18n.t('cancel.live.days', { orderId, days: i18n.number(live.remaining.daysRemaining) });
-  }
-  // The other states do not change by themselves; the status above says them.
-  return '';
-}
-
-export function supportRequestUrl(
-  customer: { id: string; tenantId: string },
-  product: { id: string; name: string },
-  option: Option,
-): string {
-  const query = new URLSearchParams({
-    problemType: 'CSP_PURCHASE_REFUND',
-    customerId: customer.id,
-    orderId: option.order.id,
-    productId: product.id,
-    productName: product.name,
-    tenantOrDomain: customer.tenantId,
-    amount: option.charged.decimal,
-  });
-  return `/support/new?${query.toString()}`;
-}
-
-interface Success {
-  orderId: string;
-  credit: { amountMinor: number; currency: string };
-  method: string;
-  period: string;
-}
-
-/**
- * C2–C9 for the chosen order: the live countdown (or why it cannot be cancelled here), and the
- * credit a cancellation now would give.
- */
-function OrderStatus({
-  option,
-  live,
-  customer,
-  product,
-}: {
-  option: Option;
-  live: LiveOption;
-  customer: { id: string; tenantId: string };
-  product: { id: string; name: string };
-}) {
-  const styles = useStyles();
-  const i18n = useI18n();
-  const { t } = i18n;
-  const deadline = option.cancellableUntil ? i18n.dateTime(option.cancellableUntil) : '';
-
-  switch (live.state) {
-    case 'OPEN': {
-      const windowMs = (option.windowDays ?? 60) * DAY_MS;
-      return (
-        <div
-          className={mergeClasses(
-            styles.status,
-            styles.statusOpen,
-            live.remaining.lastDay && styles.statusLastDay,
-          )}
-          data-testid="cancel-status"
-        >
-          <ClockRegular className={styles.statusIcon} aria-hidden />
-          <div className={styles.statusText}>
-            <Body1Strong className={styles.headline}>{remainingText(live, i18n)}</Body1Strong>
-            <Text>{t('cancel.deadline', { deadline })}</Text>
-            <ProgressBar
-              value={Math.min(1, live.remaining.totalMs / windowMs)}
-              color={live.remaining.lastDay ? 'warning' : 'brand'}
-              thickness="large"
-              aria-label={t('cancel.windowLeft', {
-                windowDays: i18n.number(option.windowDays ?? 60),
-              })}
-            />
-          </div>
-        </div>
-      );
-    }
-    case 'WINDOW_CLOSED':
-      return (
-        <div className={styles.status} data-testid="cancel-status">
-          <DismissCircleRegular className={styles.statusIcon} aria-hidden />
-          <div className={styles.statusText}>
-            <Body1Strong className={styles.headline}>{t('cancel.windowPassed.title')}</Body1Strong>
-            <Text>
-              {t('cancel.windowPassed.detail', {
-                deadline,
-                windowDays: i18n.number(option.windowDays ?? 60),
-              })}
-            </Text>
-          </div>
-        </div>
-      );
-    case 'SUPPORT_REQUEST_REQUIRED':
-      return (
-        <div className={styles.status} data-testid="cancel-status">
-          <HeadsetRegular className={styles.statusIcon} aria-hidden />
-          <div className={styles.statusText}>
-            <Body1Strong className={styles.headline}>
-              {t('cancel.supportRequired.title')}
-            </Body1Strong>
-            <Text>
-              {i18n.rich('cancel.supportRequired.detail', {
-                link: (text) => (
-                  <RouterLink
-                    to={supportRequestUrl(customer, product, option)}
-                    className={styles.inlineLink}
-                  >
-                    {text}
-                  </RouterLink>
-                ),
-              })}
-            </Text>
-          </div>
-        </div>
-      );
-    case 'NOT_CANCELLABLE':
-      return (
-        <div className={styles.status} data-testid="cancel-status">
-          <LockClosedRegular className={styles.statusIcon} aria-hidden />
-          <div className={styles.statusText}>
-            <Body1Strong className={styles.headline}>
-              {t('cancel.notCancellable.title')}
-            </Body1Strong>
-            <Text>{t('cancel.notCancellable.detail')}</Text>
-            <Link
-              href="https://docs.microsoft.com/azure/virtual-machines/linux/prepay-suse-software-charges"
-              target="_blank"
-              rel="noopener noreferrer"
-            >
-              {t('cancel.notCancellable.learnMore')}
-            </Link>
-          </div>
-        </div>
-      );
-    case 'ALREADY_CANCELLED':
-      return (
-        <div className={styles.status} data-testid="cancel-status">
-          <CheckmarkCircleRegular className={styles.statusIcon} aria-hidden />
-          <div className={styles.statusText}>
-            <Body1Strong className={styles.headline}>
-              {t('cancel.alreadyCancelled.title')}
-            </Body1Strong>
-            <Text>
-              {t('cancel.alreadyCancelled.detail', {
-                date: live.cancelledAt ? i18n.dateTime(live.cancelledAt) : '',
-              })}
-            </Text>
-          </div>
-        </div>
-      );
-  }
-}
-
-function creditText(credit: NonNullable<LiveOption['credit']>, i18n: I18n): string {
-  const amount = i18n.money(credit.amount);
-  if (credit.method === 'FULL') return i18n.t('cancel.credit.full', { amount });
-  return i18n.t('cancel.credit.prorated', { amount, days: credit.unusedDays ?? 0 });
 }
 
 /** The dialog's body: loads the orders, then the form. */
@@ -317,45 +82,9 @@ function CancelForm({
   const { t } = i18n;
   const hidden = useVisuallyHidden();
   const ids = { ack: useId(), reason: useId(), live: useId() };
-  const { data, error, refetch } = useCancellationOptions(customerId, productId);
-  const [cancel, { loading: submitting }] = useCancelPurchase();
-  const [chosen, setChosen] = useState(orderId);
-  const [acknowledged, setAcknowledged] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [success, setSuccess] = useState<Success | null>(null);
-  const successRef = useRef<HTMLDivElement>(null);
-  const orderSelectRef = useRef<HTMLSelectElement>(null);
-
-  const options = data?.cancellationOptions.orders ?? [];
-  const option = options.find((o) => o.order.id === chosen) ?? options[0];
-  const offset = useServerClockOffset(data?.cancellationOptions.serverTime);
-  const now = useLiveNow(offset, deadlineOf(option));
-  const live = option ? liveOption(option, now) : null;
-  const canSubmit = live?.state === 'OPEN' && acknowledged && !submitting;
-
-  useEffect(() => {
-    if (success) successRef.current?.focus();
-  }, [success]);
-
-  // Once the orders are there, keyboard users start at the Order number drop-down (focus was
-  // on Close while they loaded), unless they have moved on already.
-  const loaded = !!data;
-  useEffect(() => {
-    const select = orderSelectRef.current;
-    if (!loaded || !select) return;
-    const active = document.activeElement;
-    const surface = select.closest('[role="dialog"]');
-    if (
-      !active ||
-      active === document.body ||
-      active.closest('.fui-DialogActions') ||
-      active === surface
-    ) {
-      select.focus();
-    }
-  }, [loaded]);
-
-  const refresh = () => void refetch().catch(() => undefined);
+  const state = useCancelDialog(customerId, productId, orderId);
+  const { data, error, refetch, options, option, live, now, submitting, canSubmit } = state;
+  const { acknowledged, failure, success } = state;
 
   if (!data) {
     // The same actions from the start (keyed, so the Close button stays the same element when the
@@ -364,11 +93,12 @@ function CancelForm({
     return (
       <>
         <DialogContent>
-          {error ? (
-            <ErrorMessage error={error} onRetry={refresh} />
-          ) : (
-            <Spinner size="small" label={t('cancel.loading')} labelPosition="after" />
-          )}
+          <QueryBoundary
+            data={data}
+            error={error}
+            refetch={refetch}
+            loadingLabel={t('cancel.loading')}
+          />
         </DialogContent>
         <DialogActions fluid>
           <Button key="submit" appearance="primary" disabled>
@@ -385,52 +115,13 @@ function CancelForm({
   const product = data.cancellationOptions.product;
   const customer = data.customer;
 
-  const choose = (id: string) => {
-    setChosen(id);
-    setAcknowledged(false);
-    setFailure(null);
-  };
-
-  const submit = async () => {
-    if (!option || !canSubmit) return;
-    setFailure(null);
-    setSuccess(null);
-    try {
-      const result = await cancel({
-        variables: {
-          input: { customerId, productId, orderId: option.order.id, acknowledged: true },
-        },
-      });
-      const payload = result.data?.cancelPurchase;
-      if (payload) {
-        setSuccess({
-          orderId: payload.order.id,
-          credit: payload.credit,
-          method: payload.creditMethod,
-          period: payload.creditInvoice.period,
-        });
-        setAcknowledged(false);
-        onCancelled?.();
-      }
-    } catch (caught) {
-      setFailure(caught);
-    }
-    refresh();
-  };
-
-  const reason = !live
-    ? null
-    : live.state === 'OPEN'
-      ? acknowledged
-        ? null
-        : t('cancel.reason.acknowledge')
-      : t(`cancel.reason.${live.state}`);
+  const reason = submitBlockedReason(live, acknowledged, i18n);
 
   return (
     <>
       <DialogContent className={styles.content}>
         {success && (
-          <div ref={successRef} tabIndex={-1} className={styles.focusTarget} role="status">
+          <div ref={state.successRef} tabIndex={-1} className={styles.focusTarget} role="status">
             <MessageBar intent="success" layout="multiline">
               <MessageBarBody>
                 <MessageBarTitle>
@@ -445,9 +136,7 @@ function CancelForm({
                     },
                   )}
                 </div>
-                {options.some(
-                  (o) => o.order.id !== success.orderId && liveOption(o, now).state === 'OPEN',
-                ) && <div>{t('cancel.success.next')}</div>}
+                {state.anotherOpen && <div>{t('cancel.success.next')}</div>}
               </MessageBarBody>
             </MessageBar>
           </div>
@@ -471,9 +160,9 @@ function CancelForm({
             <Field label={t('cancel.orderNumber')}>
               <Select
                 className={styles.orderSelect}
-                ref={orderSelectRef}
+                ref={state.orderSelectRef}
                 value={option?.order.id}
-                onChange={(_e, { value }) => choose(value)}
+                onChange={(_e, { value }) => state.choose(value)}
                 disabled={submitting}
               >
                 {options.map((o) => (
@@ -529,7 +218,7 @@ function CancelForm({
                   id={ids.ack}
                   checked={acknowledged}
                   disabled={submitting}
-                  onChange={(_e, { checked }) => setAcknowledged(checked === true)}
+                  onChange={(_e, { checked }) => state.setAcknowledged(checked === true)}
                   label={t('cancel.acknowledge')}
                 />
               </>
@@ -561,7 +250,7 @@ function CancelForm({
           appearance="primary"
           disabled={!canSubmit}
           aria-describedby={reason ? ids.reason : undefined}
-          onClick={() => void submit()}
+          onClick={() => void state.submit(onCancelled)}
           icon={submitting ? <Spinner size="tiny" /> : undefined}
         >
           {submitting ? t('cancel.submitting') : t('cancel.submit')}

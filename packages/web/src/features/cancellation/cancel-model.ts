@@ -1,4 +1,5 @@
 import {
+  HOUR_MS,
   isCurrencyCode,
   money,
   orderCancellation,
@@ -81,7 +82,7 @@ export function deadlineOf(option: Option | undefined): string | null {
  */
 export function announcementKey(live: LiveOption): string {
   if (live.state !== 'OPEN') return live.state;
-  if (live.remaining.lastDay && live.remaining.totalMs <= 60 * 60 * 1000) return 'LAST_HOUR';
+  if (live.remaining.lastDay && live.remaining.totalMs <= HOUR_MS) return 'LAST_HOUR';
   if (live.remaining.lastDay) return 'LAST_DAY';
   return `DAYS_${live.remaining.daysRemaining}`;
 }

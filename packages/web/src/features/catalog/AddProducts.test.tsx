@@ -201,6 +201,58 @@ describe('Add products', () => {
     expect(keys[1]).toBe(keys[0]);
   });
 
+  it('B2: the quantity is checked with the domain’s rule, its limits in the message', async () => {
+    const user = userEvent.setup();
+    renderAddProducts(customer());
+    await user.click(await screen.findByRole('radio', { name: /^Windows Server 2022 Datacenter/ }));
+    await user.selectOptions(
+      screen.getByLabelText('SKU (term)'),
+      'windows-server-2022-datacenter:3y',
+    );
+    const quantity = screen.getByLabelText('Quantity');
+    for (const typed of ['0', '10001']) {
+      await user.clear(quantity);
+      await user.type(quantity, typed);
+      expect(quantity).toHaveAccessibleDescription('Enter a whole number from 1 to 10,000.');
+      expect(screen.getByRole('button', { name: 'Add to order' })).toBeDisabled();
+    }
+    await user.clear(quantity);
+    await user.type(quantity, '10000');
+    expect(quantity).not.toHaveAccessibleDescription(expect.stringContaining('Enter'));
+    expect(screen.getByRole('button', { name: 'Add to order' })).toBeEnabled();
+  });
+
+  it('B2, E1: a refusal’s field errors are shown from their codes, in Korean in Korean', async () => {
+    const user = userEvent.setup();
+    renderAddProducts(
+      customer(),
+      [
+        {
+          request: { query: PlaceOrderDocument, variables: () => true },
+          result: graphQLError('BAD_USER_INPUT', {
+            reason: '1 field(s) need attention: lines.0.quantity.',
+            field: 'lines.0.quantity',
+            fieldErrors: [
+              { field: 'lines.0.quantity', code: 'OUT_OF_RANGE', params: { min: 1, max: 10_000 } },
+            ],
+          }),
+        },
+      ],
+      { language: 'ko' },
+    );
+    await user.click(await screen.findByRole('radio', { name: /^Windows Server 2022 Datacenter/ }));
+    await user.selectOptions(
+      screen.getByLabelText('SKU(기간)'),
+      'windows-server-2022-datacenter:3y',
+    );
+    await user.click(screen.getByRole('button', { name: '주문에 추가' }));
+    await user.click(screen.getByRole('button', { name: '주문 검토' }));
+    await user.click(screen.getByRole('button', { name: '주문하기' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '1에서 10,000 사이의 정수를 입력하세요.',
+    );
+  });
+
   it('issue 14: the step is in the address; Back returns to step 1 with the cart kept', async () => {
     const user = userEvent.setup();
     renderAddProducts(customer());

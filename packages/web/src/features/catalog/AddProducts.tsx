@@ -20,10 +20,11 @@ import { useEffect, useId, useRef } from 'react';
 import { useParams } from 'react-router';
 import { useVisuallyHidden } from '../../app/a11y';
 import { EmptyState } from '../../app/EmptyState';
+import { QueryBoundary } from '../../app/QueryBoundary';
 import { ErrorMessage } from '../../app/ErrorMessage';
+import { fieldErrorText } from '../../app/forms/field-error-text';
 import { hasErrorCode } from '../../app/errors';
 import { NotFound } from '../../app/NotFound';
-import { Loading } from '../../app/Loading';
 import { PageHeader } from '../../app/PageHeader';
 import { RouterLink } from '../../app/RouterLink';
 import { useI18n } from '../../app/i18n/useI18n';
@@ -118,15 +119,15 @@ export function AddProducts() {
 
   if (!data) {
     if (hasErrorCode(error, 'NOT_FOUND')) return <NotFound what="customer" />;
-    return error ? (
+    return (
       <>
-        <RouterLink to="/customers" className={styles.back}>
-          {t('app.backToCustomers')}
-        </RouterLink>
-        <ErrorMessage error={error} onRetry={() => void refetch()} />
+        {!!error && (
+          <RouterLink to="/customers" className={styles.back}>
+            {t('app.backToCustomers')}
+          </RouterLink>
+        )}
+        <QueryBoundary data={data} error={error} refetch={refetch} />
       </>
-    ) : (
-      <Loading />
     );
   }
 
@@ -303,7 +304,21 @@ export function AddProducts() {
             },
           )}
           <Body1>{t('addProducts.chargedNote')}</Body1>
-          {flow.placeError && <ErrorMessage error={flow.placeError} />}
+          {flow.inputErrors.length > 0 ? (
+            <div role="alert">
+              <MessageBar intent="error" layout="multiline">
+                <MessageBarBody>
+                  {flow.inputErrors.map((e) => (
+                    <div key={`${e.field}-${e.code}`}>
+                      {fieldErrorText(e, i18n, e.field.split('.').at(-1))}
+                    </div>
+                  ))}
+                </MessageBarBody>
+              </MessageBar>
+            </div>
+          ) : (
+            flow.placeError && <ErrorMessage error={flow.placeError} />
+          )}
           <div className={styles.actions}>
             <Button icon={<ArrowLeftRegular />} onClick={flow.back} disabled={flow.placing}>
               {t('addProducts.back')}

@@ -14,7 +14,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, InfoRegular } from '@fluentui/react-icons';
-import { isValidQuantity, MAX_QUANTITY } from '@csp/domain';
+import { MAX_QUANTITY, quantityTextSchema, validateInput } from '@csp/domain';
+import { fieldErrorText } from '../../app/forms/field-error-text';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../app/i18n/useI18n';
 import { cancellationText, hybridBenefitNote, unavailableReason } from './catalog-text';
@@ -135,8 +136,9 @@ export function CatalogPicker({
   }, [scrollToChoice]);
 
   const product = catalog.find((p) => p.id === productId && p.availability.available);
-  const quantity = Number(quantityText);
-  const quantityValid = /^\d+$/.test(quantityText.trim()) && isValidQuantity(quantity);
+  // B2: the domain's quantity rule, the one placeOrder is validated with.
+  const parsedQuantity = validateInput(quantityTextSchema, quantityText);
+  const quantityError = parsedQuantity.ok ? null : parsedQuantity.errors[0]!;
   const selectedSku = product?.skus.find((s) => s.id === skuId && s.unitPrice);
 
   const skuLabel = (sku: CatalogProduct['skus'][number]) =>
@@ -232,8 +234,8 @@ export function CatalogPicker({
                 label={t('addProducts.quantity')}
                 className={styles.quantity}
                 validationMessage={
-                  quantityTouched && !quantityValid
-                    ? t('addProducts.quantityInvalid', { max: i18n.number(MAX_QUANTITY) })
+                  quantityTouched && quantityError
+                    ? fieldErrorText(quantityError, i18n, 'quantity')
                     : undefined
                 }
               >
@@ -254,10 +256,10 @@ export function CatalogPicker({
             <div>
               <Button
                 icon={<AddRegular />}
-                disabled={!selectedSku || !quantityValid}
+                disabled={!selectedSku || !parsedQuantity.ok}
                 onClick={() => {
-                  if (selectedSku && quantityValid) {
-                    onAdd(selectedSku.id, quantity);
+                  if (selectedSku && parsedQuantity.ok) {
+                    onAdd(selectedSku.id, parsedQuantity.value);
                     setQuantityText('1');
                     setQuantityTouched(false);
                   }

@@ -2,7 +2,10 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import {
   isCurrencyCode,
   MAX_QUANTITY,
-  isValidQuantity,
+  orderLineSchema,
+  placeOrderSchema,
+  validateInput,
+  type FieldError,
   lineAmount,
   money,
   orderTotal,
@@ -10,6 +13,7 @@ import {
 } from '@csp/domain';
 import { useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { refusedFields } from '../../app/forms/field-error-text';
 import { graphql } from '../../gql';
 import type { CatalogQuery } from '../../gql/graphql';
 
@@ -162,6 +166,7 @@ export function useAddProducts(customerId: string) {
   const [searchParams] = useSearchParams();
   const [cart, setCart] = useState<CartLine[]>(() => cartFromState(location.state));
   const [idempotencyKey, setIdempotencyKey] = useState<string | null>(null);
+  const [inputErrors, setInputErrors] = useState<FieldError[]>([]);
   const wanted = searchParams.get('step');
   const [place, placeState] = useMutation(PlaceOrderDocument, {
     update(cache) {
@@ -206,7 +211,7 @@ export function useAddProducts(customerId: string) {
   };
 
   const addLine = (skuId: string, quantity: number) => {
-    if (!isValidQuantity(quantity)) return;
+    if (!validateInput(orderLineSchema, { skuId, quantity }).ok) return;
     const existing = cart.find((line) => line.skuId === skuId);
     changeCart(
       existing
@@ -238,16 +243,17 @@ export function useAddProducts(customerId: string) {
 
   const placeOrder = async () => {
     if (!idempotencyKey || cart.length === 0) return;
+    const input = {
+      customerId,
+      idempotencyKey,
+      lines: cart.map((line) => ({ skuId: line.skuId, quantity: line.quantity })),
+    };
+    // B2, B5: the domain's schema, the API's own, before sending.
+    const checked = validateInput(placeOrderSchema, input);
+    setInputErrors(checked.ok ? [] : checked.errors);
+    if (!checked.ok) return;
     try {
-      const result = await place({
-        variables: {
-          input: {
-            customerId,
-            idempotencyKey,
-            lines: cart.map((line) => ({ skuId: line.skuId, quantity: line.quantity })),
-          },
-        },
-      });
+      const result = await place({ variables: { input } });
       if (result.data) {
         // The order is placed: its cart is done with. Back from here shows an empty step 1.
         setCart([]);
@@ -278,6 +284,8 @@ export function useAddProducts(customerId: string) {
     startOver,
     placing: placeState.loading,
     placeError: placeState.error,
+    /** What is wrong with the order's input, as data: found before sending, or by the API. */
+    inputErrors: inputErrors.length > 0 ? inputErrors : refusedFields(placeState.error),
     placedOrder,
   };
 }
@@ -285,11 +293,6 @@ export function useAddProducts(customerId: string) {
 function cartFromState(state: unknown): CartLine[] {
   const cart = (state as { cart?: unknown } | null)?.cart;
   if (!Array.isArray(cart)) return [];
-  return cart.filter(
-    (line): line is CartLine =>
-      typeof line === 'object' &&
-      line !== null &&
-      typeof (line as CartLine).skuId === 'string' &&
-      isValidQuantity((line as CartLine).quantity),
-  );
+  // A history entry's state is the browser's to keep: only lines the domain accepts come back.
+  return cart.filter((line): line is CartLine => validateInput(orderLineSchema, line).ok);
 }

@@ -23,8 +23,7 @@ import {
 } from '@csp/domain';
 import { useState } from 'react';
 import { EmptyState } from '../../app/EmptyState';
-import { ErrorMessage } from '../../app/ErrorMessage';
-import { Loading } from '../../app/Loading';
+import { QueryBoundary } from '../../app/QueryBoundary';
 import { PageHeader } from '../../app/PageHeader';
 import { RouterLink } from '../../app/RouterLink';
 import { useVisuallyHidden } from '../../app/a11y';
@@ -159,11 +158,7 @@ export function ClosingSoon() {
         )}
       </div>
       {!page ? (
-        error ? (
-          <ErrorMessage error={error} onRetry={() => void refetch()} />
-        ) : (
-          <Loading />
-        )
+        <QueryBoundary data={page} error={error} refetch={refetch} />
       ) : page.edges.length === 0 ? (
         <EmptyState>{t('closingSoon.empty', { days: page.withinDays })}</EmptyState>
       ) : (

@@ -2,10 +2,9 @@ import { Button, Caption1, Tab, TabList, makeStyles, tokens } from '@fluentui/re
 import { AddRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import { Outlet, useLocation, useNavigate, useParams } from 'react-router';
-import { ErrorMessage } from '../../app/ErrorMessage';
+import { QueryBoundary } from '../../app/QueryBoundary';
 import { hasErrorCode } from '../../app/errors';
 import { NotFound } from '../../app/NotFound';
-import { Loading } from '../../app/Loading';
 import { PageHeader } from '../../app/PageHeader';
 import { RouterLink } from '../../app/RouterLink';
 import { useI18n } from '../../app/i18n/useI18n';
@@ -65,15 +64,15 @@ export function CustomerPage() {
   if (!data) {
     // Issue 14: another partner's customer, or none: the same answer, a not-found page.
     if (hasErrorCode(error, 'NOT_FOUND')) return <NotFound what="customer" />;
-    return error ? (
+    return (
       <>
-        <RouterLink to="/customers" className={styles.back}>
-          {t('app.backToCustomers')}
-        </RouterLink>
-        <ErrorMessage error={error} onRetry={() => void refetch()} />
+        {!!error && (
+          <RouterLink to="/customers" className={styles.back}>
+            {t('app.backToCustomers')}
+          </RouterLink>
+        )}
+        <QueryBoundary data={data} error={error} refetch={refetch} />
       </>
-    ) : (
-      <Loading />
     );
   }
   const customer = data.customer;

@@ -18,8 +18,8 @@ import {
 import { ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { EmptyState } from '../../app/EmptyState';
+import { QueryBoundary } from '../../app/QueryBoundary';
 import { ErrorMessage } from '../../app/ErrorMessage';
-import { Loading } from '../../app/Loading';
 import { PageHeader } from '../../app/PageHeader';
 import { RouterLink } from '../../app/RouterLink';
 import { useI18n } from '../../app/i18n/useI18n';
@@ -87,10 +87,8 @@ export function CustomersList() {
         </div>
       </div>
 
-      {customers.error && !connection ? (
-        <ErrorMessage error={customers.error} onRetry={() => void customers.refetch()} />
-      ) : !connection ? (
-        <Loading />
+      {!connection ? (
+        <QueryBoundary data={connection} error={customers.error} refetch={customers.refetch} />
       ) : edges.length === 0 ? (
         <EmptyState>
           {term.trim() ? t('customers.emptySearch', { search: term.trim() }) : t('customers.empty')}

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
+import { useCursorPages } from '../../app/useCursorPages';
 import { graphql } from '../../gql';
 
 export const CUSTOMERS_PAGE_SIZE = 10;
@@ -44,28 +45,20 @@ export function useDebounced<T>(value: T, ms: number): T {
  */
 export function useCustomers(search: string) {
   const term = search.trim();
-  const [paging, setPaging] = useState<{ term: string; cursors: (string | null)[] }>({
-    term,
-    cursors: [null],
-  });
   // A new search starts again at the first page.
-  const cursors = paging.term === term ? paging.cursors : [null];
-  const after = cursors[cursors.length - 1] ?? null;
+  const pages = useCursorPages(term);
   const query = useQuery(CustomersDocument, {
-    variables: { search: term || null, first: CUSTOMERS_PAGE_SIZE, after },
+    variables: { search: term || null, first: CUSTOMERS_PAGE_SIZE, after: pages.after },
     fetchPolicy: 'cache-and-network',
   });
   const connection = query.data?.customers;
   return {
     ...query,
     connection,
-    page: cursors.length,
-    hasPrevious: cursors.length > 1,
+    page: pages.page,
+    hasPrevious: pages.hasPrevious,
     hasNext: !!connection?.pageInfo.hasNextPage,
-    next: () => {
-      const end = connection?.pageInfo.endCursor;
-      if (end) setPaging({ term, cursors: [...cursors, end] });
-    },
-    previous: () => setPaging({ term, cursors: cursors.slice(0, -1) }),
+    next: () => pages.next(connection?.pageInfo.endCursor),
+    previous: pages.previous,
   };
 }

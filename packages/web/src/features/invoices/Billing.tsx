@@ -7,8 +7,7 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import { EmptyState } from '../../app/EmptyState';
-import { ErrorMessage } from '../../app/ErrorMessage';
-import { Loading } from '../../app/Loading';
+import { QueryBoundary } from '../../app/QueryBoundary';
 import { PageHeader } from '../../app/PageHeader';
 import { RouterLink } from '../../app/RouterLink';
 import { useI18n } from '../../app/i18n/useI18n';
@@ -28,11 +27,7 @@ export function Billing() {
     <>
       <PageHeader title={t('billing.title')} subtitle={t('billing.intro')} />
       {!invoices ? (
-        error ? (
-          <ErrorMessage error={error} onRetry={() => void refetch()} />
-        ) : (
-          <Loading />
-        )
+        <QueryBoundary data={invoices} error={error} refetch={refetch} />
       ) : invoices.length === 0 ? (
         <EmptyState>{t('billing.empty')}</EmptyState>
       ) : (

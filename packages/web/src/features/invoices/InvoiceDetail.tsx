@@ -14,8 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { useParams } from 'react-router';
 import { EmptyState } from '../../app/EmptyState';
-import { ErrorMessage } from '../../app/ErrorMessage';
-import { Loading } from '../../app/Loading';
+import { QueryBoundary } from '../../app/QueryBoundary';
 import { PageHeader } from '../../app/PageHeader';
 import { RouterLink } from '../../app/RouterLink';
 import { useI18n } from '../../app/i18n/useI18n';
@@ -60,7 +59,7 @@ export function InvoiceDetail() {
     return (
       <>
         {back}
-        {error ? <ErrorMessage error={error} onRetry={() => void refetch()} /> : <Loading />}
+        <QueryBoundary data={data} error={error} refetch={refetch} />
       </>
     );
   }

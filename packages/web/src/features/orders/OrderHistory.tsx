@@ -16,8 +16,8 @@ import { isCurrencyCode, sum, type Money } from '@csp/domain';
 import { useEffect } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { EmptyState } from '../../app/EmptyState';
+import { QueryBoundary } from '../../app/QueryBoundary';
 import { ErrorMessage } from '../../app/ErrorMessage';
-import { Loading } from '../../app/Loading';
 import { useI18n } from '../../app/i18n/useI18n';
 import { STACK_TABLE } from '../../app/stack';
 import { hasMessage } from '../../app/i18n/messages';
@@ -90,7 +90,7 @@ export function OrderHistory() {
   }, [highlight, orders]);
 
   if (!orders) {
-    return error ? <ErrorMessage error={error} onRetry={() => void refetch()} /> : <Loading />;
+    return <QueryBoundary data={orders} error={error} refetch={refetch} />;
   }
   if (orders.length === 0) return <EmptyState>{t('orders.empty')}</EmptyState>;
   const highlightFound = !!highlight && orders.some((order) => order.id === highlight);

@@ -12,8 +12,8 @@ import {
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { EmptyState } from '../../app/EmptyState';
+import { QueryBoundary } from '../../app/QueryBoundary';
 import { ErrorMessage } from '../../app/ErrorMessage';
-import { Loading } from '../../app/Loading';
 import { RouterLink } from '../../app/RouterLink';
 import { useI18n } from '../../app/i18n/useI18n';
 import { CancelButton } from '../cancellation/CancelButton';
@@ -243,7 +243,7 @@ export function SoftwareList() {
   }, [refetch]);
 
   if (!lines) {
-    return error ? <ErrorMessage error={error} onRetry={() => void refetch()} /> : <Loading />;
+    return <QueryBoundary data={lines} error={error} refetch={refetch} />;
   }
   if (lines.length === 0) return <EmptyState>{t('software.empty')}</EmptyState>;
 

@@ -189,54 +189,78 @@ describe('Report a problem', () => {
     expect(field(/^E-mail/)).toHaveValue('someone@contoso.example');
   });
 
-  it('S2: every field is validated with the message beside it, on blur and on submit; nothing typed is lost', async () => {
+  it('S2: Submit shows every field’s message at once, beside it, and focuses the first; nothing typed is lost', async () => {
     const user = userEvent.setup();
     renderForm('/support/new');
-    // On blur: the message appears beside the field and describes it.
+    // Nothing is checked on blur: no message appears (and moves the page) before Submit.
     await user.type(field(/^Title/), 'Help');
     await user.tab();
-    expect(field(/^Title/)).toHaveAccessibleDescription(
-      expect.stringContaining('Enter a title of 5 to 120 characters.'),
-    );
-    expect(screen.queryByText('Choose the impact.')).not.toBeInTheDocument();
+    expect(field(/^Title/)).not.toHaveAccessibleDescription(expect.stringContaining('Enter'));
 
     await user.clear(field(/^E-mail/));
     await user.type(field(/^E-mail/), 'dana@');
     await user.click(screen.getByRole('button', { name: 'Submit' }));
 
-    // On submit: every field that needs attention, each message beside its field.
+    // On submit: every field that needs attention, each message beside its field, its numbers
+    // the domain's (5 to 120) in the user's format.
     expect(screen.getByText(/fields need attention/).closest('[role="alert"]')).not.toBeNull();
     expect(field(/^Type of problem/)).toHaveAccessibleDescription('Choose the type of problem.');
     expect(field(/^Impact/)).toHaveAccessibleDescription('Choose the impact.');
-    expect(field(/^More details/)).toHaveAccessibleDescription(
-      'Describe the problem in 10 to 5,000 characters.',
+    expect(field(/^Title/)).toHaveAccessibleDescription(
+      expect.stringContaining('Enter 5 to 120 characters.'),
     );
+    expect(field(/^More details/)).toHaveAccessibleDescription('Fill in this field.');
     expect(field(/^E-mail/)).toHaveAccessibleDescription(
       'Enter an e-mail address like name@example.com.',
     );
-    expect(field(/^Phone/)).toHaveAccessibleDescription(
-      'Enter a phone number, e.g. +82 2 1234 5678.',
-    );
+    expect(field(/^Phone/)).toHaveAccessibleDescription('Fill in this field.');
     // The first field that needs attention has the focus; what was typed is still there.
     expect(field(/^Type of problem/)).toHaveFocus();
     expect(field(/^Title/)).toHaveValue('Help');
     expect(field(/^E-mail/)).toHaveValue('dana@');
 
-    // Refund requests need the refund fields; the amount is checked in the customer's currency.
+    // After Submit the messages follow the typing. Refund requests need the refund fields; the
+    // amount is checked in the customer's currency.
     await user.selectOptions(field(/^Type of problem/), 'CSP_PURCHASE_REFUND');
+    expect(field(/^Type of problem/)).not.toHaveAccessibleDescription(
+      'Choose the type of problem.',
+    );
     await user.selectOptions(field('Customer'), HANBIT.id);
     await user.type(field(/^Amount requested \(KRW\)/), '12.50');
-    await user.tab();
     expect(field(/^Amount requested \(KRW\)/)).toHaveAccessibleDescription(
       expect.stringContaining(
         'Enter the amount requested in KRW with digits and a "." before the decimals, e.g. 150000.',
       ),
     );
-    expect(field(/^Refund reason/)).toHaveAccessibleDescription(
-      'Describe the refund reason in 10 to 2,000 characters.',
-    );
+    await user.type(field(/^Refund reason/), 'Too short');
+    expect(field(/^Refund reason/)).toHaveAccessibleDescription('Enter 10 to 2,000 characters.');
     // Choosing the customer filled in its tenant.
     expect(field(/^Customer tenant GUID or domain name/)).toHaveValue(HANBIT.tenantId);
+  });
+
+  it('S2 (issue 14): an invalid phone and a click on Submit: the click lands, and the empty Impact, Title and Refund reason are flagged too', async () => {
+    const user = userEvent.setup();
+    renderForm(`/support/new?${ESU_QUERY}`);
+    await waitFor(() => expect(field('Customer')).toHaveValue(WWI.id));
+    await user.type(field(/^Phone/), '12');
+    // Leaving the phone field for the button shows nothing yet: no message to push the button
+    // away between the press and the click.
+    await user.tab();
+    expect(field(/^Phone/)).not.toHaveAccessibleDescription(expect.stringContaining('phone'));
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+
+    expect(
+      screen.getByText('4 fields need attention: see the messages beside them.'),
+    ).toBeInTheDocument();
+    expect(field(/^Impact/)).toHaveAccessibleDescription('Choose the impact.');
+    expect(field(/^Title/)).toHaveAccessibleDescription(
+      expect.stringContaining('Fill in this field.'),
+    );
+    expect(field(/^Refund reason/)).toHaveAccessibleDescription('Fill in this field.');
+    expect(field(/^Phone/)).toHaveAccessibleDescription(
+      'Enter a phone number, e.g. +82 2 1234 5678.',
+    );
+    expect(field(/^Impact/)).toHaveFocus();
   });
 
   it('E1, S2: the messages beside the fields are Korean in Korean', async () => {
@@ -259,9 +283,9 @@ describe('Report a problem', () => {
     const refusal = {
       request: { query: CreateSupportRequestDocument, variables: { input: input() } },
       result: graphQLError('BAD_USER_INPUT', {
-        reason: '1 field(s) need attention.',
+        reason: '1 field(s) need attention: orderOrSubscriptionId.',
         field: 'orderOrSubscriptionId',
-        fieldErrors: ['orderOrSubscriptionId: Enter the order ID or subscription ID.'],
+        fieldErrors: [{ field: 'orderOrSubscriptionId', code: 'INVALID_REFERENCE', params: {} }],
       }),
     };
     renderForm(`/support/new?${ESU_QUERY}`, [refusal]);
@@ -354,7 +378,9 @@ describe('Report a problem', () => {
     expect(FakeXhr.sent).toHaveLength(0);
     const files = screen.getByRole('list', { name: 'Files to attach' });
     expect(files).toHaveTextContent('setup.exe');
-    expect(files).toHaveTextContent('Attach PDF, PNG, JPG, TXT, LOG, CSV or ZIP files.');
+    expect(files).toHaveTextContent(
+      'Attach only these types of file: PDF, PNG, JPG, TXT, LOG, CSV, ZIP.',
+    );
     expect(files).toHaveTextContent('Each file must be under 10 MB.');
     await user.click(screen.getByRole('button', { name: 'Remove setup.exe' }));
     expect(files).not.toHaveTextContent('setup.exe');
@@ -364,13 +390,88 @@ describe('Report a problem', () => {
     fireEvent.change(field('Add files'), { target: { files: [log] } });
     FakeXhr.sent[0]!.respond(400, {
       code: 'BAD_USER_INPUT',
-      message: 'The file does not look like a text/plain file.',
+      fieldErrors: [
+        { field: 'attachments', code: 'FILE_CONTENT', params: { contentType: 'text/plain' } },
+      ],
     });
     expect(files).toHaveTextContent('The file does not look like a text/plain file.');
     const csv = new File(['a,b'], 'list.csv', { type: 'text/csv' });
     fireEvent.change(field('Add files'), { target: { files: [csv] } });
     await user.click(screen.getByRole('button', { name: 'Remove list.csv' }));
     expect(FakeXhr.sent[1]!.aborted).toBe(true);
+  });
+
+  it('S2 (issue 14): a file that cannot be attached blocks Submit, with a message, until removed', async () => {
+    const user = userEvent.setup();
+    const success = {
+      request: { query: CreateSupportRequestDocument, variables: { input: input() } },
+      result: created('SR-8NOFILES1'),
+    };
+    renderForm(`/support/new?${ESU_QUERY}`, [success]);
+    await waitFor(() => expect(field('Customer')).toHaveValue(WWI.id));
+    await fillRefund(user);
+    const exe = new File(['MZ'], 'setup.exe', { type: 'application/octet-stream' });
+    fireEvent.change(field('Add files'), { target: { files: [exe] } });
+
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    // Not sent: no confirmation, no server failure; the files section says what to do.
+    expect(
+      screen.getByText('One field needs attention: see the message beside it.'),
+    ).toBeInTheDocument();
+    const addFiles = screen.getByRole('button', { name: 'Add files' });
+    expect(addFiles).toHaveFocus();
+    expect(addFiles).toHaveAccessibleDescription(
+      expect.stringContaining('Remove the files that cannot be attached'),
+    );
+    expect(screen.queryByText('The request was not submitted')).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Remove setup.exe' }));
+    expect(screen.queryByText(/Remove the files that cannot be attached/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    expect(
+      await screen.findByRole('status', { name: 'Support request SR-8NOFILES1 was submitted' }),
+    ).toBeInTheDocument();
+  });
+
+  it('E1, S2: a refusal’s field errors are worded in Korean in Korean', async () => {
+    const user = userEvent.setup();
+    const refusal = {
+      request: { query: CreateSupportRequestDocument, variables: { input: input() } },
+      result: graphQLError('BAD_USER_INPUT', {
+        reason: '1 field(s) need attention: title.',
+        field: 'title',
+        fieldErrors: [{ field: 'title', code: 'TOO_LONG', params: { min: 5, max: 120 } }],
+      }),
+    };
+    renderWithProviders(<ReportProblem />, {
+      route: `/support/new?${ESU_QUERY}`,
+      path: '/support/new',
+      language: 'ko',
+      mocks: [customersMock, customerMock(WWI), refusal] as never,
+    });
+    await waitFor(() => expect(screen.getByLabelText('고객')).toHaveValue(WWI.id));
+    await user.selectOptions(screen.getByLabelText(/^영향/), 'HIGH');
+    await user.type(screen.getByLabelText(/^제목/), 'Refund Windows 7 ESU order');
+    await user.type(
+      screen.getByLabelText(/^환불 이유/),
+      'The customer bought the wrong number of devices and needs a refund.',
+    );
+    await user.type(screen.getByLabelText(/^전화/), '+1 425 555 0100');
+    await user.click(screen.getByRole('button', { name: '제출' }));
+    await waitFor(() =>
+      expect(screen.getByLabelText(/^제목/)).toHaveAccessibleDescription(
+        expect.stringContaining('120자 이하로 입력하세요.'),
+      ),
+    );
+  });
+
+  it('R6, R9: a user who may not submit is told at the top, before filling anything', () => {
+    renderForm('/support/new', [], meOf(['SALES_AGENT']));
+    const notice = screen.getByText('Your role cannot submit support requests.');
+    // Above the form's first field in the page order.
+    expect(
+      notice.compareDocumentPosition(field(/^Type of problem/)) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
   });
 
   it('R6, R9: a user who may not submit sees Submit and Add files disabled with the missing roles', () => {

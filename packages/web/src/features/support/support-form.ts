@@ -1,15 +1,16 @@
 import {
   IMPACTS,
   PROBLEM_TYPES,
-  validateSupportRequest,
+  SUPPORT_LIMITS,
+  supportRequestSchema,
   type CurrencyCode,
-  type SupportField,
-  type SupportRequestDraft,
+  type FieldError,
 } from '@csp/domain';
-import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { refusedFields } from '../../app/forms/field-error-text';
+import { z } from 'zod';
 import { amountFromLocale } from './amount-input';
 
-/** What the user types in Report a problem (S2), all as text. */
+/** What the user types in Report a problem (S2), as text, and the ids of the uploaded files. */
 export interface SupportForm {
   problemType: string;
   impact: string;
@@ -25,9 +26,11 @@ export interface SupportForm {
   contactName: string;
   contactEmail: string;
   contactPhone: string;
+  attachmentIds: string[];
 }
 
 export type FormField = keyof SupportForm;
+export type TextField = Exclude<FormField, 'attachmentIds'>;
 
 const oneOf = (values: readonly string[], value: string | null) =>
   value && values.includes(value) ? value : '';
@@ -45,55 +48,38 @@ export function initialForm(
   return {
     problemType: oneOf(PROBLEM_TYPES, query.get('problemType')),
     impact: oneOf(IMPACTS, query.get('impact')),
-    title: text('title', 120),
+    title: text('title', SUPPORT_LIMITS.title.max),
     customerId: text('customerId'),
     productId: text('productId'),
     productName: text('productName'),
-    tenantOrDomain: text('tenantOrDomain'),
-    orderOrSubscriptionId: text('orderId', 64),
+    tenantOrDomain: text('tenantOrDomain', SUPPORT_LIMITS.tenantOrDomain.max),
+    orderOrSubscriptionId: text('orderId', SUPPORT_LIMITS.orderOrSubscriptionId.max),
     refundReason: '',
-    amountRequested: text('amount', 24),
+    amountRequested: text('amount', SUPPORT_LIMITS.amountRequested.max),
     details: '',
     contactName: contact.name,
     contactEmail: contact.email,
     contactPhone: '',
+    attachmentIds: [],
   };
 }
 
-/** The draft the domain checks and the API receives; the amount converted from the locale (E4). */
-export function draftOf(
-  form: SupportForm,
-  attachmentCount: number,
-  locale = 'en-US',
-): SupportRequestDraft {
-  return {
-    problemType: form.problemType,
-    impact: form.impact,
-    title: form.title,
-    tenantOrDomain: form.tenantOrDomain,
-    orderOrSubscriptionId: form.orderOrSubscriptionId,
-    refundReason: form.refundReason,
-    amountRequested: amountFromLocale(form.amountRequested, locale),
-    details: form.details,
-    contactName: form.contactName,
-    contactEmail: form.contactEmail,
-    contactPhone: form.contactPhone,
-    attachmentCount,
-  };
-}
-
-/** S2: the domain's check, the same the server runs, one message per field. */
-export function fieldErrors(
-  form: SupportForm,
-  attachmentCount: number,
-  currency: CurrencyCode,
-  locale = 'en-US',
-) {
-  return validateSupportRequest(draftOf(form, attachmentCount, locale), currency);
+/**
+ * S2: the domain's schema (the one the API validates with), reading the amount as the user typed
+ * it in their locale (E4: the API takes "." decimals only).
+ */
+export function supportFormSchema(currency: CurrencyCode, locale: string) {
+  return z.preprocess(
+    (form: SupportForm) => ({
+      ...form,
+      amountRequested: amountFromLocale(form.amountRequested, locale),
+    }),
+    supportRequestSchema(currency),
+  );
 }
 
 /** The order the fields come in on the page, to focus the first one that needs attention. */
-export const FIELD_ORDER: readonly SupportField[] = [
+export const FIELD_ORDER: readonly FormField[] = [
   'problemType',
   'impact',
   'title',
@@ -105,27 +91,15 @@ export const FIELD_ORDER: readonly SupportField[] = [
   'contactName',
   'contactEmail',
   'contactPhone',
-  'attachments',
+  'attachmentIds',
 ];
 
-/**
- * A refusal's `extensions.fieldErrors` (["title: Enter a title …", …]) as a message per field,
- * so the server's word shows beside the field it is about.
- */
-export function serverFieldErrors(error: unknown): Partial<Record<SupportField, string>> {
-  const result: Partial<Record<SupportField, string>> = {};
-  if (!CombinedGraphQLErrors.is(error)) return result;
-  for (const e of error.errors) {
-    const list = e.extensions?.['fieldErrors'];
-    if (!Array.isArray(list)) continue;
-    for (const entry of list) {
-      if (typeof entry !== 'string') continue;
-      const at = entry.indexOf(':');
-      const field = entry.slice(0, at).trim() as SupportField;
-      if (at > 0 && (FIELD_ORDER as readonly string[]).includes(field)) {
-        result[field] = entry.slice(at + 1).trim();
-      }
-    }
-  }
-  return result;
+const isFormField = (field: string): field is FormField =>
+  (FIELD_ORDER as readonly string[]).includes(field);
+
+/** A refusal's field errors for the fields of this form. */
+export function serverFieldErrors(error: unknown): (FieldError & { field: FormField })[] {
+  return refusedFields(error).filter((e): e is FieldError & { field: FormField } =>
+    isFormField(e.field),
+  );
 }

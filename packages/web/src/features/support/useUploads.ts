@@ -1,12 +1,17 @@
-import { attachmentProblem, MAX_ATTACHMENTS } from '@csp/domain';
+import {
+  attachmentProblem,
+  MAX_ATTACHMENTS,
+  type FieldError,
+  type FieldErrorCode,
+  type FieldErrorParams,
+} from '@csp/domain';
 import { useCallback, useEffect, useRef, useState } from 'react';
-
-type Message = { en: string; ko: string };
 
 /** What POST /files answered when it refused a file (400, 401, 403, 413). */
 export interface UploadFailure {
   code: string;
-  message: string;
+  /** Why the file was refused, as data (S2), when it was the file. */
+  fieldError?: FieldError;
   httpStatus: number;
 }
 
@@ -20,7 +25,8 @@ export interface Upload {
   /** The attachment id from POST /files, once done. */
   id?: string;
   /** Why it was rejected before upload (domain message) or why the upload failed. */
-  problem?: Message | UploadFailure | 'network' | 'tooMany';
+  problem?:
+    { code: FieldErrorCode; params: FieldErrorParams } | UploadFailure | 'network' | 'tooMany';
 }
 
 let counter = 0;
@@ -59,7 +65,7 @@ export function useUploads() {
       };
       xhr.onload = () => {
         requests.current.delete(key);
-        let body: { id?: string; code?: string; message?: string } = {};
+        let body: { id?: string; code?: string; fieldErrors?: FieldError[] } = {};
         try {
           body = JSON.parse(xhr.responseText) as typeof body;
         } catch {
@@ -72,7 +78,7 @@ export function useUploads() {
             status: 'failed',
             problem: {
               code: body.code ?? (xhr.status === 413 ? 'TOO_LARGE' : 'INTERNAL'),
-              message: body.message ?? '',
+              fieldError: body.fieldErrors?.[0],
               httpStatus: xhr.status,
             },
           });
@@ -132,6 +138,8 @@ export function useUploads() {
 
   return {
     uploads,
+    /** The files listed with a reason they cannot be attached: Submit waits for their removal. */
+    refused: uploads.filter((u) => u.problem),
     add,
     remove,
     reset,

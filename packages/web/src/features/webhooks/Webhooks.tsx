@@ -22,8 +22,7 @@ import {
 import { WEBHOOK_EVENTS } from '@csp/domain';
 import { useState, type FormEvent } from 'react';
 import { EmptyState } from '../../app/EmptyState';
-import { ErrorMessage } from '../../app/ErrorMessage';
-import { Loading } from '../../app/Loading';
+import { QueryBoundary } from '../../app/QueryBoundary';
 import { PageHeader } from '../../app/PageHeader';
 import { describeError } from '../../app/errors';
 import { useI18n } from '../../app/i18n/useI18n';
@@ -47,8 +46,7 @@ function DeliveryLog({ endpointId }: { endpointId: string }) {
   const { data, error, refetch } = useWebhookDeliveries(endpointId);
   const { redeliver, redelivering } = useWebhookMutations();
   const deliveries = data?.webhookDeliveries.edges.map((e) => e.node);
-  if (!deliveries)
-    return error ? <ErrorMessage error={error} onRetry={() => void refetch()} /> : <Loading />;
+  if (!deliveries) return <QueryBoundary data={deliveries} error={error} refetch={refetch} />;
   if (deliveries.length === 0) return <Caption1>{t('webhooks.log.empty')}</Caption1>;
   return (
     <div className={styles.panel}>
@@ -202,11 +200,7 @@ export function Webhooks() {
         </form>
       </Card>
       {!data ? (
-        error ? (
-          <ErrorMessage error={error} onRetry={() => void refetch()} />
-        ) : (
-          <Loading />
-        )
+        <QueryBoundary data={data} error={error} refetch={refetch} />
       ) : data.webhookEndpoints.length === 0 ? (
         <EmptyState>{t('webhooks.empty')}</EmptyState>
       ) : (

@@ -1,0 +1,43 @@
+/**
+ * Values of plain rows (`forPartner(...).rows`), the same on both engines: mysql2 hands DATETIME
+ * back as a Date (the connection's time zone is UTC) and BIGINT as a number; better-sqlite3 hands
+ * TypeORM's UTC text ('YYYY-MM-DD HH:MM:SS.SSS') and integers.
+ */
+import type { EntityManager } from 'typeorm';
+
+/** A datetime as TypeORM stores it on SQLite ('YYYY-MM-DD HH:MM:SS.SSS', UTC). */
+const sqliteInstant = (at: Date) => at.toISOString().replace('T', ' ').replace('Z', '');
+
+/**
+ * Hand-written SQL with positional `?` values on either engine: a Date binds as mysql2 writes it
+ * (the connection is UTC) or as TypeORM's SQLite text. For rows that are not one partner's (the
+ * session, the catalog); a partner's rows go through `forPartner(...).rows` (R8).
+ */
+export async function plainQuery<T = Record<string, unknown>>(
+  manager: EntityManager,
+  sql: string,
+  values: readonly unknown[],
+): Promise<T[]> {
+  const sqlite = manager.connection.options.type !== 'mysql';
+  const bound = sqlite ? values.map((v) => (v instanceof Date ? sqliteInstant(v) : v)) : values;
+  return (await manager.query(sql, bound as unknown[])) as T[];
+}
+
+export function instant(value: unknown): Date {
+  if (value instanceof Date) return value;
+  const text = String(value);
+  // TypeORM writes SQLite datetimes as UTC text without a zone.
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+}
+
+export function instantOrNull(value: unknown): Date | null {
+  return value === null || value === undefined ? null : instant(value);
+}
+
+export function int(value: unknown): number {
+  return typeof value === 'number' ? value : Number(value);
+}
+
+export function intOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : int(value);
+}

@@ -37,17 +37,31 @@ export class CodesAsData1764610000000 implements MigrationInterface {
   name = 'CodesAsData1764610000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // Korean text on a server whose default character set is not utf8mb4 (SQLite stores UTF-8).
+    const utf8 = q.connection.options.type === 'mysql' ? { charset: 'utf8mb4' } : {};
     await q.addColumns('skus', [
       new TableColumn({ name: 'unit', type: 'varchar', length: '32', isNullable: true }),
       new TableColumn({ name: 'unit_size', type: 'varchar', length: '32', isNullable: true }),
     ]);
     await q.addColumns('activity_log', [
       new TableColumn({ name: 'detail_code', type: 'varchar', length: '40', isNullable: true }),
-      new TableColumn({ name: 'detail_params', type: 'varchar', length: '600', isNullable: true }),
+      new TableColumn({
+        name: 'detail_params',
+        type: 'varchar',
+        length: '600',
+        isNullable: true,
+        ...utf8,
+      }),
     ]);
     await q.addColumn(
       'products',
-      new TableColumn({ name: 'description_ko', type: 'varchar', length: '500', isNullable: true }),
+      new TableColumn({
+        name: 'description_ko',
+        type: 'varchar',
+        length: '500',
+        isNullable: true,
+        ...utf8,
+      }),
     );
     for (const [id, description] of Object.entries(KOREAN_DESCRIPTIONS)) {
       await q.query('UPDATE products SET description_ko = ? WHERE id = ?', [description, id]);

@@ -1,15 +1,25 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
-import { ActivityResolver } from './modules/activity/activity.resolver.js';
+import {
+  ActivityConnectionResolver,
+  ActivityResolver,
+} from './modules/activity/activity.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { CancellationResolver } from './modules/cancellation/cancellation.resolver.js';
 import { ClosingSoonResolver } from './modules/cancellation/closing-soon.resolver.js';
 import { WebhookResolver } from './modules/webhooks/webhook.resolver.js';
-import { SupportResolver } from './modules/support/support.resolver.js';
+import {
+  SupportRequestConnectionResolver,
+  SupportResolver,
+} from './modules/support/support.resolver.js';
 import { CatalogResolver } from './modules/catalog/catalog.resolver.js';
 import { CustomerResolver } from './modules/customers/customer.resolver.js';
-import { InvoiceLineResolver, InvoiceResolver } from './modules/invoices/invoice.resolver.js';
+import {
+  InvoiceConnectionResolver,
+  InvoiceLineResolver,
+  InvoiceResolver,
+} from './modules/invoices/invoice.resolver.js';
 import {
   CustomerOrdersResolver,
   OrderLineResolver,
@@ -34,8 +44,11 @@ export const resolvers = [
   SoftwareLineResolver,
   DownloadLinkResolver,
   ActivityResolver,
+  ActivityConnectionResolver,
+  InvoiceConnectionResolver,
   CancellationResolver,
   SupportResolver,
+  SupportRequestConnectionResolver,
   ClosingSoonResolver,
   WebhookResolver,
 ] as const;

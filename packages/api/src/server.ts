@@ -129,24 +129,24 @@ export const DEFAULT_WEB_DIST = path.resolve(
   '../../web/dist',
 );
 
-/** Security headers on every response (the SPA and the bundled explorer work under this CSP). */
+/** The CSP of every response (the SPA and the bundled explorer work under it); joined once. */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Security headers on every response. */
 function securityHeaders(_req: Request, res: Response, next: NextFunction) {
-  res.setHeader(
-    'Content-Security-Policy',
-    [
-      "default-src 'self'",
-      "script-src 'self'",
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
-      "font-src 'self' data:",
-      "connect-src 'self'",
-      "worker-src 'self' blob:",
-      "object-src 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ].join('; '),
-  );
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'same-origin');
   res.setHeader('X-Frame-Options', 'DENY');
@@ -285,7 +285,7 @@ export async function createApp(options: AppOptions) {
   });
 
   app.get('/invoices/:file', compress, invoiceCsvRoute(db));
-  app.get('/activity-log.csv', compress, activityCsvRoute(db));
+  app.get('/activity-log.csv', compress, activityCsvRoute(db, logger));
   app.use(filesRouter(db, clock, options.attachments ?? databaseAttachmentStore(db)));
   // Express answers HEAD with the GET handler; the handler itself makes HEAD not count (D3).
   app.get('/downloads/:token', downloadRoute({ db, clock, logger, mediaDir: options.mediaDir }));

@@ -123,7 +123,7 @@ describeEachEngine('SQL statements per request do not grow with the list', (use)
       statementsFor(h, () =>
         gql(
           h.url,
-          '{ invoices { id charges { decimal } net { decimal } lines(first: 50) { id amount { decimal } customer { name } } } }',
+          '{ invoices { edges { node { id charges { decimal } net { decimal } lines(first: 50) { id amount { decimal } customer { name } } } } } }',
           {},
           { token: admin.token },
         ),

@@ -1,4 +1,5 @@
 export * from './activity/operations.js';
+export * from './activity/activity-range.js';
 export * from './auth/throttle.js';
 export * from './cancellation/cancellation.js';
 export * from './cancellation/order-cancellation.js';
@@ -14,6 +15,7 @@ export * from './markets/markets.js';
 export * from './money/money.js';
 export * from './permissions/permissions.js';
 export * from './time/time.js';
+export * from './time/time-zone.js';
 export * from './support/support-request.js';
 export * from './closing-soon/closing-soon.js';
 export * from './webhooks/webhooks.js';

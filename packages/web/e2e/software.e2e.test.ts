@@ -164,6 +164,8 @@ describe.skipIf(!chromiumFound && !inCI)('software keys, downloads and the activ
     expect(await cancelled.getByRole('button', { name: /Get keys/ }).count()).toBe(0);
     expect(await cancelled.getByText('Activation key', { exact: true }).count()).toBe(0);
     await checkScreen('software-list');
+    // Issue 14: no aria-hidden focusable elements (Tabster's focus redirects) around the tabs.
+    expect(await page.locator('[role="tablist"] [data-tabster-dummy]').count()).toBe(0);
   });
 
   it('D2, D3: choose Version, Language, File type/OS, Submit, Get keys and downloads: the key and a link', async () => {

@@ -48,9 +48,9 @@ export async function partnerObjects(h: Harness, market = 'US'): Promise<Partner
   const order = await placeOrder(h.url, token, customer.id);
   const spare = await placeOrder(h.url, token, customer.id);
   const link = await issueLink(h.url, token, order.lines[0]!.id);
-  const invoices = await gql<{ invoices: { id: string }[] }>(
+  const invoices = await gql<{ invoices: { edges: { node: { id: string } }[] } }>(
     h.url,
-    '{ invoices { id } }',
+    '{ invoices { edges { node { id } } } }',
     {},
     { token },
   );
@@ -94,7 +94,7 @@ export async function partnerObjects(h: Harness, market = 'US'): Promise<Partner
     lineId: order.lines[0]!.id,
     spareOrderId: spare.id,
     productId: 'windows-server-2022-datacenter',
-    invoiceId: invoices.data!.invoices[0]!.id,
+    invoiceId: invoices.data!.invoices.edges[0]!.node.id,
     supportRequestId: request.data!.createSupportRequest.id,
     attachmentId,
     linkToken: link.token,

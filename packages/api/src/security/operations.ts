@@ -54,7 +54,10 @@ export const OPERATIONS: Record<string, OperationCase> = {
   },
   invoices: {
     guard: 'READ_PARTNER_DATA',
-    call: () => ({ query: '{ invoices { id lines(first: 20) { orderId } } }', variables: {} }),
+    call: () => ({
+      query: '{ invoices { edges { node { id lines(first: 20) { orderId } } } } }',
+      variables: {},
+    }),
   },
   invoice: {
     guard: 'READ_PARTNER_DATA',
@@ -85,7 +88,7 @@ export const OPERATIONS: Record<string, OperationCase> = {
   },
   supportRequests: {
     guard: 'READ_PARTNER_DATA',
-    call: () => ({ query: '{ supportRequests { id title } }', variables: {} }),
+    call: () => ({ query: '{ supportRequests { edges { node { id title } } } }', variables: {} }),
   },
   supportRequest: {
     guard: 'READ_PARTNER_DATA',

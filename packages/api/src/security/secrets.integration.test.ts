@@ -10,9 +10,9 @@ afterAll(() => console.log(summary.join('\n')));
 const LISTS = [
   '{ me { id email roles partner { name } permissions { action allowed } } }',
   '{ customers { edges { node { id name tenantId domain orders(first: 20) { id lines { id } } software(first: 20) { id status links { id version language fileType downloadsUsed issuedBy { email } } } } } } }',
-  '{ invoices { id lines(first: 20) { id orderId productName amount { decimal } } } }',
+  '{ invoices { edges { node { id lines(first: 20) { id orderId productName amount { decimal } } } } } }',
   '{ activityLog(from: "2000-01-01T00:00:00Z", to: "2002-12-31T00:00:00Z") { edges { node { id } } } }',
-  '{ supportRequests { id title contactEmail attachments { id url } } }',
+  '{ supportRequests { edges { node { id title contactEmail attachments { id url } } } } }',
 ];
 
 describeEachEngine('secrets', (use) => {

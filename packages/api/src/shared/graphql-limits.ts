@@ -52,6 +52,8 @@ export const PAGED_FIELDS: Record<string, PageLimits> = {
   'Invoice.lines': { fallback: 2_000, max: 2_000 },
   'Query.cancellationsClosingSoon': { fallback: 50, max: 100 }, // CLOSING_SOON_PAGE
   'Query.webhookDeliveries': { fallback: 20, max: 100 },
+  'Query.invoices': { fallback: 24, max: 100 },
+  'Query.supportRequests': { fallback: 20, max: 100 },
 };
 
 /** The schema's description of a paged field's `first`, from the same numbers. */
@@ -75,6 +77,8 @@ export const LIST_SIZES: Record<string, number> = {
   'ActivityConnection.edges': 1,
   'ClosingSoonConnection.edges': 1,
   'WebhookDeliveryConnection.edges': 1,
+  'InvoiceConnection.edges': 1,
+  'SupportRequestConnection.edges': 1,
   'Query.webhookEndpoints': 10, // MAX_WEBHOOK_ENDPOINTS
   'WebhookEndpoint.events': 5, // WEBHOOK_EVENTS
   'Order.lines': MAX_ORDER_LINES,
@@ -82,8 +86,6 @@ export const LIST_SIZES: Record<string, number> = {
   'CancelPurchasePayload.cancelledLines': 20,
   'CancellationOptions.orders': 200,
   'OrderLine.links': 10,
-  'Query.invoices': 400, // a month per currency: 15 currencies over two years at our largest partner
-  'Query.supportRequests': 100,
   'SupportRequest.attachments': MAX_ATTACHMENTS,
   'Query.catalog': 100,
   'CatalogProduct.skus': 10,

@@ -9,6 +9,7 @@ import {
   SKU_UNITS,
   toDecimalString,
   type Action,
+  type CreditBreakdown,
   type CurrencyCode,
 } from '@csp/domain';
 import { GraphQLSafeInt } from 'graphql-scalars';
@@ -114,6 +115,21 @@ registerEnumType(OperationTypeEnum, {
   name: 'OperationType',
   description: 'An operation the activity log records, by its Partner Center operation name.',
   valuesConfig: describeValues(OPERATION_TYPES, (op) => `${serverText('en', `operation.${op}`)}.`),
+});
+
+// C7–C9
+export type CreditMethod = CreditBreakdown['method'];
+export const CreditMethodEnum = {
+  FULL: 'FULL',
+  PRORATED: 'PRORATED',
+} as const satisfies Record<CreditMethod, CreditMethod>;
+registerEnumType(CreditMethodEnum, {
+  name: 'CreditMethod',
+  description: 'How the credit for a cancelled purchase is worked out.',
+  valuesConfig: {
+    FULL: { description: 'The whole amount paid is credited.' },
+    PRORATED: { description: 'The amount for the unused part of the term is credited.' },
+  },
 });
 
 // M4

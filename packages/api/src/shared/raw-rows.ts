@@ -23,6 +23,26 @@ export async function plainQuery<T = Record<string, unknown>>(
   return (await manager.query(sql, bound as unknown[])) as T[];
 }
 
+/**
+ * A hand-written UPDATE or DELETE on either engine (values bound as `plainQuery` binds them);
+ * returns how many rows it changed. Inside a transaction pass its manager, so it runs there.
+ */
+export async function plainChange(
+  manager: EntityManager,
+  sql: string,
+  values: readonly unknown[],
+): Promise<number> {
+  const sqlite = manager.connection.options.type !== 'mysql';
+  const bound = sqlite ? values.map((v) => (v instanceof Date ? sqliteInstant(v) : v)) : values;
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  try {
+    const result = await runner.query(sql, bound as unknown[], true);
+    return result.affected ?? 0;
+  } finally {
+    if (!manager.queryRunner) await runner.release();
+  }
+}
+
 export function instant(value: unknown): Date {
   if (value instanceof Date) return value;
   const text = String(value);

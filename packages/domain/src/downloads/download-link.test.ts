@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../time/time.js';
 import {
+  continuationState,
   downloadDecision,
+  linkStateOfLine,
   downloadsLeft,
   LINK_MAX_DOWNLOADS,
   linkExpiresAt,
@@ -100,5 +102,19 @@ describe('download links (D3, D4, D8)', () => {
         },
       ),
     );
+  });
+
+  it('D8: every link of a cancelled line is revoked, even one whose row is not yet', () => {
+    expect(linkStateOfLine(fresh(), true, at(1))).toBe('REVOKED');
+    expect(linkStateOfLine(fresh(), false, at(1))).toBe('ACTIVE');
+    expect(linkStateOfLine(fresh({ downloadsUsed: 50 }), false, at(1))).toBe('EXHAUSTED');
+  });
+
+  it('D9: a started download continues after the 50th, until the link expires or is revoked', () => {
+    const usedUp = fresh({ downloadsUsed: 50 });
+    expect(continuationState(usedUp, false, at(14 * DAY_MS - 1))).toBe('ACTIVE');
+    expect(continuationState(usedUp, false, at(14 * DAY_MS))).toBe('EXPIRED');
+    expect(continuationState(usedUp, true, at(1))).toBe('REVOKED');
+    expect(continuationState(fresh({ revokedAt: at(1) }), false, at(2))).toBe('REVOKED');
   });
 });

@@ -35,7 +35,30 @@ export function linkState(link: DownloadLinkFacts, now: Date): LinkState {
   return 'ACTIVE';
 }
 
-const REFUSALS: Record<Exclude<LinkState, 'ACTIVE'>, ErrorCode> = {
+/** D8: a link of a cancelled line is revoked, whatever its own row says (the revoke may be racing). */
+export function linkStateOfLine(
+  link: DownloadLinkFacts,
+  lineCancelled: boolean,
+  now: Date,
+): LinkState {
+  return lineCancelled ? 'REVOKED' : linkState(link, now);
+}
+
+/**
+ * D9: a started download may continue (a Range past byte 0) while the link is neither revoked nor
+ * expired, even after its last download has started: continuing is not a new download.
+ */
+export function continuationState(
+  link: DownloadLinkFacts,
+  lineCancelled: boolean,
+  now: Date,
+): LinkState {
+  const state = linkStateOfLine(link, lineCancelled, now);
+  return state === 'EXHAUSTED' ? 'ACTIVE' : state;
+}
+
+/** The refusal each unusable state answers with. */
+export const LINK_REFUSALS: Readonly<Record<Exclude<LinkState, 'ACTIVE'>, ErrorCode>> = {
   REVOKED: 'LINK_REVOKED',
   EXPIRED: 'LINK_EXPIRED',
   EXHAUSTED: 'LINK_EXHAUSTED',
@@ -50,5 +73,7 @@ export type DownloadDecision =
  */
 export function downloadDecision(link: DownloadLinkFacts, now: Date): DownloadDecision {
   const state = linkState(link, now);
-  return state === 'ACTIVE' ? { allowed: true } : { allowed: false, code: REFUSALS[state], state };
+  return state === 'ACTIVE'
+    ? { allowed: true }
+    : { allowed: false, code: LINK_REFUSALS[state], state };
 }

@@ -1,12 +1,17 @@
-import { isOperationType, OPERATION_TYPES, type OperationType } from '@csp/domain';
-import { Brackets, type SelectQueryBuilder } from 'typeorm';
+import {
+  activityRangeProblem,
+  ACTIVITY_MAX_RANGE_DAYS,
+  isOperationType,
+  OPERATION_TYPES,
+  type OperationType,
+} from '@csp/domain';
 import type { Database } from '../../data-source.js';
 import type { Actor } from '../../shared/context.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../shared/cursor.js';
 import { badInput } from '../../shared/errors.js';
 import { forPartner } from '../../shared/tenancy.js';
-import { ActivityEntryEntity } from './activity-entry.entity.js';
-import { entriesByIds } from './activity-rows.js';
+import type { ActivityEntryEntity } from './activity-entry.entity.js';
+import { entriesByIds, entryOf, ENTRY_COLUMNS } from './activity-rows.js';
 
 export interface ActivityFilter {
   /** Inclusive. */
@@ -17,20 +22,17 @@ export interface ActivityFilter {
   customerId: string | null;
 }
 
-export const MAX_RANGE_MS = 3 * 366 * 24 * 3_600_000;
-
 export function validateFilter(filter: {
   from: Date;
   to: Date;
   operationTypes?: readonly string[] | null;
   customerId?: string | null;
 }): ActivityFilter {
-  if (Number.isNaN(filter.from.getTime()) || Number.isNaN(filter.to.getTime()))
-    badInput('from', 'Enter valid dates.');
-  if (filter.to.getTime() <= filter.from.getTime())
-    badInput('to', 'The end date must be after the start date.');
-  if (filter.to.getTime() - filter.from.getTime() > MAX_RANGE_MS)
-    badInput('to', 'Choose a range of at most three years.');
+  const problem = activityRangeProblem(filter.from, filter.to);
+  if (problem === 'invalid') badInput('from', 'Enter valid dates.');
+  if (problem === 'order') badInput('to', 'The end date must be after the start date.');
+  if (problem === 'tooLong')
+    badInput('to', `Choose a range of at most ${ACTIVITY_MAX_RANGE_DAYS} days.`);
   const operationTypes = filter.operationTypes?.length
     ? [...new Set(filter.operationTypes)]
     : [...OPERATION_TYPES];
@@ -43,21 +45,48 @@ export function validateFilter(filter: {
   };
 }
 
-/** A3, R8: every query is scoped to the caller's partner; the index (partner, operation, at) serves it. */
-function filtered(
+/**
+ * A3, R8: the WHERE clause of a filter, scoped to the caller's partner; the indexes (partner, at),
+ * (partner, operation, at) and (partner, customer, at) serve it. `operation` names the one
+ * operation of a part of the merged page (its parameter is `:operation<i>`). Issue 13: plain
+ * SQL through `forPartner(...).rows`, no query builder per request.
+ */
+function whereOf(
+  filter: ActivityFilter,
+  options: { cursor?: boolean; operation?: number } = {},
+): string {
+  let sql = 'partner_id = :partnerId AND at >= :from AND at < :to';
+  if (options.operation !== undefined) sql += ` AND operation = :operation${options.operation}`;
+  else if (filter.operationTypes.length < OPERATION_TYPES.length)
+    sql += ' AND operation IN (:operations)';
+  if (filter.customerId) sql += ' AND customer_id = :customerId';
+  if (options.cursor) sql += ' AND (at < :cursorAt OR (at = :cursorAt AND id < :cursorId))';
+  return sql;
+}
+
+function paramsOf(filter: ActivityFilter): Record<string, unknown> {
+  return {
+    from: filter.from,
+    to: filter.to,
+    operations: [...filter.operationTypes],
+    customerId: filter.customerId,
+  };
+}
+
+/**
+ * A4: how many entries the filter matches, for "Page 1 of N". A COUNT(*) over the same filter as
+ * the page: served from the indexes without reading the rows.
+ */
+export async function countActivity(
   db: Database,
   actor: Actor,
   filter: ActivityFilter,
-): SelectQueryBuilder<ActivityEntryEntity> {
-  const qb = forPartner(db.manager, actor)
-    .query(ActivityEntryEntity, 'a')
-    .andWhere('a.at >= :from AND a.at < :to', { from: filter.from, to: filter.to });
-  if (filter.operationTypes.length < OPERATION_TYPES.length) {
-    qb.andWhere('a.operation IN (:...operations)', { operations: filter.operationTypes });
-  }
-  if (filter.customerId)
-    qb.andWhere('a.customer_id = :customerId', { customerId: filter.customerId });
-  return qb;
+): Promise<number> {
+  const [row] = await forPartner(db.manager, actor).rows<{ n: number | string }>(
+    `SELECT COUNT(*) AS n FROM activity_log WHERE ${whereOf(filter)}`,
+    paramsOf(filter),
+  );
+  return Number(row?.n ?? 0);
 }
 
 /** A4: one page, newest first, keyset-paged on (at, id) so deep pages cost the same as the first. */
@@ -69,48 +98,37 @@ export async function activityPage(
 ) {
   const size = pageSize(args.first, 50, 200);
   const cursor = args.after ? decodeCursor(args.after, 2) : null;
-  /** One newest-first page of a filter, after the cursor. */
-  const pageOf = (f: ActivityFilter) => {
-    const qb = filtered(db, actor, f);
-    if (cursor) {
-      const [at, id] = cursor;
-      qb.andWhere(
-        new Brackets((w) =>
-          w
-            .where('a.at < :cursorAt', { cursorAt: new Date(Number(at)) })
-            .orWhere('a.at = :cursorAt AND a.id < :cursorId', { cursorId: id }),
-        ),
-      );
-    }
-    return qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC');
-  };
+  const scope = forPartner(db.manager, actor);
+  const params: Record<string, unknown> = { ...paramsOf(filter), limit: size + 1 };
+  if (cursor) {
+    params['cursorAt'] = new Date(Number(cursor[0]));
+    params['cursorId'] = cursor[1];
+  }
+  const order = 'ORDER BY at DESC, id DESC LIMIT :limit';
 
   let rows: ActivityEntryEntity[];
   const some =
     filter.operationTypes.length > 1 && filter.operationTypes.length < OPERATION_TYPES.length;
   if (!some) {
-    rows = await pageOf(filter)
-      .take(size + 1)
-      .getMany();
+    rows = (
+      await scope.rows(
+        `SELECT ${ENTRY_COLUMNS} FROM activity_log
+         WHERE ${whereOf(filter, { cursor: !!cursor })} ${order}`,
+        params,
+      )
+    ).map(entryOf);
   } else {
     // Several operations: each one's newest rows come in order from the (partner, operation, at)
     // index with their own limit; merging them reads at most k × (size + 1) index entries, however
     // large the log is (an IN list would sort every row of the range).
-    const parts = filter.operationTypes.map((operation) =>
-      pageOf({ ...filter, operationTypes: [operation] })
-        .select(['a.id', 'a.at'])
-        .limit(size + 1)
-        .getQueryAndParameters(),
-    );
-    const sql =
-      parts.map(([query], i) => `SELECT a_id, a_at FROM (${query}) t${i}`).join(' UNION ALL ') +
-      ` ORDER BY a_at DESC, a_id DESC LIMIT ${size + 1}`;
+    const parts = filter.operationTypes.map((operation, i) => {
+      params[`operation${i}`] = operation;
+      return `SELECT id, at FROM (SELECT id, at FROM activity_log
+        WHERE ${whereOf(filter, { cursor: !!cursor, operation: i })} ${order}) t${i}`;
+    });
     const ids = (
-      (await db.manager.query(
-        sql,
-        parts.flatMap(([, params]) => params),
-      )) as { a_id: string }[]
-    ).map((r) => r.a_id);
+      await scope.rows<{ id: string }>(`${parts.join(' UNION ALL ')} ${order}`, params)
+    ).map((r) => r.id);
     const entries = await entriesByIds(db, actor.partnerId, ids);
     rows = entries.sort(
       (x, y) => y.at.getTime() - x.at.getTime() || (x.id < y.id ? 1 : x.id > y.id ? -1 : 0),

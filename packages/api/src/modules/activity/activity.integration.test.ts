@@ -24,6 +24,7 @@ const LOG = /* GraphQL */ `
       after: $after
     ) {
       csvUrl
+      totalCount
       pageInfo {
         hasNextPage
         endCursor
@@ -49,6 +50,7 @@ const LOG = /* GraphQL */ `
 type Log = {
   activityLog: {
     csvUrl: string;
+    totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
     edges: {
       node: {
@@ -160,14 +162,19 @@ describeEachEngine('activity log', (use) => {
       { token: viewer.token },
     );
     expect(ofOther.data!.activityLog.edges.map((e) => e.node.operation)).toEqual(['create_order']);
+    expect(ofOther.data!.activityLog.totalCount).toBe(1);
+    expect(keysAndDownloads.data!.activityLog.totalCount).toBe(3);
   });
 
   it('A2: from is inclusive and to exclusive, to the millisecond', async () => {
     const h = use();
     const { viewer } = await partnerWithActivity(h);
-    const count = async (from: string, to: string) =>
-      (await gql<Log>(h.url, LOG, { from, to }, { token: viewer.token })).data!.activityLog.edges
-        .length;
+    const count = async (from: string, to: string) => {
+      const log = (await gql<Log>(h.url, LOG, { from, to }, { token: viewer.token })).data!
+        .activityLog;
+      expect(log.totalCount).toBe(log.edges.length); // the count applies the same bounds
+      return log.edges.length;
+    };
     expect(await count('2026-11-12T10:00:00.000Z', '2026-11-13T10:00:00.000Z')).toBe(1);
     expect(await count('2026-11-12T10:00:00.001Z', '2026-11-13T10:00:00.001Z')).toBe(1); // the 13th's order
     expect(await count('2026-11-12T10:00:00.000Z', '2026-11-12T10:00:00.001Z')).toBe(1);
@@ -193,6 +200,8 @@ describeEachEngine('activity log', (use) => {
         await gql<Log>(h.url, LOG, { ...NOVEMBER, first: 2, after }, { token: viewer.token })
       ).data!;
       ids.push(...page.activityLog.edges.map((e) => e.node.id));
+      // The total is the filter's, on every page, not the page's.
+      expect(page.activityLog.totalCount).toBe(5);
       if (!page.activityLog.pageInfo.hasNextPage) break;
       after = page.activityLog.pageInfo.endCursor;
     }
@@ -217,6 +226,7 @@ describeEachEngine('activity log', (use) => {
       next = page.activityLog.pageInfo.endCursor;
     }
     expect(seen[0]).toBe('download_software');
+    expect(seen).toHaveLength(3);
     expect([...seen].sort()).toEqual([...defaults].sort());
 
     const first = (
@@ -227,6 +237,7 @@ describeEachEngine('activity log', (use) => {
         { token: viewer.token },
       )
     ).data!.activityLog;
+    expect(first.totalCount).toBe(2);
     const csv = await fetch(`${h.url}${first.csvUrl}`, {
       headers: { authorization: `Bearer ${viewer.token}` },
     });
@@ -236,7 +247,7 @@ describeEachEngine('activity log', (use) => {
       .trim()
       .split('\r\n');
     expect(rows[0]).toBe(
-      'time_utc,operation,outcome,failure_code,user,customer,product,resource,remote_address,user_agent,detail',
+      'time (UTC),operation,outcome,failure_code,user,customer,product,resource,remote_address,user_agent,detail',
     );
     expect(rows.slice(1).map((r) => r.split(',')[1])).toEqual(['create_order', 'create_order']);
   });

@@ -1,12 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { selectedFields } from '../../shared/selection.js';
 import { authorize, type RequestContext } from '../../shared/context.js';
 import { PageInfo } from '../../shared/graphql-types.js';
 import { customerLoader } from '../customers/customer.loaders.js';
 import { Customer } from '../customers/customer.types.js';
 import { getCustomer } from '../customers/customer.service.js';
-import { activityPage, validateFilter } from './activity-log.service.js';
+import { activityPage, countActivity, validateFilter } from './activity-log.service.js';
 import {
   ActivityConnection,
   ActivityEdge,
@@ -55,6 +55,7 @@ export class ActivityResolver {
       ),
       pageInfo: PageInfo.forward(page.rows, page.hasNextPage),
       csvUrl: activityCsvUrl(filter),
+      filter,
     });
   }
 
@@ -95,5 +96,20 @@ async function prefetchCustomers(
   });
   for (const entry of entries) {
     if (entry.entity.customerId) entry.customerRef = byId.get(entry.entity.customerId) ?? null;
+  }
+}
+
+@Resolver(() => ActivityConnection)
+export class ActivityConnectionResolver {
+  @FieldResolver(() => Int, {
+    description:
+      'How many entries the filter matches in all, for “Page 1 of N”. Counted only when asked for.',
+  })
+  async totalCount(
+    @Root() connection: ActivityConnection,
+    @Ctx() ctx: RequestContext,
+  ): Promise<number> {
+    const actor = authorize(ctx.actor, 'VIEW_ACTIVITY_LOG');
+    return countActivity(ctx.db, actor, connection.filter);
   }
 }

@@ -9,6 +9,7 @@ import type { Database } from '../../data-source.js';
 import type { Actor } from '../../shared/context.js';
 import { serverText } from '../../shared/i18n/server-text.js';
 import { newId } from '../../shared/ids.js';
+import { plainQuery } from '../../shared/raw-rows.js';
 import { ActivityEntryEntity } from './activity-entry.entity.js';
 
 export interface ActivityFacts {
@@ -61,9 +62,43 @@ function entry(facts: ActivityFacts, outcome: 'SUCCEEDED' | 'FAILED', failureCod
   } satisfies ActivityEntryEntity;
 }
 
+/**
+ * Issue 13: one plain INSERT (TypeORM's `insert` also reads the new row back, a second statement
+ * on every order and counted download). Inside a transaction pass its manager.
+ */
+async function insertEntry(manager: EntityManager, e: ActivityEntryEntity): Promise<void> {
+  await plainQuery(
+    manager,
+    `INSERT INTO activity_log (id, partner_id, customer_id, user_id, user_email, remote_address,
+       user_agent, operation, resource, product_name, outcome, failure_code, detail, detail_code,
+       detail_params, at, count, refusal_bucket)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      e.id,
+      e.partnerId,
+      e.customerId,
+      e.userId,
+      e.userEmail,
+      e.remoteAddress,
+      e.userAgent,
+      e.operation,
+      e.resource,
+      e.productName,
+      e.outcome,
+      e.failureCode,
+      e.detail,
+      e.detailCode,
+      e.detailParams,
+      e.at,
+      e.count,
+      e.refusalBucket,
+    ],
+  );
+}
+
 /** A1: appends a success in the same transaction as the action it records. */
 export async function recordSuccess(manager: EntityManager, facts: ActivityFacts): Promise<void> {
-  await manager.insert(ActivityEntryEntity, entry(facts, 'SUCCEEDED', null));
+  await insertEntry(manager, entry(facts, 'SUCCEEDED', null));
 }
 
 /** A1: a refused attempt is logged as failed, in its own transaction (the action changed nothing). */
@@ -72,7 +107,7 @@ async function recordFailure(
   facts: ActivityFacts,
   failureCode: string,
 ): Promise<void> {
-  await db.transaction((m) => m.insert(ActivityEntryEntity, entry(facts, 'FAILED', failureCode)));
+  await db.transaction((m) => insertEntry(m, entry(facts, 'FAILED', failureCode)));
 }
 
 /**

@@ -1,10 +1,25 @@
-import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
+import type { OperationOutcome } from '@csp/domain';
+import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { firstDescription } from '../../shared/graphql-limits.js';
 import { OperationTypeEnum, PageInfo } from '../../shared/graphql-types.js';
 import { isActivityDetailCode } from '@csp/domain';
 import { serverText, type Language } from '../../shared/i18n/server-text.js';
 import type { Customer } from '../customers/customer.types.js';
 import type { ActivityEntryEntity } from './activity-entry.entity.js';
+import type { ActivityFilter } from './activity-log.service.js';
+
+export const OperationOutcomeEnum = {
+  SUCCEEDED: 'SUCCEEDED',
+  FAILED: 'FAILED',
+} as const satisfies Record<OperationOutcome, OperationOutcome>;
+registerEnumType(OperationOutcomeEnum, {
+  name: 'OperationOutcome',
+  description: 'Whether a recorded attempt succeeded.',
+  valuesConfig: {
+    SUCCEEDED: { description: 'It was done.' },
+    FAILED: { description: 'It was refused; the failure code says why.' },
+  },
+});
 
 // Issue 15
 @ObjectType({ description: 'One named fact of an activity entry’s detail.' })
@@ -60,8 +75,8 @@ export class ActivityEntry {
   @Field(() => OperationTypeEnum, { description: 'What was done.' })
   operation: string;
 
-  @Field(() => String, { description: 'SUCCEEDED, or FAILED when the attempt was refused.' })
-  outcome: string;
+  @Field(() => OperationOutcomeEnum, { description: 'Whether the attempt succeeded.' })
+  outcome: OperationOutcome;
 
   @Field(() => String, {
     nullable: true,
@@ -169,6 +184,9 @@ export class ActivityConnection {
     description: 'Where to download every entry this filter matches as CSV (same session).',
   })
   csvUrl: string;
+
+  /** The validated filter, for `totalCount` (counted only when asked for). */
+  filter: ActivityFilter;
 }
 
 /** The stored facts of a detail; anything unreadable counts as none. */

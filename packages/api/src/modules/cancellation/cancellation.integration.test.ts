@@ -235,19 +235,24 @@ describeEachEngine('cancellation', (use) => {
     expect(result.creditInvoice.period).toBe('2026-04');
     const invoices = await gql<{
       invoices: {
-        period: string;
-        credits: { amountMinor: number };
-        charges: { amountMinor: number };
-        lines: { kind: string; orderId: string; amount: { amountMinor: number } }[];
-      }[];
+        edges: {
+          node: {
+            period: string;
+            credits: { amountMinor: number };
+            charges: { amountMinor: number };
+            lines: { kind: string; orderId: string; amount: { amountMinor: number } }[];
+          };
+        }[];
+      };
     }>(
       h.url,
-      '{ invoices { period credits { amountMinor } charges { amountMinor } lines(first: 20) { kind orderId amount { amountMinor } } } }',
+      '{ invoices { edges { node { period credits { amountMinor } charges { amountMinor } lines(first: 20) { kind orderId amount { amountMinor } } } } } }',
       {},
       { token: p.admin.token },
     );
-    const march = invoices.data!.invoices.find((i) => i.period === '2026-03')!;
-    const april = invoices.data!.invoices.find((i) => i.period === '2026-04')!;
+    const list = invoices.data!.invoices.edges.map((e) => e.node);
+    const march = list.find((i) => i.period === '2026-03')!;
+    const april = list.find((i) => i.period === '2026-04')!;
     // The DE price: US$589.00 × 0.92 EUR/USD = €541.88 = 54,188 cents, all of it credited.
     expect(march.charges.amountMinor).toBe(54_188);
     expect(april.lines).toEqual([

@@ -1,5 +1,10 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { CancellationStateEnum, Money } from '../../shared/graphql-types.js';
+import {
+  CancellationStateEnum,
+  CreditMethodEnum,
+  Money,
+  type CreditMethod,
+} from '../../shared/graphql-types.js';
 import { Invoice } from '../invoices/invoice.types.js';
 import { Order, OrderLine, ProductRef } from '../orders/order.types.js';
 
@@ -55,11 +60,11 @@ export class CancellationOption {
   })
   credit: Money | null;
 
-  @Field(() => String, {
+  @Field(() => CreditMethodEnum, {
     nullable: true,
-    description: 'FULL (100 %) or PRORATED; null when it cannot be cancelled.',
+    description: 'How the credit would be worked out; null when it cannot be cancelled.',
   })
-  creditMethod: string | null;
+  creditMethod: CreditMethod | null;
 
   @Field(() => Money, { description: 'What was charged for these lines.' })
   charged: Money;
@@ -109,8 +114,8 @@ export class CancelPurchasePayload {
   @Field(() => Money, { description: 'The credit given, on `creditInvoice`.' })
   credit: Money;
 
-  @Field(() => String, { description: 'FULL (100 %) or PRORATED.' })
-  creditMethod: string;
+  @Field(() => CreditMethodEnum, { description: 'How the credit was worked out.' })
+  creditMethod: CreditMethod;
 
   @Field(() => Invoice, { description: 'The open invoice that carries the credit.' })
   creditInvoice: Invoice;

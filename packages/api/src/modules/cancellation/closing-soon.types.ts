@@ -1,5 +1,11 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Money, PageInfo, SkuUnitEnum } from '../../shared/graphql-types.js';
+import {
+  CreditMethodEnum,
+  Money,
+  PageInfo,
+  SkuUnitEnum,
+  type CreditMethod,
+} from '../../shared/graphql-types.js';
 import { Customer } from '../customers/customer.types.js';
 import { ProductRef } from '../orders/order.types.js';
 
@@ -53,8 +59,8 @@ export class ClosingSoonPurchase {
   @Field(() => Money, { description: 'The credit a cancellation now would give.' })
   credit: Money;
 
-  @Field(() => String, { description: 'FULL (100 %) or PRORATED.' })
-  creditMethod: string;
+  @Field(() => CreditMethodEnum, { description: 'How the credit would be worked out.' })
+  creditMethod: CreditMethod;
 
   @Field(() => Date, { description: 'When it was bought.' })
   purchasedAt: Date;

@@ -6,18 +6,27 @@ import { describeEachEngine } from '../../test-support/harness.js';
 const PLACE =
   'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id total { amountMinor } } }';
 const INVOICES =
-  '{ invoices { id period currency status csvUrl charges { decimal } credits { decimal } net { decimal amountMinor } lines(first: 20) { kind orderId productName amount { amountMinor } customer { name } } } }';
+  '{ invoices { edges { node { id period currency status csvUrl charges { decimal } credits { decimal } net { decimal amountMinor } lines(first: 20) { kind orderId productName amount { amountMinor } customer { name } } } } } }';
 type Invoices = {
   invoices: {
-    id: string;
-    period: string;
-    currency: string;
-    status: string;
-    csvUrl: string;
-    net: { decimal: string; amountMinor: number };
-    lines: { kind: string; orderId: string; customer: { name: string } }[];
-  }[];
+    edges: {
+      node: {
+        id: string;
+        period: string;
+        currency: string;
+        status: string;
+        csvUrl: string;
+        net: { decimal: string; amountMinor: number };
+        lines: { kind: string; orderId: string; customer: { name: string } }[];
+      };
+    }[];
+  };
 };
+async function listInvoices(url: string, token: string) {
+  const response = await gql<Invoices>(url, INVOICES, {}, { token });
+  expect(response.errors).toBeUndefined();
+  return response.data!.invoices.edges.map((e) => e.node);
+}
 
 describeEachEngine('invoices', (use) => {
   it('I1: charges land on the invoice of their UTC month; a past month is issued, the current one open', async () => {
@@ -43,7 +52,7 @@ describeEachEngine('invoices', (use) => {
     const october = await buy('2026-10-31T23:59:59.999Z');
     const november = await buy('2026-11-01T00:00:00.000Z');
     clock.set('2026-11-15T00:00:00.000Z');
-    const { invoices } = (await gql<Invoices>(url, INVOICES, {}, { token: admin.token })).data!;
+    const invoices = await listInvoices(url, admin.token);
     const eur = invoices.filter((i) => i.currency === 'EUR');
     expect(eur.map((i) => [i.period, i.status])).toEqual([
       ['2026-11', 'OPEN'],
@@ -53,6 +62,27 @@ describeEachEngine('invoices', (use) => {
     expect(eur[0]!.lines.map((l) => l.orderId)).toEqual([november.id]);
     expect(eur[0]!.net.amountMinor).toBe(november.total.amountMinor);
     expect(eur[0]!.lines[0]!.customer.name).toBe(customer.name);
+
+    // I1: paged like the other lists, newest month first, with the total on every page.
+    const PAGE =
+      'query($after: String) { invoices(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { period } } } }';
+    type Page = {
+      invoices: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: { node: { period: string } }[];
+      };
+    };
+    const periods: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: Page = (await gql<Page>(url, PAGE, { after }, { token: admin.token })).data!;
+      expect(page.invoices.totalCount).toBe(2);
+      periods.push(...page.invoices.edges.map((e) => e.node.period));
+      if (!page.invoices.pageInfo.hasNextPage) break;
+      after = page.invoices.pageInfo.endCursor;
+    }
+    expect(periods).toEqual(['2026-11', '2026-10']);
   });
 
   it('I2: downloads an invoice as CSV with exact amounts; another partner gets 404', async () => {
@@ -71,9 +101,7 @@ describeEachEngine('invoices', (use) => {
       },
       { token: admin.token },
     );
-    const invoice = (
-      await gql<Invoices>(url, INVOICES, {}, { token: admin.token })
-    ).data!.invoices.find((i) => i.currency === 'JPY')!;
+    const invoice = (await listInvoices(url, admin.token)).find((i) => i.currency === 'JPY')!;
     const response = await fetch(`${url}${invoice.csvUrl}`, {
       headers: { authorization: `Bearer ${admin.token}` },
     });
@@ -123,8 +151,7 @@ describeEachEngine('invoices', (use) => {
       { token: other.admin.token },
     );
     expect(errorCode(foreign)).toBe('NOT_FOUND');
-    const list = (await gql<Invoices>(url, INVOICES, {}, { token: other.admin.token })).data!
-      .invoices;
+    const list = await listInvoices(url, other.admin.token);
     expect(list).toEqual([]);
   });
 });

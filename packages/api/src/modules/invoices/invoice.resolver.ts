@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { authorize, type RequestContext } from '../../shared/context.js';
 import { pageAfterId } from '../../shared/cursor.js';
 import { firstDescription, PAGED_FIELDS } from '../../shared/graphql-limits.js';
-import { Money, SkuUnitEnum } from '../../shared/graphql-types.js';
+import { Money, PageInfo, SkuUnitEnum } from '../../shared/graphql-types.js';
 import { skuLoader } from '../catalog/catalog.loaders.js';
 import { linesOfOrderLoader } from '../orders/order.loaders.js';
 import { customerLoader } from '../customers/customer.loaders.js';
@@ -11,8 +11,8 @@ import { linesOfInvoiceLoader } from './invoice.loaders.js';
 import { Customer } from '../customers/customer.types.js';
 import { invoiceTotals } from './invoice-csv.js';
 import type { InvoiceEntity } from './invoice.entity.js';
-import { getInvoice, listInvoices } from './invoice.service.js';
-import { Invoice, InvoiceLine } from './invoice.types.js';
+import { countInvoices, getInvoice, invoicePage } from './invoice.service.js';
+import { Invoice, InvoiceConnection, InvoiceEdge, InvoiceLine } from './invoice.types.js';
 
 function view(entity: InvoiceEntity, now: Date): Invoice {
   const period = parseInvoicePeriodKey(entity.period);
@@ -22,11 +22,28 @@ function view(entity: InvoiceEntity, now: Date): Invoice {
 @Resolver(() => Invoice)
 export class InvoiceResolver {
   // I1, I2
-  @Query(() => [Invoice], { description: 'The partner’s monthly invoices, newest first.' })
-  async invoices(@Ctx() ctx: RequestContext): Promise<Invoice[]> {
+  @Query(() => InvoiceConnection, {
+    description: 'The partner’s monthly invoices, newest month first, a page at a time.',
+  })
+  async invoices(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true, description: firstDescription('Query.invoices') })
+    first?: number | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The `endCursor` of the previous page.',
+    })
+    after?: string | null,
+  ): Promise<InvoiceConnection> {
     const actor = authorize(ctx.actor, 'READ_PARTNER_DATA');
     const now = ctx.clock.now();
-    return (await listInvoices(ctx.db, actor)).map((invoice) => view(invoice, now));
+    const page = await invoicePage(ctx.db, actor, { first, after });
+    return Object.assign(new InvoiceConnection(), {
+      edges: page.rows.map((row) =>
+        Object.assign(new InvoiceEdge(), { cursor: row.cursor, node: view(row.invoice, now) }),
+      ),
+      pageInfo: PageInfo.forward(page.rows, page.hasNextPage),
+    });
   }
 
   @Query(() => Invoice, { description: 'One of the partner’s invoices.' })
@@ -121,4 +138,14 @@ async function skuOf(line: InvoiceLine, ctx: RequestContext) {
   const orderLine = lines.find((l) => l.id === line.entity.orderLineId);
   if (!orderLine) return null;
   return { sku: await skuLoader(ctx).load(orderLine.skuId), termYears: orderLine.termYears };
+}
+
+@Resolver(() => InvoiceConnection)
+export class InvoiceConnectionResolver {
+  @FieldResolver(() => Int, {
+    description: 'How many invoices the partner has in all (every page). Counted when asked for.',
+  })
+  async totalCount(@Ctx() ctx: RequestContext): Promise<number> {
+    return countInvoices(ctx.db, authorize(ctx.actor, 'READ_PARTNER_DATA'));
+  }
 }

@@ -1,8 +1,34 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Money } from '../../shared/graphql-types.js';
-import type { InvoiceLineEntity } from './invoice-line.entity.js';
+import type { InvoiceStatus } from '@csp/domain';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Money, PageInfo } from '../../shared/graphql-types.js';
+import type { InvoiceLineEntity, InvoiceLineKind } from './invoice-line.entity.js';
 import type { InvoiceEntity } from './invoice.entity.js';
 
+export const InvoiceLineKindEnum = {
+  CHARGE: 'CHARGE',
+  CREDIT: 'CREDIT',
+} as const satisfies Record<InvoiceLineKind, InvoiceLineKind>;
+registerEnumType(InvoiceLineKindEnum, {
+  name: 'InvoiceLineKind',
+  description: 'Whether an invoice line charges or credits.',
+  valuesConfig: {
+    CHARGE: { description: 'A purchase, charged at its amount.' },
+    CREDIT: { description: 'A cancellation, credited as a negative amount.' },
+  },
+});
+
+export const InvoiceStatusEnum = {
+  OPEN: 'OPEN',
+  ISSUED: 'ISSUED',
+} as const satisfies Record<InvoiceStatus, InvoiceStatus>;
+registerEnumType(InvoiceStatusEnum, {
+  name: 'InvoiceStatus',
+  description: 'Whether a monthly invoice can still take lines.',
+  valuesConfig: {
+    OPEN: { description: 'The month is not over: new purchases and credits are added.' },
+    ISSUED: { description: 'The month is over: the invoice is final.' },
+  },
+});
 @ObjectType({ description: 'One charge or credit on an invoice.' })
 export class InvoiceLine {
   entity: InvoiceLineEntity;
@@ -10,8 +36,10 @@ export class InvoiceLine {
   @Field(() => ID, { description: 'The line’s id.' })
   id: string;
 
-  @Field(() => String, { description: 'CHARGE for a purchase, CREDIT for a cancellation.' })
-  kind: string;
+  @Field(() => InvoiceLineKindEnum, {
+    description: 'CHARGE for a purchase, CREDIT for a cancellation.',
+  })
+  kind: InvoiceLineKind;
 
   @Field(() => String, { description: 'The order ID the line is for.' })
   orderId: string;
@@ -65,13 +93,13 @@ export class Invoice {
   @Field(() => String, { description: 'The ISO 4217 currency of every line.' })
   currency: string;
 
-  @Field(() => String, { description: 'OPEN until the month ends (UTC), then ISSUED.' })
-  status: string;
+  @Field(() => InvoiceStatusEnum, { description: 'OPEN until the month ends (UTC), then ISSUED.' })
+  status: InvoiceStatus;
 
   @Field(() => String, { description: 'Where to download the invoice as CSV (same session).' })
   csvUrl: string;
 
-  static of(entity: InvoiceEntity, status: string): Invoice {
+  static of(entity: InvoiceEntity, status: InvoiceStatus): Invoice {
     return Object.assign(new Invoice(), {
       entity,
       id: entity.id,
@@ -81,4 +109,24 @@ export class Invoice {
       csvUrl: `/invoices/${entity.id}.csv`,
     });
   }
+}
+
+@ObjectType({ description: 'An invoice with its cursor.' })
+export class InvoiceEdge {
+  @Field(() => String, { description: 'Pass as `after` to get the invoices after this one.' })
+  cursor: string;
+
+  @Field(() => Invoice, { description: 'The invoice.' })
+  node: Invoice;
+}
+
+@ObjectType({ description: 'A page of the partner’s invoices.' })
+export class InvoiceConnection {
+  @Field(() => [InvoiceEdge], { description: 'The invoices on this page.' })
+  edges: InvoiceEdge[];
+
+  @Field(() => PageInfo, {
+    description: 'Whether more invoices follow, and the cursor to get them.',
+  })
+  pageInfo: PageInfo;
 }

@@ -84,20 +84,24 @@ describeEachEngine('placing orders', (use) => {
 
     const invoices = await gql<{
       invoices: {
-        period: string;
-        currency: string;
-        charges: { amountMinor: number };
-        lines: { orderId: string; kind: string }[];
-      }[];
+        edges: {
+          node: {
+            period: string;
+            currency: string;
+            charges: { amountMinor: number };
+            lines: { orderId: string; kind: string }[];
+          };
+        }[];
+      };
     }>(
       url,
-      '{ invoices { period currency charges { amountMinor } lines(first: 50) { orderId kind } } }',
+      '{ invoices { edges { node { period currency charges { amountMinor } lines(first: 50) { orderId kind } } } } }',
       {},
       { token: admin.token },
     );
-    const november = invoices.data!.invoices.find(
-      (i) => i.period === '2026-11' && i.currency === 'KRW',
-    );
+    const november = invoices
+      .data!.invoices.edges.map((e) => e.node)
+      .find((i) => i.period === '2026-11' && i.currency === 'KRW');
     expect(november?.charges.amountMinor).toBe(order.total.amountMinor);
     expect(november?.lines.every((l) => l.orderId === order.id && l.kind === 'CHARGE')).toBe(true);
   });
@@ -383,9 +387,9 @@ describeEachEngine('placing orders', (use) => {
     expect(await db.manager.countBy(OrderEntity, { customerId: a.customer.id })).toBe(1);
 
     // Reusing A's idempotency key from B makes B's own order, never returns A's.
-    const invoices = await gql<{ invoices: { lines: { orderId: string }[] }[] }>(
+    const invoices = await gql<{ invoices: unknown }>(
       url,
-      '{ invoices { lines(first: 100) { orderId } } }',
+      '{ invoices { edges { node { lines(first: 100) { orderId } } } } }',
       {},
       { token: b.admin.token },
     );

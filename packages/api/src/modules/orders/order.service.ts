@@ -10,19 +10,20 @@ import {
   termsAtPurchase,
   validateInput,
 } from '@csp/domain';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import { authorize, type Actor } from '../../shared/context.js';
 import { fail, isUniqueViolation, notFound, parsedOrRefused } from '../../shared/errors.js';
 import { newId, newOrderId, sha256Hex } from '../../shared/ids.js';
+import { int, intOrNull, plainQuery } from '../../shared/raw-rows.js';
 import { forPartner } from '../../shared/tenancy.js';
 import { recordSuccess, withRefusalLog, type ActivityFacts } from '../activity/activity.service.js';
-import { PriceEntity } from '../catalog/price.entity.js';
-import { ProductEntity } from '../catalog/product.entity.js';
-import { SkuEntity } from '../catalog/sku.entity.js';
+import type { ProductEntity } from '../catalog/product.entity.js';
+import type { SkuEntity } from '../catalog/sku.entity.js';
 import { getCustomer } from '../customers/customer.service.js';
 import { addInvoiceLine, ensureInvoice } from '../invoices/invoice.service.js';
 import { OrderLineEntity } from './order-line.entity.js';
+import { LINE_COLUMNS, ORDER_COLUMNS, orderOfRow } from './order-rows.js';
 import { OrderEntity } from './order.entity.js';
 import { enqueueWebhook, orderPlacedEvent } from '../webhooks/index.js';
 
@@ -38,11 +39,67 @@ function requestHash(request: PlaceOrderRequest): string {
 }
 
 async function existingOrder(db: Database, actor: Actor, request: PlaceOrderRequest, hash: string) {
-  const order = await forPartner(db.manager, actor).findOne(OrderEntity, {
-    idempotencyKey: request.idempotencyKey,
-  });
+  // Issue 13: one plain row, no entity hydration (the hot path of every order and retry).
+  const [row] = await forPartner(db.manager, actor).rows(
+    `SELECT ${ORDER_COLUMNS} FROM orders WHERE partner_id = :partnerId AND idempotency_key = :key`,
+    { key: request.idempotencyKey },
+  );
+  const order = row ? orderOfRow(row) : null;
   if (order && order.requestHash !== hash) fail('IDEMPOTENCY_CONFLICT');
   return order;
+}
+
+interface CatalogSku {
+  id: string;
+  productId: string;
+  name: string;
+  termYears: SkuEntity['termYears'];
+}
+interface CatalogProduct {
+  id: string;
+  name: string;
+  kind: ProductEntity['kind'];
+}
+
+/** The SKUs asked for, their products and their prices in `currency`: three plain reads. */
+async function catalogOf(db: Database, skuIds: string[], currency: string) {
+  const marks = skuIds.map(() => '?').join(', ');
+  const [skuRows, priceRows] = await Promise.all([
+    plainQuery(
+      db.manager,
+      `SELECT id, product_id, name, term_years FROM skus WHERE id IN (${marks})`,
+      skuIds,
+    ),
+    plainQuery(
+      db.manager,
+      `SELECT sku_id, amount_minor FROM prices WHERE currency = ? AND sku_id IN (${marks})`,
+      [currency, ...skuIds],
+    ),
+  ]);
+  const skus: CatalogSku[] = skuRows.map((r) => ({
+    id: r['id'] as string,
+    productId: r['product_id'] as string,
+    name: r['name'] as string,
+    termYears: intOrNull(r['term_years']) as SkuEntity['termYears'],
+  }));
+  const productIds = [...new Set(skus.map((s) => s.productId))];
+  const productRows = productIds.length
+    ? await plainQuery(
+        db.manager,
+        `SELECT id, name, kind FROM products WHERE id IN (${productIds.map(() => '?').join(', ')})`,
+        productIds,
+      )
+    : [];
+  const products: CatalogProduct[] = productRows.map((r) => ({
+    id: r['id'] as string,
+    name: r['name'] as string,
+    kind: r['kind'] as ProductEntity['kind'],
+  }));
+  const prices = priceRows.map((r) => ({
+    skuId: r['sku_id'] as string,
+    amountMinor: int(r['amount_minor']),
+  }));
+  return { skus, products, prices };
 }
 
 /**
@@ -67,13 +124,7 @@ export async function placeOrder(
   const customer = await getCustomer(db, actor, request.customerId);
   const currency = currencyForMarket(customer.market);
   const skuIds = request.lines.map((l) => l.skuId);
-  const [skus, prices] = await Promise.all([
-    db.manager.findBy(SkuEntity, { id: In(skuIds) }),
-    db.manager.findBy(PriceEntity, { skuId: In(skuIds), currency }),
-  ]);
-  const products = await db.manager.findBy(ProductEntity, {
-    id: In([...new Set(skus.map((s) => s.productId))]),
-  });
+  const { skus, products, prices } = await catalogOf(db, skuIds, currency);
 
   const priced = request.lines.map((line) => {
     const sku = skus.find((s) => s.id === line.skuId) ?? notFound('SKU');
@@ -112,7 +163,7 @@ export async function placeOrder(
 
   try {
     await db.transaction(async (m) => {
-      await m.insert(OrderEntity, order);
+      await insertOrder(m, order);
       for (const [index, { line, sku, product, unitPrice }] of priced.entries()) {
         const terms = termsAtPurchase(product.kind, now); // C1: fixed now, stored with the line
         const amount = lineAmount({ unitPrice, quantity: line.quantity });
@@ -138,7 +189,7 @@ export async function placeOrder(
           status: 'ACTIVE',
           cancelledAt: null,
         };
-        await m.insert(OrderLineEntity, orderLine);
+        await insertOrderLine(m, orderLine);
         // B4, I1: each line is charged on the invoice of the month of purchase.
         await addInvoiceLine(m, {
           invoiceId: invoice.id,
@@ -178,6 +229,57 @@ export async function placeOrder(
     throw error;
   }
   return order;
+}
+
+/** Issue 13: plain INSERTs (TypeORM's insert builder costs more than the statement itself). */
+async function insertOrder(m: EntityManager, o: OrderEntity): Promise<void> {
+  await plainQuery(
+    m,
+    `INSERT INTO orders (${ORDER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      o.id,
+      o.partnerId,
+      o.customerId,
+      o.placedByUserId,
+      o.purchasedAt,
+      o.currency,
+      o.totalMinor,
+      o.taxIncluded ? 1 : 0,
+      o.status,
+      o.idempotencyKey,
+      o.requestHash,
+    ],
+  );
+}
+
+async function insertOrderLine(m: EntityManager, l: OrderLineEntity): Promise<void> {
+  await plainQuery(
+    m,
+    `INSERT INTO order_lines (${LINE_COLUMNS})
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      l.id,
+      l.orderId,
+      l.partnerId,
+      l.customerId,
+      l.productId,
+      l.skuId,
+      l.lineNumber,
+      l.productKind,
+      l.termYears,
+      l.quantity,
+      l.purchasedQuantity,
+      l.unitPriceMinor,
+      l.amountMinor,
+      l.currency,
+      l.purchasedAt,
+      l.cancellationPolicy,
+      l.windowDays,
+      l.cancellableUntil,
+      l.status,
+      l.cancelledAt,
+    ],
+  );
 }
 
 /** A1: what a refused order names: the customer, when it is one of the caller's partner's (R8). */

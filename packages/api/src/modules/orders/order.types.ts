@@ -1,8 +1,34 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CancellationPolicyEnum, Money, ProductKindEnum } from '../../shared/graphql-types.js';
 import type { ProductEntity } from '../catalog/product.entity.js';
-import type { OrderLineEntity } from './order-line.entity.js';
-import type { OrderEntity } from './order.entity.js';
+import type { OrderLineEntity, OrderLineStatus } from './order-line.entity.js';
+import type { OrderEntity, OrderStatus } from './order.entity.js';
+
+export const OrderLineStatusEnum = {
+  ACTIVE: 'ACTIVE',
+  CANCELLED: 'CANCELLED',
+} as const satisfies Record<OrderLineStatus, OrderLineStatus>;
+registerEnumType(OrderLineStatusEnum, {
+  name: 'OrderLineStatus',
+  description: 'Whether a purchased line is still in force.',
+  valuesConfig: {
+    ACTIVE: { description: 'In force: its keys and links work.' },
+    CANCELLED: { description: 'Cancelled: credited, its keys and links revoked.' },
+  },
+});
+
+export const OrderStatusEnum = {
+  COMPLETED: 'COMPLETED',
+  CANCELLED: 'CANCELLED',
+} as const satisfies Record<OrderStatus, OrderStatus>;
+registerEnumType(OrderStatusEnum, {
+  name: 'OrderStatus',
+  description: 'Whether an order still has lines in force.',
+  valuesConfig: {
+    COMPLETED: { description: 'Placed, with at least one line in force.' },
+    CANCELLED: { description: 'Every line of the order has been cancelled.' },
+  },
+});
 
 @ObjectType({ description: 'A product, by name and kind.' })
 export class ProductRef {
@@ -62,8 +88,8 @@ export class OrderLine {
   @Field(() => Money, { description: 'The amount charged: unit price × purchased quantity.' })
   amount: Money;
 
-  @Field(() => String, { description: 'ACTIVE or CANCELLED.' })
-  status: string;
+  @Field(() => OrderLineStatusEnum, { description: 'Whether the line is in force or cancelled.' })
+  status: OrderLineStatus;
 
   // C1, C2
   @Field(() => CancellationPolicyEnum, {
@@ -116,8 +142,8 @@ export class Order {
   @Field(() => Date, { description: 'When the order was placed.' })
   purchasedAt: Date;
 
-  @Field(() => String, { description: 'COMPLETED, or CANCELLED when all its lines are.' })
-  status: string;
+  @Field(() => OrderStatusEnum, { description: 'COMPLETED, or CANCELLED when all its lines are.' })
+  status: OrderStatus;
 
   @Field(() => Money, { description: 'The sum charged for the order’s lines.' })
   total: Money;

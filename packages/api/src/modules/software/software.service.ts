@@ -2,6 +2,7 @@ import {
   isOfferedChoice,
   LINK_MAX_DOWNLOADS,
   linkExpiresAt,
+  linkState,
   type DownloadChoice,
 } from '@csp/domain';
 import type { EntityManager } from 'typeorm';
@@ -54,7 +55,7 @@ export async function liveLinksOfLines(
      ORDER BY issued_at DESC, id ASC`,
     { lineIds: [...lineIds], now },
   );
-  return rows.map((r) => ({
+  const links: DownloadLinkEntity[] = rows.map((r) => ({
     id: r['id'] as string,
     // Not selected: a live link's hash is never shown (D5).
     tokenHash: '',
@@ -71,6 +72,8 @@ export async function liveLinksOfLines(
     language: r['language'] as string,
     fileType: r['file_type'] as string,
   }));
+  // The query narrows; the domain's rule decides.
+  return links.filter((link) => linkState(link, now) === 'ACTIVE');
 }
 
 /**

@@ -1,9 +1,32 @@
-import { downloadsLeft, LINK_LIFETIME_DAYS, linkState } from '@csp/domain';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import {
+  downloadsLeft,
+  LINK_LIFETIME_DAYS,
+  LINK_STATES,
+  linkState,
+  type LinkState,
+} from '@csp/domain';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { OrderLine, UserRef } from '../orders/order.types.js';
 import type { DownloadLinkEntity } from './download-link.entity.js';
 
 // D3, D4; its token is never listed (D5).
+
+const LINK_STATE_DESCRIPTIONS: Record<LinkState, string> = {
+  ACTIVE: 'It downloads.',
+  EXPIRED: 'Its lifetime is over.',
+  EXHAUSTED: 'Every download it allows has been used.',
+  REVOKED: 'Its purchase was cancelled.',
+};
+export const LinkStateEnum = Object.fromEntries(LINK_STATES.map((s) => [s, s])) as {
+  [K in LinkState]: K;
+};
+registerEnumType(LinkStateEnum, {
+  name: 'LinkState',
+  description: 'Whether a download link still works.',
+  valuesConfig: Object.fromEntries(
+    LINK_STATES.map((s) => [s, { description: LINK_STATE_DESCRIPTIONS[s] }]),
+  ) as Record<LinkState, { description: string }>,
+});
 @ObjectType({
   description: 'A download link issued for a software line. Its URL is shown only when issued.',
 })
@@ -42,8 +65,8 @@ export class DownloadLink {
   @Field(() => Int, { description: 'How many downloads remain: maxDownloads − downloadsUsed.' })
   downloadsLeft: number;
 
-  @Field(() => String, { description: 'ACTIVE, EXPIRED, EXHAUSTED or REVOKED.' })
-  state: string;
+  @Field(() => LinkStateEnum, { description: 'Whether the link still downloads, and if not why.' })
+  state: LinkState;
 
   static of(entity: DownloadLinkEntity, now: Date): DownloadLink {
     return Object.assign(new DownloadLink(), {

@@ -96,13 +96,42 @@ describeEachEngine('support requests', (use) => {
       },
     ]);
 
-    const list = await gql<{ supportRequests: { id: string; status: string }[] }>(
-      h.url,
-      '{ supportRequests { id status } }',
-      {},
-      { token: admin.token },
-    );
-    expect(list.data!.supportRequests).toEqual([{ id: request.id, status: 'SUBMITTED' }]);
+    const list = await gql<{
+      supportRequests: { edges: { node: { id: string; status: string } }[] };
+    }>(h.url, '{ supportRequests { edges { node { id status } } } }', {}, { token: admin.token });
+    expect(list.data!.supportRequests.edges.map((e) => e.node)).toEqual([
+      { id: request.id, status: 'SUBMITTED' },
+    ]);
+
+    // S3: paged, newest first, with the total on every page.
+    h.clock.advance(60_000);
+    const second = (
+      await gql<{ createSupportRequest: { id: string } }>(
+        h.url,
+        CREATE,
+        { input: refund(customer.id) },
+        { token: admin.token },
+      )
+    ).data!.createSupportRequest;
+    const PAGE =
+      'query($after: String) { supportRequests(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }';
+    type Page = {
+      supportRequests: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: { node: { id: string } }[];
+      };
+    };
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: Page = (await gql<Page>(h.url, PAGE, { after }, { token: admin.token })).data!;
+      expect(page.supportRequests.totalCount).toBe(2);
+      ids.push(...page.supportRequests.edges.map((e) => e.node.id));
+      if (!page.supportRequests.pageInfo.hasNextPage) break;
+      after = page.supportRequests.pageInfo.endCursor;
+    }
+    expect(ids).toEqual([second.id, request.id]);
     const file = await fetch(`${h.url}/files/${attachmentId}`, {
       headers: { authorization: `Bearer ${admin.token}` },
     });
@@ -264,13 +293,13 @@ describeEachEngine('support requests', (use) => {
     ).toBe('NOT_FOUND');
     expect(
       (
-        await gql<{ supportRequests: unknown[] }>(
+        await gql<{ supportRequests: { edges: unknown[] } }>(
           h.url,
-          '{ supportRequests { id } }',
+          '{ supportRequests { edges { node { id } } } }',
           {},
           { token: b.admin.token },
         )
-      ).data!.supportRequests,
+      ).data!.supportRequests.edges,
     ).toEqual([]);
     const other = await createCustomer(h.db, b.partner.id);
     const steal = await gql(

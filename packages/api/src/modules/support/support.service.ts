@@ -12,7 +12,9 @@ import {
 import { In, IsNull } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import { authorize, type Actor } from '../../shared/context.js';
+import { decodeCursor, encodeCursor, pageSize } from '../../shared/cursor.js';
 import { notFound, parsedOrRefused } from '../../shared/errors.js';
+import { PAGED_FIELDS } from '../../shared/graphql-limits.js';
 import { newOrderId } from '../../shared/ids.js';
 import { forPartner } from '../../shared/tenancy.js';
 import { recordSuccess, withRefusalLog } from '../activity/activity.service.js';
@@ -20,6 +22,7 @@ import { ProductEntity } from '../catalog/product.entity.js';
 import { getCustomer } from '../customers/customer.service.js';
 import { AttachmentEntity } from './attachment.entity.js';
 import { SupportRequestEntity } from './support-request.entity.js';
+import { REQUEST_COLUMNS, requestOf } from './support-rows.js';
 import { enqueueWebhook, supportRequestCreatedEvent } from '../webhooks/index.js';
 
 /**
@@ -117,10 +120,41 @@ export async function createSupportRequest(
   });
 }
 
-export async function listSupportRequests(db: Database, actor: Actor) {
-  return forPartner(db.manager, actor).find(SupportRequestEntity, {
-    order: { createdAt: 'DESC', id: 'ASC' },
-  });
+/** S3: one page of the partner's support requests, newest first, keyset-paged on (created, id). */
+export async function supportRequestPage(
+  db: Database,
+  actor: Actor,
+  args: { first?: number | null; after?: string | null },
+) {
+  const { fallback, max } = PAGED_FIELDS['Query.supportRequests']!;
+  const size = pageSize(args.first, fallback, max);
+  // Issue 13: plain rows, no query builder per request.
+  const after = args.after ? decodeCursor(args.after, 2) : null;
+  const rows = (
+    await forPartner(db.manager, actor).rows(
+      `SELECT ${REQUEST_COLUMNS} FROM support_requests
+       WHERE partner_id = :partnerId${
+         after ? ' AND (created_at < :at OR (created_at = :at AND id > :id))' : ''
+       }
+       ORDER BY created_at DESC, id ASC LIMIT :limit`,
+      { at: after && new Date(Number(after[0])), id: after && String(after[1]), limit: size + 1 },
+    )
+  ).map(requestOf);
+  return {
+    rows: rows.slice(0, size).map((request) => ({
+      request,
+      cursor: encodeCursor([request.createdAt.getTime(), request.id]),
+    })),
+    hasNextPage: rows.length > size,
+  };
+}
+
+/** S3: how many support requests the partner has, for "Page 1 of N". */
+export async function countSupportRequests(db: Database, actor: Actor): Promise<number> {
+  const [row] = await forPartner(db.manager, actor).rows<{ n: number | string }>(
+    'SELECT COUNT(*) AS n FROM support_requests WHERE partner_id = :partnerId',
+  );
+  return Number(row?.n ?? 0);
 }
 
 export async function getSupportRequest(db: Database, actor: Actor, id: string) {

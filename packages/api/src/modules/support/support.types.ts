@@ -6,9 +6,9 @@ import {
   type ProblemType,
 } from '@csp/domain';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Money } from '../../shared/graphql-types.js';
+import { Money, PageInfo } from '../../shared/graphql-types.js';
 import type { AttachmentEntity } from './attachment.entity.js';
-import type { SupportRequestEntity } from './support-request.entity.js';
+import type { SupportRequestEntity, SupportRequestStatus } from './support-request.entity.js';
 
 const asEnum = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
@@ -33,6 +33,21 @@ const IMPACT_DESCRIPTIONS: Record<Impact, string> = {
 };
 
 export const ProblemTypeEnum = asEnum(PROBLEM_TYPES);
+export const SupportRequestStatusEnum = {
+  SUBMITTED: 'SUBMITTED',
+  IN_PROGRESS: 'IN_PROGRESS',
+  RESOLVED: 'RESOLVED',
+} as const satisfies Record<SupportRequestStatus, SupportRequestStatus>;
+registerEnumType(SupportRequestStatusEnum, {
+  name: 'SupportRequestStatus',
+  description: 'Where a support request stands.',
+  valuesConfig: {
+    SUBMITTED: { description: 'Received; nobody has taken it up yet.' },
+    IN_PROGRESS: { description: 'Being worked on.' },
+    RESOLVED: { description: 'Answered and closed.' },
+  },
+});
+
 registerEnumType(ProblemTypeEnum, {
   name: 'ProblemType',
   description: 'What a support request is about.',
@@ -90,8 +105,8 @@ export class SupportRequest {
   @Field(() => String, { description: 'A one-line summary.' })
   title: string;
 
-  @Field(() => String, { description: 'SUBMITTED, IN_PROGRESS or RESOLVED.' })
-  status: string;
+  @Field(() => SupportRequestStatusEnum, { description: 'Where the request stands.' })
+  status: SupportRequestStatus;
 
   @Field(() => String, {
     description: 'The customer’s tenant GUID or domain name; empty when not given.',
@@ -217,4 +232,24 @@ export class CreateSupportRequestInput {
     description: `Ids of files uploaded with POST /files; at most ${MAX_ATTACHMENTS}.`,
   })
   attachmentIds?: string[] | null;
+}
+
+@ObjectType({ description: 'A support request with its cursor.' })
+export class SupportRequestEdge {
+  @Field(() => String, { description: 'Pass as `after` to get the requests after this one.' })
+  cursor: string;
+
+  @Field(() => SupportRequest, { description: 'The support request.' })
+  node: SupportRequest;
+}
+
+@ObjectType({ description: 'A page of the partner’s support requests.' })
+export class SupportRequestConnection {
+  @Field(() => [SupportRequestEdge], { description: 'The requests on this page, newest first.' })
+  edges: SupportRequestEdge[];
+
+  @Field(() => PageInfo, {
+    description: 'Whether more requests follow, and the cursor to get them.',
+  })
+  pageInfo: PageInfo;
 }

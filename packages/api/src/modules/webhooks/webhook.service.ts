@@ -22,11 +22,13 @@ export interface EndpointView {
   createdAt: Date;
 }
 
+export type DeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
+
 export interface DeliveryView {
   id: string;
   eventId: string;
   eventType: string;
-  status: string;
+  status: DeliveryStatus;
   attempts: number;
   responseStatus: number | null;
   lastError: string | null;
@@ -155,7 +157,7 @@ interface DeliveryRow {
   id: string;
   event_id: string;
   type: string;
-  status: string;
+  status: DeliveryStatus;
   attempts: number | string;
   response_status: number | string | null;
   last_error: string | null;

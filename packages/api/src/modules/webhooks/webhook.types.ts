@@ -1,11 +1,26 @@
 import { WEBHOOK_EVENTS, WEBHOOK_RETRY_PERIOD_MS, WEBHOOK_TEST_EVENT } from '@csp/domain';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../../shared/graphql-types.js';
-import type { DeliveryView, EndpointView } from './webhook.service.js';
+import type { DeliveryStatus, DeliveryView, EndpointView } from './webhook.service.js';
 
 const RETRY_HOURS = WEBHOOK_RETRY_PERIOD_MS / 3_600_000;
 
 // W1
+
+export const DeliveryStatusEnum = {
+  PENDING: 'PENDING',
+  DELIVERED: 'DELIVERED',
+  FAILED: 'FAILED',
+} as const satisfies Record<DeliveryStatus, DeliveryStatus>;
+registerEnumType(DeliveryStatusEnum, {
+  name: 'WebhookDeliveryStatus',
+  description: 'Where a webhook delivery stands.',
+  valuesConfig: {
+    PENDING: { description: 'Not delivered yet; another attempt is due.' },
+    DELIVERED: { description: 'The endpoint answered with a 2xx status.' },
+    FAILED: { description: `Given up after ${RETRY_HOURS} hours of retries.` },
+  },
+});
 @ObjectType({ description: 'An address the partner’s events are sent to.' })
 export class WebhookEndpoint {
   @Field(() => ID, { description: 'The endpoint’s id.' })
@@ -62,10 +77,8 @@ export class WebhookDelivery {
   })
   eventType: string;
 
-  @Field(() => String, {
-    description: `PENDING, DELIVERED or FAILED (after ${RETRY_HOURS} h of retries).`,
-  })
-  status: string;
+  @Field(() => DeliveryStatusEnum, { description: 'Where the delivery stands.' })
+  status: DeliveryStatus;
 
   @Field(() => Int, { description: 'How many times sending was tried.' })
   attempts: number;

@@ -5,6 +5,17 @@
  * the same codes the web's catalogs use; ICU message syntax. The web never reads these.
  */
 const en = {
+  'csv.activity.time': 'time ({zone})',
+  'csv.activity.operation': 'operation',
+  'csv.activity.outcome': 'outcome',
+  'csv.activity.failure_code': 'failure_code',
+  'csv.activity.user': 'user',
+  'csv.activity.customer': 'customer',
+  'csv.activity.product': 'product',
+  'csv.activity.resource': 'resource',
+  'csv.activity.remote_address': 'remote_address',
+  'csv.activity.user_agent': 'user_agent',
+  'csv.activity.detail': 'detail',
   'csv.invoice.invoice_period': 'invoice_period',
   'csv.invoice.kind': 'kind',
   'csv.invoice.customer': 'customer',
@@ -96,6 +107,17 @@ const en = {
 export type ServerTextKey = keyof typeof en;
 
 const ko: Record<ServerTextKey, string> = {
+  'csv.activity.time': '시각 ({zone})',
+  'csv.activity.operation': '작업',
+  'csv.activity.outcome': '결과',
+  'csv.activity.failure_code': '실패 코드',
+  'csv.activity.user': '사용자',
+  'csv.activity.customer': '고객',
+  'csv.activity.product': '제품',
+  'csv.activity.resource': '리소스',
+  'csv.activity.remote_address': '원격 주소',
+  'csv.activity.user_agent': '사용자 에이전트',
+  'csv.activity.detail': '세부 정보',
   'csv.invoice.invoice_period': '청구 기간',
   'csv.invoice.kind': '유형',
   'csv.invoice.customer': '고객',

@@ -43,7 +43,7 @@ function entry(id: string, overrides: Record<string, unknown> = {}) {
 function logMock(
   variables: Record<string, unknown>,
   entries: unknown[],
-  { hasNextPage = false, endCursor = null as string | null } = {},
+  { hasNextPage = false, endCursor = null as string | null, totalCount = entries.length } = {},
 ) {
   return {
     request: {
@@ -62,6 +62,7 @@ function logMock(
         activityLog: {
           __typename: 'ActivityConnection',
           csvUrl: `/activity-log.csv?for=${String(variables['after'] ?? 'first')}`,
+          totalCount,
           pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor },
           edges: entries.map((node) => ({
             __typename: 'ActivityEdge',
@@ -262,19 +263,24 @@ describe('Activity log', () => {
       me: globalAdmin,
       mocks: [
         allCustomers,
-        logMock({}, [entry('e-1')], { hasNextPage: true, endCursor: 'cursor-e-1' }),
-        logMock({ after: 'cursor-e-1' }, [entry('e-0', { productName: 'Older product' })]),
+        // 51 entries: 50 on the first page, one on the second.
+        logMock({}, [entry('e-1')], { hasNextPage: true, endCursor: 'cursor-e-1', totalCount: 51 }),
+        logMock({ after: 'cursor-e-1' }, [entry('e-0', { productName: 'Older product' })], {
+          totalCount: 51,
+        }),
       ],
     });
     await screen.findByText('1 entry on page 1');
+    expect(screen.getByText('Page 1 of 2')).toBeInTheDocument();
+    // The file's times are in the zone the screen shows, its header in the screen's language.
     expect(screen.getByRole('link', { name: 'Export CSV' })).toHaveAttribute(
       'href',
-      '/activity-log.csv?for=first',
+      `/activity-log.csv?for=first&tz=${encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone)}&lang=en`,
     );
     expect(screen.getByRole('button', { name: 'Previous page' })).toBeDisabled();
     await user.click(screen.getByRole('button', { name: 'Next page' }));
     expect(await screen.findByRole('row', { name: /Older product/ })).toBeInTheDocument();
-    expect(screen.getByText('Page 2')).toBeInTheDocument();
+    expect(screen.getByText('Page 2 of 2')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
     await user.click(screen.getByRole('button', { name: 'Previous page' }));
     expect(await screen.findByRole('row', { name: /Windows Server 2022/ })).toBeInTheDocument();

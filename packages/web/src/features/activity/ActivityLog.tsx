@@ -26,16 +26,28 @@ import { EmptyState } from '../../app/EmptyState';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { Loading } from '../../app/Loading';
 import { PageHeader } from '../../app/PageHeader';
+import { PagingNav } from '../../app/PagingNav';
 import { RouterLink } from '../../app/RouterLink';
+import { withLanguage } from '../../app/i18n/language-choice';
 import { useI18n } from '../../app/i18n/useI18n';
 import { STACK_TABLE } from '../../app/stack';
 import { hasMessage, type MessageKey } from '../../app/i18n/messages';
 import { detailText } from './activity-detail';
 import { PermissionReason } from '../auth/PermissionReason';
 import { useMe, usePermission } from '../auth/useSession';
-import { dayRangeToInstants, defaultDayRange, type RangeProblem } from './activity-dates';
+import {
+  csvUrlInZone,
+  dayRangeToInstants,
+  defaultDayRange,
+  type RangeProblem,
+} from './activity-dates';
 import { CustomerPicker, type PickedCustomer } from './CustomerPicker';
-import { useActivityLog, type ActivityEntry, type ActivityFilter } from './useActivityLog';
+import {
+  ACTIVITY_PAGE_SIZE,
+  useActivityLog,
+  type ActivityEntry,
+  type ActivityFilter,
+} from './useActivityLog';
 
 const useStyles = makeStyles({
   filters: {
@@ -76,13 +88,6 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   muted: { display: 'block', color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
-  paging: {
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'flex-end',
-    gap: '12px',
-    marginTop: '12px',
-  },
   refusal: { display: 'flex', flexDirection: 'column', gap: '8px' },
 });
 
@@ -310,7 +315,7 @@ function ActivityLogView() {
                   : ''}
             </Text>
             {connection && (
-              <Link href={connection.csvUrl} download className={styles.csv}>
+              <Link href={withLanguage(csvUrlInZone(connection.csvUrl), i18n.language)} download className={styles.csv}>
                 <ArrowDownloadRegular aria-hidden />
                 {t('activity.exportCsv')}
               </Link>
@@ -350,17 +355,16 @@ function ActivityLogView() {
               </Table>
             </div>
           )}
-          {(log.hasPrevious || log.hasNext) && (
-            <nav className={styles.paging} aria-label={t('activity.paging')}>
-              <Button disabled={!log.hasPrevious} onClick={log.previous}>
-                {t('activity.previous')}
-              </Button>
-              <Text>{t('activity.page', { page: i18n.number(log.page) })}</Text>
-              <Button disabled={!log.hasNext || log.loading} onClick={log.next}>
-                {t('activity.next')}
-              </Button>
-            </nav>
-          )}
+          <PagingNav
+            page={log.page}
+            totalCount={connection?.totalCount ?? null}
+            pageSize={ACTIVITY_PAGE_SIZE}
+            hasPrevious={log.hasPrevious}
+            hasNext={log.hasNext}
+            loading={log.loading}
+            onPrevious={log.previous}
+            onNext={log.next}
+          />
         </>
       )}
     </>

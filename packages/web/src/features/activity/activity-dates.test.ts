@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { dayRangeToInstants, defaultDayRange, localMidnight } from './activity-dates';
+import { csvUrlInZone, dayRangeToInstants, defaultDayRange, localMidnight } from './activity-dates';
 
 const originalZone = process.env['TZ'];
 afterEach(() => {
@@ -55,10 +55,35 @@ describe('activity dates', () => {
     });
   });
 
+  it('A2: at most 3 × 366 whole local days, the same limit as the API, across DST changes', () => {
+    process.env['TZ'] = 'America/New_York';
+    // 2026-03-01 … 2029-03-02 is 1098 days (one leap day, 2028-02-29); it holds three springs
+    // forward and three falls back, so the instants are exactly 1098 × 24 hours apart.
+    expect(dayRangeToInstants('2026-03-01', '2029-03-02').ok).toBe(true);
+    expect(dayRangeToInstants('2026-03-01', '2029-03-03')).toEqual({
+      ok: false,
+      problem: 'tooLong',
+    });
+    // Summer time to winter time: 1098 days are 1098 × 24 hours and one more. A limit in hours
+    // would refuse what the day picker allows; in whole days both sides agree.
+    expect(dayRangeToInstants('2026-03-09', '2029-03-10').ok).toBe(true);
+    expect(dayRangeToInstants('2026-03-09', '2029-03-11').ok).toBe(false);
+  });
+
   it('A2: the default range is the last 30 days, today included', () => {
     expect(defaultDayRange(new Date(2026, 10, 22, 15))).toEqual({
       fromDay: '2026-10-24',
       toDay: '2026-11-22',
     });
+  });
+
+  it('A4: the CSV link names the zone the screen uses', () => {
+    expect(csvUrlInZone('/activity-log.csv?from=a', 'Asia/Seoul')).toBe(
+      '/activity-log.csv?from=a&tz=Asia%2FSeoul',
+    );
+    process.env['TZ'] = 'Asia/Seoul';
+    expect(csvUrlInZone('/activity-log.csv?from=a')).toBe(
+      '/activity-log.csv?from=a&tz=Asia%2FSeoul',
+    );
   });
 });

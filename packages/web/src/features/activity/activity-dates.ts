@@ -4,13 +4,9 @@
  * first day up to local midnight of the day after the last one (23 or 25 hours on DST days).
  */
 
+import { ACTIVITY_DEFAULT_RANGE_DAYS, activityRangeProblem } from '@csp/domain';
+
 const DAY_INPUT = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** The API's limit on a range (MAX_RANGE_MS in the API): three years of 366 days. */
-export const MAX_RANGE_DAYS = 3 * 366;
-
-/** The default view: the last 30 days, today included. */
-export const DEFAULT_RANGE_DAYS = 30;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -45,10 +41,11 @@ export function dayRangeToInstants(fromDay: string, toDay: string): DayRange {
   const lastDay = localMidnight(toDay);
   const to = localMidnight(toDay, 1);
   if (!lastDay || !to) return { ok: false, problem: 'toRequired' };
-  if (lastDay.getTime() < from.getTime()) return { ok: false, problem: 'order' };
-  // Whole days, so a DST change inside the range never tips it over the limit.
-  const days = Math.round((to.getTime() - from.getTime()) / 86_400_000);
-  if (days > MAX_RANGE_DAYS) return { ok: false, problem: 'tooLong' };
+  // The API applies the same rule to the same instants (whole days, so DST never tips it).
+  const problem = activityRangeProblem(from, to);
+  if (problem === 'tooLong') return { ok: false, problem: 'tooLong' };
+  // The last day before the first one leaves `to` at or before `from`.
+  if (problem) return { ok: false, problem: 'order' };
   return { ok: true, from: from.toISOString(), to: to.toISOString() };
 }
 
@@ -57,7 +54,17 @@ export function defaultDayRange(now: Date): { fromDay: string; toDay: string } {
   const first = new Date(
     now.getFullYear(),
     now.getMonth(),
-    now.getDate() - (DEFAULT_RANGE_DAYS - 1),
+    now.getDate() - (ACTIVITY_DEFAULT_RANGE_DAYS - 1),
   );
   return { fromDay: toDayInput(first), toDay: toDayInput(now) };
+}
+
+/** The zone the screen shows times in: the browser's. */
+export function userTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** The CSV link with the user's zone, so the file's times match the screen's (with the offset). */
+export function csvUrlInZone(csvUrl: string, timeZone = userTimeZone()): string {
+  return `${csvUrl}${csvUrl.includes('?') ? '&' : '?'}tz=${encodeURIComponent(timeZone)}`;
 }

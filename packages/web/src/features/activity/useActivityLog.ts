@@ -23,6 +23,7 @@ export const ActivityLogDocument = graphql(`
       after: $after
     ) {
       csvUrl
+      totalCount
       pageInfo {
         hasNextPage
         endCursor

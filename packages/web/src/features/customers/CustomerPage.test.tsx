@@ -72,4 +72,25 @@ describe('Customer page', () => {
     expect(screen.getByTestId('location')).toHaveTextContent('/customers/c-fourth/orders');
     expect(await screen.findByText('orders panel')).toBeInTheDocument();
   });
+
+  it('the tabs: one Tab stop, arrow keys move between them, no hidden focus traps (axe)', async () => {
+    const user = userEvent.setup();
+    const { container } = renderCustomerPage();
+    const software = await screen.findByRole('tab', { name: 'Software', selected: true });
+    const orders = screen.getByRole('tab', { name: 'Order history' });
+    expect(software).toHaveAttribute('tabindex', '0');
+    expect(orders).toHaveAttribute('tabindex', '-1');
+    software.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(orders).toHaveFocus();
+    await user.keyboard('{ArrowRight}');
+    expect(software).toHaveFocus();
+    await user.keyboard('{End}');
+    expect(orders).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByTestId('location')).toHaveTextContent('/customers/c-fourth/orders');
+    // Tabster's focus-redirect elements are aria-hidden yet focusable: none around the tabs.
+    expect(container.querySelector('[role="tablist"] [data-tabster-dummy]')).toBeNull();
+    expect(screen.getByRole('tablist')).not.toHaveAttribute('data-tabster');
+  });
 });

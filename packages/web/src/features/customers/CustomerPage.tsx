@@ -1,6 +1,6 @@
 import { Button, Caption1, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
-import { useId } from 'react';
+import { useId, type KeyboardEvent } from 'react';
 import { Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { QueryBoundary } from '../../app/QueryBoundary';
 import { hasErrorCode } from '../../app/errors';
@@ -114,16 +114,31 @@ export function CustomerPage() {
           </>
         }
       />
+      {/* Fluent's TabList moves focus with a Tabster mover, which inserts aria-hidden focusable
+          <i> elements around the tabs (axe: aria-hidden-focus). Two tabs need no mover: the
+          arrow keys and a roving tabindex are handled here, as the ARIA tabs pattern asks. */}
       <TabList
         className={styles.tabs}
         aria-label={t('customer.tabs')}
         selectedValue={tab}
         onTabSelect={(_e, { value }) => void navigate(`/customers/${customer.id}/${String(value)}`)}
+        data-tabster={undefined}
+        onKeyDown={moveBetweenTabs}
       >
-        <Tab value="software" id="tab-software" aria-controls="customer-tabpanel">
+        <Tab
+          value="software"
+          id="tab-software"
+          aria-controls="customer-tabpanel"
+          tabIndex={tab === 'software' ? 0 : -1}
+        >
           {t('customer.software')}
         </Tab>
-        <Tab value="orders" id="tab-orders" aria-controls="customer-tabpanel">
+        <Tab
+          value="orders"
+          id="tab-orders"
+          aria-controls="customer-tabpanel"
+          tabIndex={tab === 'orders' ? 0 : -1}
+        >
           {t('customer.orderHistory')}
         </Tab>
       </TabList>
@@ -132,4 +147,23 @@ export function CustomerPage() {
       </section>
     </>
   );
+}
+
+/** ARIA tabs pattern: Left/Right move focus between the tabs (wrapping), Home/End to the ends. */
+function moveBetweenTabs(event: KeyboardEvent<HTMLElement>) {
+  const tabs = [...event.currentTarget.querySelectorAll<HTMLElement>('[role="tab"]')];
+  const current = tabs.indexOf(document.activeElement as HTMLElement);
+  if (current < 0) return;
+  const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+  const target =
+    event.key === 'Home'
+      ? 0
+      : event.key === 'End'
+        ? tabs.length - 1
+        : step === undefined
+          ? null
+          : (current + step + tabs.length) % tabs.length;
+  if (target === null) return;
+  event.preventDefault();
+  tabs[target]!.focus();
 }

@@ -1,6 +1,5 @@
 import {
   Badge,
-  Button,
   Caption1,
   Field,
   SearchBox,
@@ -15,12 +14,12 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { EmptyState } from '../../app/EmptyState';
 import { QueryBoundary } from '../../app/QueryBoundary';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { PageHeader } from '../../app/PageHeader';
+import { PagingNav } from '../../app/PagingNav';
 import { RouterLink } from '../../app/RouterLink';
 import { useI18n } from '../../app/i18n/useI18n';
 import { STACK_TABLE } from '../../app/stack';
@@ -44,13 +43,6 @@ const useStyles = makeStyles({
   },
   name: { fontWeight: tokens.fontWeightSemibold },
   tenant: { color: tokens.colorNeutralForeground3, display: 'block' },
-  paging: {
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'flex-end',
-    gap: '12px',
-    marginTop: '12px',
-  },
 });
 
 /** B1: the partner's customers, searchable by name, tenant GUID, domain or order ID. */
@@ -149,37 +141,15 @@ export function CustomersList() {
               </TableBody>
             </Table>
           </div>
-          {(customers.hasPrevious || customers.hasNext) && (
-            <nav className={styles.paging} aria-label={t('customers.paging')}>
-              <Button
-                icon={<ChevronLeftRegular />}
-                disabled={!customers.hasPrevious}
-                onClick={customers.previous}
-              >
-                {t('customers.previous')}
-              </Button>
-              <Text>
-                {t('customers.pageOf', {
-                  page: i18n.number(customers.page),
-                  pages: i18n.number(
-                    // Never fewer pages than the one shown (the count may have changed since).
-                    Math.max(
-                      customers.page,
-                      Math.ceil(connection.totalCount / CUSTOMERS_PAGE_SIZE),
-                    ),
-                  ),
-                })}
-              </Text>
-              <Button
-                icon={<ChevronRightRegular />}
-                iconPosition="after"
-                disabled={!customers.hasNext}
-                onClick={customers.next}
-              >
-                {t('customers.next')}
-              </Button>
-            </nav>
-          )}
+          <PagingNav
+            page={customers.page}
+            totalCount={connection.totalCount}
+            pageSize={CUSTOMERS_PAGE_SIZE}
+            hasPrevious={customers.hasPrevious}
+            hasNext={customers.hasNext}
+            onPrevious={customers.previous}
+            onNext={customers.next}
+          />
         </>
       )}
     </>

@@ -18,10 +18,26 @@ const invoice = {
   net: money(35_422_00, 'USD'),
 };
 
+function invoicesMock(invoices: { id: string }[]) {
+  return {
+    request: { query: InvoicesDocument, variables: { first: 24, after: null } },
+    result: {
+      data: {
+        invoices: {
+          __typename: 'InvoiceConnection',
+          totalCount: invoices.length,
+          pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+          edges: invoices.map((node) => ({ __typename: 'InvoiceEdge', node })),
+        },
+      },
+    },
+  };
+}
+
 describe('Billing', () => {
   it('I1, I2: lists invoices with period, currency, status, charges, credits, net and CSV', async () => {
     renderWithProviders(<Billing />, {
-      mocks: [{ request: { query: InvoicesDocument }, result: { data: { invoices: [invoice] } } }],
+      mocks: [invoicesMock([invoice])],
     });
     const row = await screen.findByRole('row', { name: /November 2026/ });
     expect(row).toHaveTextContent('USD');
@@ -39,7 +55,7 @@ describe('Billing', () => {
 
   it('I2: an empty list says how invoices come about', async () => {
     renderWithProviders(<Billing />, {
-      mocks: [{ request: { query: InvoicesDocument }, result: { data: { invoices: [] } } }],
+      mocks: [invoicesMock([])],
     });
     expect(
       await screen.findByText('No invoices yet. Orders are charged to the invoice of their month.'),

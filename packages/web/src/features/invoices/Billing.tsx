@@ -13,15 +13,16 @@ import { RouterLink } from '../../app/RouterLink';
 import { useI18n } from '../../app/i18n/useI18n';
 import { STACK_TABLE } from '../../app/stack';
 import { CsvLink, InvoiceStatus, useInvoiceStyles } from './invoice-ui';
-import { useInvoices } from './useInvoices';
+import { INVOICES_PAGE_SIZE, useInvoices } from './useInvoices';
+import { PagingNav } from '../../app/PagingNav';
 
 /** I2: the partner's invoices with their totals: charges, credits, net. */
 export function Billing() {
   const styles = useInvoiceStyles();
   const i18n = useI18n();
   const { t } = i18n;
-  const { data, error, refetch } = useInvoices();
-  const invoices = data?.invoices;
+  const list = useInvoices();
+  const { invoices, error, refetch } = list;
 
   return (
     <>
@@ -94,6 +95,16 @@ export function Billing() {
           </Table>
         </div>
       )}
+      <PagingNav
+        page={list.page}
+        totalCount={list.totalCount}
+        pageSize={INVOICES_PAGE_SIZE}
+        hasPrevious={list.hasPrevious}
+        hasNext={list.hasNext}
+        loading={list.loading}
+        onPrevious={list.previous}
+        onNext={list.next}
+      />
     </>
   );
 }

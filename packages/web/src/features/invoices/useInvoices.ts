@@ -1,28 +1,38 @@
 import { useQuery } from '@apollo/client/react';
+import { useCursorPages } from '../../app/useCursorPages';
 import { graphql } from '../../gql';
 
 export const InvoicesDocument = graphql(`
-  query Invoices {
-    invoices {
-      id
-      period
-      currency
-      status
-      csvUrl
-      charges {
-        amountMinor
-        currency
-        decimal
+  query Invoices($first: Int, $after: String) {
+    invoices(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
       }
-      credits {
-        amountMinor
-        currency
-        decimal
-      }
-      net {
-        amountMinor
-        currency
-        decimal
+      edges {
+        node {
+          id
+          period
+          currency
+          status
+          csvUrl
+          charges {
+            amountMinor
+            currency
+            decimal
+          }
+          credits {
+            amountMinor
+            currency
+            decimal
+          }
+          net {
+            amountMinor
+            currency
+            decimal
+          }
+        }
       }
     }
   }
@@ -78,8 +88,26 @@ export const InvoiceDocument = graphql(`
 `);
 
 /** I1, I2: the partner's monthly invoices, newest first. */
+export const INVOICES_PAGE_SIZE = 24;
+
+/** I1: one page of the partner's invoices, newest month first, with a way forward and back. */
 export function useInvoices() {
-  return useQuery(InvoicesDocument, { fetchPolicy: 'cache-and-network' });
+  const paging = useCursorPages('');
+  const query = useQuery(InvoicesDocument, {
+    variables: { first: INVOICES_PAGE_SIZE, after: paging.after },
+    fetchPolicy: 'cache-and-network',
+  });
+  const connection = query.data?.invoices;
+  return {
+    ...query,
+    invoices: connection?.edges.map((edge) => edge.node),
+    totalCount: connection?.totalCount ?? null,
+    page: paging.page,
+    hasPrevious: paging.hasPrevious,
+    hasNext: !!connection?.pageInfo.hasNextPage,
+    next: () => paging.next(connection?.pageInfo.endCursor),
+    previous: paging.previous,
+  };
 }
 
 /** I2: one invoice with its lines. */

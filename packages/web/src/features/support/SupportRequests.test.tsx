@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '../../test/render';
 import { SupportRequests } from './SupportRequests';
@@ -19,10 +20,26 @@ function request(id: string, overrides: Record<string, unknown> = {}) {
   };
 }
 
-function listMock(requests: unknown[]) {
+function listMock(
+  requests: { id: string }[],
+  { after = null as string | null, hasNextPage = false, totalCount = requests.length } = {},
+) {
   return {
-    request: { query: SupportRequestsDocument },
-    result: { data: { supportRequests: requests } },
+    request: { query: SupportRequestsDocument, variables: { first: 20, after } },
+    result: {
+      data: {
+        supportRequests: {
+          __typename: 'SupportRequestConnection',
+          totalCount,
+          pageInfo: {
+            __typename: 'PageInfo',
+            hasNextPage,
+            endCursor: requests.at(-1) ? `cursor-${requests.at(-1)!.id}` : null,
+          },
+          edges: requests.map((node) => ({ __typename: 'SupportRequestEdge', node })),
+        },
+      },
+    },
   };
 }
 
@@ -72,5 +89,27 @@ describe('Support requests', () => {
   it('S3: with no requests yet it says so', async () => {
     renderWithProviders(<SupportRequests />, { mocks: [listMock([])] });
     expect(await screen.findByText(/No support requests yet/)).toBeInTheDocument();
+  });
+
+  it('S3: pages through the requests, Page 1 of 2 and back', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<SupportRequests />, {
+      mocks: [
+        // 21 requests: 20 on the first page (one shown here), one on the second.
+        listMock([request('SR-NEWER00001')], { hasNextPage: true, totalCount: 21 }),
+        listMock([request('SR-OLDER00001', { title: 'Older request' })], {
+          after: 'cursor-SR-NEWER00001',
+          totalCount: 21,
+        }),
+      ],
+    });
+    expect(await screen.findByText('Page 1 of 2')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Previous page' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(await screen.findByText('Older request')).toBeInTheDocument();
+    expect(screen.getByText('Page 2 of 2')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Previous page' }));
+    expect(await screen.findByText('SR-NEWER00001')).toBeInTheDocument();
   });
 });

@@ -21,7 +21,8 @@ import { PageHeader } from '../../app/PageHeader';
 import { useI18n } from '../../app/i18n/useI18n';
 import { STACK_TABLE } from '../../app/stack';
 import { statusLabel } from './support-text';
-import { useSupportRequests } from './useSupport';
+import { SUPPORT_REQUESTS_PAGE_SIZE, useSupportRequests } from './useSupport';
+import { PagingNav } from '../../app/PagingNav';
 
 const useStyles = makeStyles({
   panel: {
@@ -54,8 +55,8 @@ export function SupportRequests() {
   const i18n = useI18n();
   const { t } = i18n;
   const navigate = useNavigate();
-  const { data, error, refetch } = useSupportRequests();
-  const requests = data?.supportRequests;
+  const list = useSupportRequests();
+  const { requests, error, refetch } = list;
 
   return (
     <>
@@ -177,6 +178,16 @@ export function SupportRequests() {
           </Table>
         </div>
       )}
+      <PagingNav
+        page={list.page}
+        totalCount={list.totalCount}
+        pageSize={SUPPORT_REQUESTS_PAGE_SIZE}
+        hasPrevious={list.hasPrevious}
+        hasNext={list.hasNext}
+        loading={list.loading}
+        onPrevious={list.previous}
+        onNext={list.next}
+      />
     </>
   );
 }

@@ -1,21 +1,31 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { useCursorPages } from '../../app/useCursorPages';
 import { graphql } from '../../gql';
 
 export const SupportRequestsDocument = graphql(`
-  query SupportRequests {
-    supportRequests {
-      id
-      title
-      problemType
-      impact
-      status
-      createdAt
-      orderOrSubscriptionId
-      attachments {
-        id
-        fileName
-        size
-        url
+  query SupportRequests($first: Int, $after: String) {
+    supportRequests(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title
+          problemType
+          impact
+          status
+          createdAt
+          orderOrSubscriptionId
+          attachments {
+            id
+            fileName
+            size
+            url
+          }
+        }
       }
     }
   }
@@ -74,8 +84,26 @@ export const SupportCustomerDocument = graphql(`
 `);
 
 /** S3: the partner's support requests, newest first, fresh on every visit. */
+export const SUPPORT_REQUESTS_PAGE_SIZE = 20;
+
+/** S3: one page of the partner's support requests, newest first, with a way forward and back. */
 export function useSupportRequests() {
-  return useQuery(SupportRequestsDocument, { fetchPolicy: 'cache-and-network' });
+  const paging = useCursorPages('');
+  const query = useQuery(SupportRequestsDocument, {
+    variables: { first: SUPPORT_REQUESTS_PAGE_SIZE, after: paging.after },
+    fetchPolicy: 'cache-and-network',
+  });
+  const connection = query.data?.supportRequests;
+  return {
+    ...query,
+    requests: connection?.edges.map((edge) => edge.node),
+    totalCount: connection?.totalCount ?? null,
+    page: paging.page,
+    hasPrevious: paging.hasPrevious,
+    hasNext: !!connection?.pageInfo.hasNextPage,
+    next: () => paging.next(connection?.pageInfo.endCursor),
+    previous: paging.previous,
+  };
 }
 
 export function useSupportCustomers(prefilledId: string) {

@@ -315,7 +315,11 @@ function ActivityLogView() {
                   : ''}
             </Text>
             {connection && (
-              <Link href={withLanguage(csvUrlInZone(connection.csvUrl), i18n.language)} download className={styles.csv}>
+              <Link
+                href={withLanguage(csvUrlInZone(connection.csvUrl), i18n.language)}
+                download
+                className={styles.csv}
+              >
                 <ArrowDownloadRegular aria-hidden />
                 {t('activity.exportCsv')}
               </Link>

@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { icuCatalogs } from './scripts/icu-catalogs.mjs';
 import { inlineGraphqlDocuments } from './scripts/inline-graphql-documents.mjs';
 
 const require = createRequire(import.meta.url);
@@ -9,7 +10,8 @@ const apiTarget = process.env['API_URL'] ?? 'http://localhost:4000';
 
 export default defineConfig({
   // Build only: each GraphQL document goes into the chunk that uses it (see the script).
-  plugins: [react(), inlineGraphqlDocuments()],
+  // The message catalogs become ICU syntax trees, so the browser ships no ICU parser (E1).
+  plugins: [react(), inlineGraphqlDocuments(), icuCatalogs()],
   server: {
     port: 5173,
     // `pnpm dev`: Vite serves the SPA with hot reload and passes API calls to the server.

@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+import { loadCatalog } from './src/app/i18n/messages';
+
+// Components render synchronously in tests: both catalogs are loaded before any test runs.
+await Promise.all([loadCatalog('en'), loadCatalog('ko')]);
 
 // Fluent UI measures elements; jsdom has no ResizeObserver.
 class ResizeObserverStub {

@@ -20,7 +20,6 @@ import {
   currencyForMarket,
   invoicePeriodOf,
   pricesIncludeTax,
-  ROLE_LABELS,
   ROLES,
   termsAtPurchase,
   type CurrencyCode,
@@ -56,6 +55,7 @@ import {
   type PoolLink,
 } from './common.js';
 import { LINK_MAX_DOWNLOADS, type Options } from './link-pool.js';
+import { serverText } from '../src/shared/i18n/server-text.js';
 
 // ---------------------------------------------------------------------------------------------
 // Sizes
@@ -390,7 +390,7 @@ async function seedPartner(
       user.id,
       partnerId,
       user.email,
-      `${ROLE_LABELS[role].en} (${spec.name.split(' ')[1]})`,
+      `${serverText('en', `role.${role}`)} (${spec.name.split(' ')[1]})`,
       passwordHash,
       role,
       sqlTime(now - 800 * DAY_MS),

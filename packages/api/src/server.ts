@@ -4,7 +4,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { DomainError, errorMessage, type ErrorCode } from '@csp/domain';
+import { DomainError, type ErrorCode } from '@csp/domain';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, printSchema } from 'graphql';
@@ -17,7 +17,7 @@ import { sessionTokenOf } from './modules/auth/session-cookie.js';
 import { createPrecompressedSender, precompressed } from './shared/precompressed.js';
 import { activityCsvRoute } from './modules/activity/activity-csv.route.js';
 import { invoiceCsvRoute } from './modules/invoices/invoice-csv.route.js';
-import { languageOf, downloadRefusalPage } from './modules/software/download-page.js';
+import { downloadRefusalPage } from './modules/software/download-page.js';
 import { downloadRoute } from './modules/software/download.route.js';
 import type { KeyVault } from './modules/software/key-vault.js';
 import {
@@ -29,6 +29,8 @@ import { graphqlSchema } from './schema.js';
 import type { Clock } from './shared/clock.js';
 import type { Actor, RequestContext } from './shared/context.js';
 import { formatError, isDatabaseDown } from './shared/format-error.js';
+import { localizeErrors } from './shared/i18n/localize-errors.js';
+import { languageOf, serverText } from './shared/i18n/server-text.js';
 import {
   armorRules,
   complexityLimit,
@@ -74,7 +76,7 @@ function sessionToken(req: Request): string | null {
 
 /** E5: the database failed while finding the caller: the GraphQL-shaped DATABASE_UNAVAILABLE. */
 function databaseUnavailable(): GraphQLError {
-  return new GraphQLError(errorMessage('DATABASE_UNAVAILABLE', 'en'), {
+  return new GraphQLError(serverText('en', 'error.DATABASE_UNAVAILABLE'), {
     extensions: { code: 'DATABASE_UNAVAILABLE', http: { status: 503 } },
   });
 }
@@ -170,6 +172,7 @@ export async function createApp(options: AppOptions) {
       ApolloServerPluginCacheControlDisabled(),
       complexityLimit(schema),
       databaseUnavailableStatus,
+      localizeErrors,
     ],
     formatError: formatError(logger, { production: options.production }),
   });
@@ -213,7 +216,7 @@ export async function createApp(options: AppOptions) {
 
   // Liveness and readiness (E5): both ask the database, each wait bounded to 2 s; a load balancer
   // takes a process out of rotation on 503 and back when its database answers again.
-  const databaseCheck = async (_req: Request, res: Response) => {
+  const databaseCheck = async (req: Request, res: Response) => {
     try {
       await db.manager.query('SELECT 1');
       res.json({ status: 'ok', database: db.engine });
@@ -221,7 +224,7 @@ export async function createApp(options: AppOptions) {
       res.status(503).json({
         status: 'unavailable',
         code: 'DATABASE_UNAVAILABLE',
-        message: errorMessage('DATABASE_UNAVAILABLE', 'en'),
+        message: serverText(languageOf(req.get('accept-language')), 'error.DATABASE_UNAVAILABLE'),
       });
     }
   };
@@ -259,6 +262,7 @@ export async function createApp(options: AppOptions) {
           res,
           loaders: new Map(),
           publicUrl: options.publicUrl ?? `http://localhost:${req.socket.localPort}`,
+          language: languageOf(req.get('accept-language')),
         };
       },
     }),
@@ -266,9 +270,14 @@ export async function createApp(options: AppOptions) {
 
   // E3: the schema for the explorer, to signed-in users only (introspection is off in production).
   const schemaText = printSchema(schema);
-  app.get('/schema.graphql', (_req, res) => {
+  app.get('/schema.graphql', (req, res) => {
     if (!res.locals['actor']) {
-      refuse(res, 401, 'UNAUTHENTICATED', errorMessage('UNAUTHENTICATED', 'en'));
+      refuse(
+        res,
+        401,
+        'UNAUTHENTICATED',
+        serverText(languageOf(req.get('accept-language')), 'error.UNAUTHENTICATED'),
+      );
       return;
     }
     res.setHeader('Cache-Control', 'private, no-cache');
@@ -318,6 +327,7 @@ export async function createApp(options: AppOptions) {
 
   // Errors outside GraphQL: a refusal keeps its code; anything else is a plain 500 with no details.
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const language = languageOf(req.get('accept-language'));
     // E2: an address that is not valid percent-encoding (Express cannot decode the parameter).
     if (
       error instanceof URIError ||
@@ -326,10 +336,7 @@ export async function createApp(options: AppOptions) {
       if (req.path.startsWith('/downloads/')) {
         // The same page as an unknown token: a malformed token is one.
         res.setHeader('Cache-Control', 'no-store');
-        res
-          .status(404)
-          .type('html')
-          .send(downloadRefusalPage('NOT_FOUND', languageOf(req.get('accept-language'))));
+        res.status(404).type('html').send(downloadRefusalPage('NOT_FOUND', language));
         return;
       }
       refuse(res, 400, 'BAD_REQUEST', 'The address is not valid: it has a broken %-escape.');
@@ -341,9 +348,10 @@ export async function createApp(options: AppOptions) {
         FORBIDDEN_ROLE: 403,
         NOT_FOUND: 404,
       };
-      res
-        .status(statuses[error.code] ?? 400)
-        .json({ code: error.code, message: errorMessage(error.code, 'en', error.details) });
+      res.status(statuses[error.code] ?? 400).json({
+        code: error.code,
+        message: serverText(language, `error.${error.code}`, error.details),
+      });
       return;
     }
     if (isDatabaseDown(error)) {
@@ -351,7 +359,7 @@ export async function createApp(options: AppOptions) {
       logger.warn('database unavailable', { path: req.path, reason: (error as Error)?.message });
       res.status(503).json({
         code: 'DATABASE_UNAVAILABLE',
-        message: errorMessage('DATABASE_UNAVAILABLE', 'en'),
+        message: serverText(language, 'error.DATABASE_UNAVAILABLE'),
       });
       return;
     }
@@ -366,7 +374,7 @@ export async function createApp(options: AppOptions) {
       return;
     }
     logger.error('unhandled request error', { message: (error as Error)?.message });
-    res.status(500).json({ code: 'INTERNAL', message: errorMessage('INTERNAL', 'en') });
+    res.status(500).json({ code: 'INTERNAL', message: serverText(language, 'error.INTERNAL') });
   });
 
   return { app, apollo };

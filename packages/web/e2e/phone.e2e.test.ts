@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translate, type Language, type MessageKey } from '../src/app/i18n/messages';
+import { loadCatalog, translate, type Language, type MessageKey } from '../src/app/i18n/messages';
 import { chromiumFound, inCI, openBrowser, webRoot, type BrowserSession } from './browser';
 import { layoutProblems } from './layout';
 import { buy, customerId, settled, signInAfresh, softwareLineOf } from './portal';
@@ -38,6 +38,8 @@ describe.skipIf(!chromiumFound && !inCI)('the portal on a phone', () => {
         translate(language, key, values);
 
       beforeAll(async () => {
+        // The texts the screens should show, from the same ICU catalog the portal loads.
+        await loadCatalog(language);
         session = await openBrowser(`phone-${language}`, {
           phone: true,
           locale: language === 'en' ? 'en-US' : 'ko-KR',

@@ -2,10 +2,10 @@
 /* global console, process */
 /**
  * Bundle budget (issue 6): the JavaScript a browser must fetch before the first screen — the
- * entry script of dist/index.html and every chunk it modulepreloads — must stay within 220 kB
+ * entry script of dist/index.html and every chunk it modulepreloads — must stay within 200 kB
  * gzip. Prints each file and the total, and exits 1 over budget, so `pnpm build` fails.
  *
- *   node scripts/check-bundle-budget.mjs [--dist dist] [--budget 220]
+ *   node scripts/check-bundle-budget.mjs [--dist dist] [--budget 200]
  *
  * kB are 1000 bytes and gzip is zlib's default level, as Vite's own build report counts them.
  */
@@ -25,7 +25,7 @@ function option(name, fallback) {
 }
 
 const dist = path.resolve(webRoot, option('dist', 'dist'));
-const budgetKb = Number(option('budget', '220'));
+const budgetKb = Number(option('budget', '200'));
 const indexFile = path.join(dist, 'index.html');
 if (!existsSync(indexFile)) {
   console.error(`bundle budget: ${indexFile} is missing; run vite build first.`);

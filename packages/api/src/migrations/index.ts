@@ -5,6 +5,7 @@ import { Hardening1764300000000 } from './1764300000000-hardening.js';
 import { LineDeliveries1764400000000 } from './1764400000000-line-deliveries.js';
 import { Webhooks1764500000000 } from './1764500000000-webhooks.js';
 import { CustomerSearch1764600000000 } from './1764600000000-customer-search.js';
+import { CodesAsData1764610000000 } from './1764610000000-codes-as-data.js';
 
 /** Every migration, in order. Applied at start on MySQL and on the embedded database. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   LineDeliveries1764400000000,
   Webhooks1764500000000,
   CustomerSearch1764600000000,
+  CodesAsData1764610000000,
 ];

@@ -1,4 +1,5 @@
-import { can, PERMISSIONS, ROLE_LABELS, ROLES } from '@csp/domain';
+import { can, PERMISSIONS, ROLES } from '@csp/domain';
+import { serverText } from '../shared/i18n/server-text.js';
 import { afterAll, expect, it } from 'vitest';
 import { gql } from '../test-support/client.js';
 import { describeEachEngine } from '../test-support/harness.js';
@@ -35,8 +36,8 @@ describeEachEngine('role matrix (R2–R7, R9)', (use) => {
         if (allowed && (code === 'FORBIDDEN_ROLE' || code === 'UNAUTHENTICATED'))
           differences.push(`${name} × ${role}: refused but allowed`);
         if (!allowed) {
-          const expected = PERMISSIONS[operation.guard as keyof typeof PERMISSIONS].map(
-            (r) => ROLE_LABELS[r].en,
+          const expected = PERMISSIONS[operation.guard as keyof typeof PERMISSIONS].map((r) =>
+            serverText('en', `role.${r}`),
           );
           if (code !== 'FORBIDDEN_ROLE')
             differences.push(`${name} × ${role}: allowed (${String(code)}) but not in the table`);

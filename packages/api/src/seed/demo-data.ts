@@ -1,4 +1,5 @@
-import { DAY_MS, ROLES, ROLE_LABELS, type Role } from '@csp/domain';
+import { DAY_MS, ROLES, type Role } from '@csp/domain';
+import { serverText } from '../shared/i18n/server-text.js';
 import type { Database } from '../data-source.js';
 import { PartnerEntity } from '../modules/auth/partner.entity.js';
 import { hashPassword } from '../modules/auth/password.js';
@@ -253,7 +254,7 @@ export function demoAccounts(): DemoAccount[] {
   return PARTNERS.flatMap((partner) =>
     ROLES.map((role) => ({
       partner: partner.name,
-      role: ROLE_LABELS[role].en,
+      role: serverText('en', `role.${role}`),
       email: `${ROLE_SLUGS[role]}@${partner.domain}`,
     })),
   );
@@ -275,7 +276,7 @@ export async function seedDemoData(db: Database, now: Date): Promise<boolean> {
           id: newId(),
           partnerId,
           email: `${ROLE_SLUGS[role]}@${partner.domain}`,
-          displayName: `${ROLE_LABELS[role].en} (${partner.name.split(' ')[0]})`,
+          displayName: `${serverText('en', `role.${role}`)} (${partner.name.split(' ')[0]})`,
           passwordHash,
           roles: [role],
           createdAt: now,

@@ -1,8 +1,10 @@
-import { can, ROLE_LABELS, type Action, type Role } from '@csp/domain';
+import { can, type Action, type Role } from '@csp/domain';
 import type { Request, Response } from 'express';
 import type { Database } from '../data-source.js';
 import type { Clock } from './clock.js';
 import { fail } from './errors.js';
+import type { Language } from './i18n/server-text.js';
+import { serverText } from './i18n/server-text.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -37,6 +39,8 @@ export interface RequestContext {
   readonly loaders: Map<string, unknown>;
   /** Where customers reach the portal (PUBLIC_URL), without a trailing slash: for download links. */
   readonly publicUrl: string;
+  /** E1: the language of Accept-Language (English or Korean), for texts the API words itself. */
+  readonly language: Language;
 }
 
 export function requireActor(actor: Actor | null): Actor {
@@ -50,7 +54,7 @@ export function authorize(actor: Actor | null, action: Action): Actor {
   if (!permission.allowed) {
     fail('FORBIDDEN_ROLE', {
       action,
-      missingRoles: permission.missingRoles.map((role) => ROLE_LABELS[role].en),
+      missingRoles: permission.missingRoles.map((role) => serverText('en', `role.${role}`)),
       missingRoleCodes: permission.missingRoles,
     });
   }

@@ -1,10 +1,5 @@
-import {
-  DomainError,
-  errorMessage,
-  type ErrorCode,
-  type ErrorDetails,
-  type FieldError,
-} from '@csp/domain';
+import { DomainError, type ErrorCode, type ErrorDetails, type FieldError } from '@csp/domain';
+import { serverText } from './i18n/server-text.js';
 import { GraphQLError } from 'graphql';
 
 /** Throws a refusal with a stable code (E2); the GraphQL layer turns it into `extensions.code`. */
@@ -36,9 +31,12 @@ export function parsedOrRefused<T>(
   });
 }
 
-/** The GraphQL error for a domain refusal: English message, code and details in extensions. */
+/**
+ * The GraphQL error for a domain refusal: code and details in extensions, an English message
+ * (the localize-errors plugin puts it in the language of Accept-Language).
+ */
 export function toGraphQLError(error: DomainError): GraphQLError {
-  return new GraphQLError(errorMessage(error.code, 'en', error.details), {
+  return new GraphQLError(serverText('en', `error.${error.code}`, error.details), {
     extensions: { code: error.code, ...error.details },
   });
 }

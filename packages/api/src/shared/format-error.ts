@@ -1,5 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DomainError, errorMessage } from '@csp/domain';
+import { DomainError } from '@csp/domain';
+import { serverText } from './i18n/server-text.js';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from './logger.js';
 import { DatabaseUnavailableError } from './transaction-retry.js';
@@ -79,7 +80,7 @@ function formatWith(logger: Logger) {
     const original = unwrapResolverError(error);
     if (original instanceof DomainError) {
       return {
-        message: errorMessage(original.code, 'en', original.details),
+        message: serverText('en', `error.${original.code}`, original.details),
         path: formatted.path,
         locations: formatted.locations,
         extensions: { ...original.details, code: original.code },
@@ -97,7 +98,7 @@ function formatWith(logger: Logger) {
     // E5: the caller could not be looked up (Apollo's context): already the GraphQL-shaped answer.
     if (code === 'DATABASE_UNAVAILABLE') {
       return {
-        message: errorMessage('DATABASE_UNAVAILABLE', 'en'),
+        message: serverText('en', 'error.DATABASE_UNAVAILABLE'),
         extensions: { code: 'DATABASE_UNAVAILABLE' },
       };
     }
@@ -119,7 +120,7 @@ function formatWith(logger: Logger) {
         error: String((original as Error)?.message ?? original),
       });
       return {
-        message: errorMessage('DATABASE_UNAVAILABLE', 'en'),
+        message: serverText('en', 'error.DATABASE_UNAVAILABLE'),
         path: formatted.path,
         extensions: { code: 'DATABASE_UNAVAILABLE' },
       };
@@ -130,7 +131,7 @@ function formatWith(logger: Logger) {
       path: formatted.path,
     });
     return {
-      message: errorMessage('INTERNAL', 'en'),
+      message: serverText('en', 'error.INTERNAL'),
       path: formatted.path,
       extensions: { code: 'INTERNAL' },
     };

@@ -91,6 +91,8 @@ describe('query cost (issue 10)', () => {
     // Without `first`, the page the resolver returns (200); above the largest page, the largest.
     expect(cost('{ customer(id: "c") { orders { id } } }')).toBe(202);
     expect(cost('{ customer(id: "c") { orders(first: 5000) { id } } }')).toBe(202);
+    // Apollo Client adds __typename to every object it asks for; answering it runs no resolver.
+    expect(cost('{ customer(id: "c") { __typename orders { __typename id } } }')).toBe(202);
     expect(
       cost(
         '{ customer(id: "c") { orders { customer { orders { customer { orders { id } } } } } } }',

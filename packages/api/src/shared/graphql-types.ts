@@ -2,13 +2,11 @@ import {
   ACTIONS,
   CANCELLATION_STATES,
   money,
-  OPERATION_LABELS,
   OPERATION_TYPES,
   PERMISSIONS,
-  PRODUCT_KIND_LABELS,
   PRODUCT_KINDS,
-  ROLE_LABELS,
   ROLES,
+  SKU_UNITS,
   toDecimalString,
   type Action,
   type CreditBreakdown,
@@ -16,6 +14,7 @@ import {
 } from '@csp/domain';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { serverText } from './i18n/server-text.js';
 
 const asEnum = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
@@ -36,12 +35,12 @@ const ACTION_DESCRIPTIONS: Record<Action, string> = {
   MANAGE_WEBHOOKS: 'Register webhook endpoints and read their delivery logs',
 };
 
-// R1: labels come from the domain, so the explorer shows the names the web shows.
+// R1: labels come from the API's catalog (English), keyed by the codes the web's catalogs use.
 export const RoleEnum = asEnum(ROLES);
 registerEnumType(RoleEnum, {
   name: 'Role',
   description: 'The Partner Center roles a partner user can hold.',
-  valuesConfig: describeValues(ROLES, (role) => `${ROLE_LABELS[role].en}.`),
+  valuesConfig: describeValues(ROLES, (role) => `${serverText('en', `role.${role}`)}.`),
 });
 
 // R2–R7: the roles named in each value's description are the domain's permission table.
@@ -53,7 +52,7 @@ registerEnumType(ActionEnum, {
     ACTIONS,
     (action) =>
       `${ACTION_DESCRIPTIONS[action]}. Allowed for: ${PERMISSIONS[action]
-        .map((role) => ROLE_LABELS[role].en)
+        .map((role) => serverText('en', `role.${role}`))
         .join(', ')}.`,
   ),
 });
@@ -63,7 +62,25 @@ export const ProductKindEnum = asEnum(PRODUCT_KINDS);
 registerEnumType(ProductKindEnum, {
   name: 'ProductKind',
   description: 'The kind of software a product is.',
-  valuesConfig: describeValues(PRODUCT_KINDS, (kind) => `${PRODUCT_KIND_LABELS[kind].en}.`),
+  valuesConfig: describeValues(
+    PRODUCT_KINDS,
+    (kind) => `${serverText('en', `productKind.${kind}`)}.`,
+  ),
+});
+
+// B3, issue 15
+export const SkuUnitEnum = asEnum(SKU_UNITS);
+registerEnumType(SkuUnitEnum, {
+  name: 'SkuUnit',
+  description: 'What one unit of a SKU is; `unitSize` says how many or which.',
+  valuesConfig: {
+    CORE_PACK: { description: 'A pack of cores; the size is the number of cores ("16").' },
+    DEVICE: { description: 'A device; the size is the number of devices ("1").' },
+    VM_INSTANCE: {
+      description: 'A reserved virtual machine instance; the size is its series ("D2s v5").',
+    },
+    VCPU: { description: 'Virtual CPUs of a VM; the size is their range ("1–2").' },
+  },
 });
 
 // C1
@@ -97,7 +114,7 @@ export const OperationTypeEnum = asEnum(OPERATION_TYPES);
 registerEnumType(OperationTypeEnum, {
   name: 'OperationType',
   description: 'An operation the activity log records, by its Partner Center operation name.',
-  valuesConfig: describeValues(OPERATION_TYPES, (op) => `${OPERATION_LABELS[op].en}.`),
+  valuesConfig: describeValues(OPERATION_TYPES, (op) => `${serverText('en', `operation.${op}`)}.`),
 });
 
 // C7–C9

@@ -10,11 +10,12 @@ export async function gql<T = Record<string, unknown>>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
-  auth: { token?: string; cookie?: string } = {},
+  auth: { token?: string; cookie?: string; language?: string } = {},
 ): Promise<GraphQLResponse<T>> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (auth.token) headers['authorization'] = `Bearer ${auth.token}`;
   if (auth.cookie) headers['cookie'] = auth.cookie;
+  if (auth.language) headers['accept-language'] = auth.language;
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers,

@@ -69,6 +69,7 @@ export async function startInProcessApi(options: { clock: Clock }): Promise<InPr
         res: {} as Response,
         loaders: new Map(),
         publicUrl: 'http://localhost',
+        language: 'en',
       };
       const result = await execute({
         schema,

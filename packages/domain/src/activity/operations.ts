@@ -16,14 +16,24 @@ export const DEFAULT_ACTIVITY_OPERATIONS: readonly OperationType[] = [
   'download_software',
 ];
 
-export const OPERATION_LABELS: Record<OperationType, { en: string; ko: string }> = {
-  get_software_key: { en: 'Accessed activation key', ko: '정품 인증 키 조회' },
-  get_software_download_link: { en: 'Issued download link', ko: '다운로드 링크 발급' },
-  download_software: { en: 'Downloaded software', ko: '소프트웨어 다운로드' },
-  create_order: { en: 'Placed order', ko: '주문' },
-  cancel_order: { en: 'Cancelled purchase', ko: '구매 취소' },
-  create_support_request: { en: 'Submitted support request', ko: '지원 요청 제출' },
-};
+/**
+ * Issue 15: what an entry's detail says, as a code with named facts; each language words it.
+ * LINK_ISSUED {version, language, fileType}; DOWNLOADED {issuer, version, language, fileType};
+ * REFUSED_IN_HOUR {from} (an instant); SUPPORT_REQUEST {problemType, title};
+ * CANCELLATION_CREDIT {amountMinor, currency, period}.
+ */
+export const ACTIVITY_DETAIL_CODES = [
+  'LINK_ISSUED',
+  'DOWNLOADED',
+  'REFUSED_IN_HOUR',
+  'SUPPORT_REQUEST',
+  'CANCELLATION_CREDIT',
+] as const;
+export type ActivityDetailCode = (typeof ACTIVITY_DETAIL_CODES)[number];
+
+export function isActivityDetailCode(value: unknown): value is ActivityDetailCode {
+  return typeof value === 'string' && (ACTIVITY_DETAIL_CODES as readonly string[]).includes(value);
+}
 
 export type OperationOutcome = 'SUCCEEDED' | 'FAILED';
 

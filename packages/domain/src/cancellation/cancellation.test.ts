@@ -128,7 +128,8 @@ describe('cancellation window (C2, C4)', () => {
       windowDays: 60,
       cancellableUntil: deadline.toISOString(),
     });
-    expect(error.message).toContain('60-day cancellation window');
+    // The domain says no in codes; the catalogs word it (issue 15).
+    expect(error.message).toMatch(/^CANCELLATION_WINDOW_CLOSED /);
   });
 
   it('C2: days remaining never increase as time passes (property)', () => {

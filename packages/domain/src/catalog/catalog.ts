@@ -10,19 +10,17 @@ export const PRODUCT_KINDS = [
 ] as const;
 export type ProductKind = (typeof PRODUCT_KINDS)[number];
 
-export const PRODUCT_KIND_LABELS: Record<ProductKind, { en: string; ko: string }> = {
-  AZURE_RESERVATION: { en: 'Azure reservation', ko: 'Azure 예약' },
-  SERVER_SUBSCRIPTION: { en: 'Server subscription', ko: '서버 구독' },
-  PERPETUAL_SOFTWARE: { en: 'Perpetual software', ko: '영구 소프트웨어' },
-  WINDOWS_7_ESU: {
-    en: 'Windows 7 Extended Security Updates 2020',
-    ko: 'Windows 7 확장 보안 업데이트 2020',
-  },
-  LINUX_SOFTWARE_PLAN: {
-    en: 'SUSE Linux / Red Hat software plan in Azure',
-    ko: 'Azure의 SUSE Linux / Red Hat 소프트웨어 플랜',
-  },
-};
+/**
+ * B3: what one unit of a SKU is, as data the UI words in its language: a pack of cores, a
+ * device, a reserved VM instance, a range of vCPUs. The SKU's `unitSize` says how many or which
+ * ("16", "D2s v5", "1–2").
+ */
+export const SKU_UNITS = ['CORE_PACK', 'DEVICE', 'VM_INSTANCE', 'VCPU'] as const;
+export type SkuUnit = (typeof SKU_UNITS)[number];
+
+export function isSkuUnit(value: unknown): value is SkuUnit {
+  return typeof value === 'string' && (SKU_UNITS as readonly string[]).includes(value);
+}
 
 /** A SKU's term in whole years; `null` for software with no term (perpetual, ESU 2020). */
 export type TermYears = 1 | 3 | null;

@@ -10,16 +10,6 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, { en: string; ko: string }> = {
-  ADMIN_AGENT: { en: 'Admin agent', ko: '관리 에이전트' },
-  GLOBAL_ADMIN: { en: 'Global admin', ko: '전역 관리자' },
-  ACCOUNT_ADMIN: { en: 'Account admin', ko: '계정 관리자' },
-  REFERRAL_ADMIN: { en: 'Referral admin', ko: '추천 관리자' },
-  MARKETING_CONTENT_ADMIN: { en: 'Marketing content admin', ko: '마케팅 콘텐츠 관리자' },
-  SALES_AGENT: { en: 'Sales agent', ko: '영업 에이전트' },
-  HELPDESK_AGENT: { en: 'Helpdesk agent', ko: '헬프데스크 에이전트' },
-};
-
 export const ACTIONS = [
   'READ_PARTNER_DATA',
   'BUY_SOFTWARE',

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { fieldIssue, type FieldErrorCode, type FieldErrorParams } from '../forms/field-errors.js';
 import { currencyExponent, parseDecimal, type CurrencyCode } from '../money/money.js';
 
-/** S1: problem types of Report a problem; the first is the one the Cancel dialog opens with. */
+/**
+ * S1: problem types of Report a problem; the first is the one the Cancel dialog opens with. Their
+ * labels are the web's catalogs' (`support.problemType.<code>`), the domain holds no sentences.
+ */
 export const PROBLEM_TYPES = [
   'CSP_PURCHASE_REFUND',
   'BILLING',
@@ -12,29 +15,8 @@ export const PROBLEM_TYPES = [
 ] as const;
 export type ProblemType = (typeof PROBLEM_TYPES)[number];
 
-export const PROBLEM_TYPE_LABELS: Record<ProblemType, { en: string; ko: string }> = {
-  CSP_PURCHASE_REFUND: {
-    en: 'CSP Purchase/Refund on behalf of customers',
-    ko: '고객을 대신한 CSP 구매/환불',
-  },
-  BILLING: { en: 'Billing and invoices', ko: '청구 및 청구서' },
-  SOFTWARE_DOWNLOADS_AND_KEYS: {
-    en: 'Software downloads and keys',
-    ko: '소프트웨어 다운로드 및 키',
-  },
-  ACCOUNT_AND_ROLES: { en: 'Account, users and roles', ko: '계정, 사용자 및 역할' },
-  OTHER: { en: 'Something else', ko: '기타' },
-};
-
 export const IMPACTS = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 export type Impact = (typeof IMPACTS)[number];
-
-export const IMPACT_LABELS: Record<Impact, { en: string; ko: string }> = {
-  LOW: { en: 'Low: a question or a minor issue', ko: '낮음: 질문 또는 사소한 문제' },
-  MEDIUM: { en: 'Medium: work is slowed down', ko: '보통: 업무가 지연됨' },
-  HIGH: { en: 'High: a customer is blocked', ko: '높음: 고객의 업무가 중단됨' },
-  CRITICAL: { en: 'Critical: many customers are blocked', ko: '긴급: 여러 고객의 업무가 중단됨' },
-};
 
 /** S2: the lengths each text field may have, after trimming. */
 export const SUPPORT_LIMITS = {

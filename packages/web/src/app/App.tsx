@@ -1,11 +1,12 @@
 import type { ApolloClient } from '@apollo/client';
-import { ApolloProvider } from '@apollo/client/react';
+import { ApolloProvider, useApolloClient } from '@apollo/client/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './AppRoutes';
 import { createApolloClient } from './apollo';
 import { I18nProvider } from './i18n/I18nProvider';
+import { useI18n } from './i18n/useI18n';
 
 export function App({ client }: { client?: ApolloClient }) {
   const [apollo] = useState(() => client ?? createApolloClient());
@@ -14,10 +15,26 @@ export function App({ client }: { client?: ApolloClient }) {
       <I18nProvider>
         <FluentProvider theme={webLightTheme}>
           <BrowserRouter>
+            <RefetchInNewLanguage />
             <AppRoutes />
           </BrowserRouter>
         </FluentProvider>
       </I18nProvider>
     </ApolloProvider>
   );
+}
+
+/** E1: after a language switch, data the API words (descriptions, reasons) is fetched again in it. */
+function RefetchInNewLanguage() {
+  const { language } = useI18n();
+  const client = useApolloClient();
+  const shown = useRef(language);
+  useEffect(() => {
+    if (shown.current === language) return;
+    shown.current = language;
+    client.resetStore().catch(() => {
+      // A query in flight during the reset is answered by its refetch.
+    });
+  }, [language, client]);
+  return null;
 }

@@ -1,4 +1,4 @@
-import { Select, makeStyles, mergeClasses } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { useI18n } from './i18n/useI18n';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from './i18n/messages';
@@ -6,6 +6,24 @@ import { LANGUAGE_NAMES, LANGUAGES, type Language } from './i18n/messages';
 const useStyles = makeStyles({
   root: { display: 'flex', alignItems: 'center', gap: '6px' },
   label: { whiteSpace: 'nowrap' },
+  // A native select styled like Fluent's small Select: the header is in the first bundle, and
+  // Fluent's Select weighs ~4 kB gzip there (budget, issue 15).
+  select: {
+    height: '24px',
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke1),
+    borderBottomColor: tokens.colorNeutralStrokeAccessible,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    cursor: 'pointer',
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '1px',
+    },
+  },
 });
 
 /** E1: English / 한국어, remembered for the next visit. */
@@ -18,18 +36,18 @@ export function LanguageSwitch({ className }: { className?: string }) {
       <label htmlFor={id} className={styles.label}>
         {t('header.language')}
       </label>
-      <Select
+      <select
         id={id}
-        size="small"
+        className={styles.select}
         value={language}
-        onChange={(_event, data) => setLanguage(data.value as Language)}
+        onChange={(event) => setLanguage(event.target.value as Language)}
       >
         {LANGUAGES.map((lang) => (
           <option key={lang} value={lang} lang={lang}>
             {LANGUAGE_NAMES[lang]}
           </option>
         ))}
-      </Select>
+      </select>
     </span>
   );
 }

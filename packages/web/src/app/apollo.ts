@@ -2,11 +2,17 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { ErrorLink } from '@apollo/client/link/error';
 import { SESSION_EXPIRED_EVENT } from '../features/auth/useSession';
+import { activeLanguage } from './i18n/language-choice';
 import { recordDateHeader } from './server-clock';
 
-/** fetch, noting the server's clock from each answer's Date header (app/server-clock.ts). */
+/**
+ * fetch in the page's language (Accept-Language: the API's texts and catalog data follow it),
+ * noting the server's clock from each answer's Date header (app/server-clock.ts).
+ */
 const fetchNotingClock: typeof fetch = async (input, init) => {
-  const response = await fetch(input, init);
+  const headers = new Headers(init?.headers);
+  headers.set('accept-language', activeLanguage());
+  const response = await fetch(input, { ...init, headers });
   recordDateHeader(response.headers.get('date'));
   return response;
 };

@@ -2,25 +2,12 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { describe, expect, it } from 'vitest';
 import { describeError, errorCodes } from './errors';
 import type { I18n } from './i18n/i18n-context';
-import { LOCALES, translate, type Language } from './i18n/messages';
+import { loadedI18n } from './i18n/I18nProvider';
+import type { Language } from './i18n/messages';
 
+/** The real facade, with instants as ISO text so the expected messages stay literal. */
 function i18nOf(language: Language): I18n {
-  const locale = LOCALES[language];
-  return {
-    language,
-    locale,
-    setLanguage: () => undefined,
-    t: (key, values) => translate(language, key, values),
-    money: (m) => `${m.amountMinor} ${m.currency}`,
-    dateTime: (iso) => new Date(iso).toISOString(),
-    date: (iso) => iso,
-    period: (key) => key,
-    number: (n) => String(n),
-    country: (market) => new Intl.DisplayNames([locale], { type: 'region' }).of(market) ?? market,
-    role: (role) => role,
-    productKind: (kind) => kind,
-    tax: (included) => String(included),
-  };
+  return { ...loadedI18n(language), dateTime: (iso: string) => new Date(iso).toISOString() };
 }
 
 function graphQLErrors(...errors: Array<{ code: string } & Record<string, unknown>>) {
@@ -38,10 +25,10 @@ describe('error messages', () => {
       missingRoleCodes: ['ADMIN_AGENT', 'GLOBAL_ADMIN'],
     });
     expect(describeError(error, i18nOf('en'))).toEqual([
-      'Your role does not allow this. It needs one of these roles: Admin agent, Global admin.',
+      'Your role does not allow this. It needs one of these roles: Admin agent or Global admin.',
     ]);
     expect(describeError(error, i18nOf('ko'))).toEqual([
-      '현재 역할로는 이 작업을 할 수 없습니다. 필요한 역할: 관리 에이전트, 전역 관리자.',
+      '현재 역할로는 이 작업을 할 수 없습니다. 필요한 역할: 관리 에이전트 또는 전역 관리자.',
     ]);
   });
 

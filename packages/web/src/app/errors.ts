@@ -1,7 +1,7 @@
 import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
-import { errorMessage, isErrorCode, isRole, ROLE_LABELS, type ErrorDetails } from '@csp/domain';
+import { isErrorCode, isRole } from '@csp/domain';
 import type { I18n } from './i18n/i18n-context';
-import { hasMessage } from './i18n/messages';
+import { hasMessage, type MessageValues } from './i18n/messages';
 
 /** The `extensions.code` of each GraphQL error in `error` (E2). */
 export function errorCodes(error: unknown): string[] {
@@ -18,22 +18,20 @@ export function hasErrorCode(error: unknown, code: string): boolean {
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** Puts an error's details in the user's language: role labels, country names, local times. */
-function localizedDetails(details: Record<string, unknown>, i18n: I18n): ErrorDetails {
-  const result: ErrorDetails = {};
+function localizedDetails(details: Record<string, unknown>, i18n: I18n): MessageValues {
+  const result: MessageValues = {};
   for (const [name, value] of Object.entries(details)) {
     if (typeof value === 'string' || typeof value === 'number') {
       result[name] =
         typeof value === 'string' && ISO_INSTANT.test(value) ? i18n.dateTime(value) : value;
     } else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
-      result[name] = value as string[];
+      result[name] = (value as string[]).join(', ');
     }
   }
   // R9: the roles that would allow the action, by their label in the chosen language.
   const roleCodes = details['missingRoleCodes'];
   if (Array.isArray(roleCodes)) {
-    result['missingRoles'] = roleCodes
-      .filter(isRole)
-      .map((role) => ROLE_LABELS[role][i18n.language]);
+    result['missingRoles'] = i18n.anyOf(roleCodes.filter(isRole).map((role) => i18n.role(role)));
   }
   const market = details['market'];
   if (typeof market === 'string' && /^[A-Z]{2}$/.test(market)) {
@@ -49,14 +47,14 @@ function localizedDetails(details: Record<string, unknown>, i18n: I18n): ErrorDe
 
 /**
  * E2: what to tell the user about a failed query or mutation, in the chosen language: each
- * GraphQL error's code mapped to the domain's message; network trouble as such.
+ * GraphQL error's code mapped to its message in the catalog; network trouble as such.
  */
 export function describeError(error: unknown, i18n: I18n): string[] {
   if (CombinedGraphQLErrors.is(error)) {
     const messages = error.errors.map((e) => {
       const code = e.extensions?.['code'];
       return isErrorCode(code)
-        ? errorMessage(code, i18n.language, localizedDetails(e.extensions ?? {}, i18n))
+        ? i18n.t(`error.code.${code}`, localizedDetails(e.extensions ?? {}, i18n))
         : i18n.t('error.unexpected');
     });
     return [...new Set(messages)];

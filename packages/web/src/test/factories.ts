@@ -60,6 +60,9 @@ export function sku(overrides: Record<string, unknown> = {}) {
     id: 'sku-1',
     name: '1 year',
     termYears: 1,
+    // A SKU the API knows only by name (its text is the name); demo SKUs below carry units.
+    unit: null as string | null,
+    unitSize: null as string | null,
     taxIncluded: false,
     unitPrice: money(100_00, 'USD'),
     ...overrides,
@@ -74,7 +77,7 @@ export function catalogProduct(overrides: Record<string, unknown> = {}) {
     kind: 'PERPETUAL_SOFTWARE',
     description: 'A product.',
     hasActivationKeys: true,
-    azureHybridBenefitNote: null,
+    azureHybridBenefit: false,
     availability: {
       __typename: 'Availability' as const,
       available: true,
@@ -117,6 +120,8 @@ export function demoCatalog(market: string, currency = 'USD', taxIncluded = fals
         sku({
           id: 'azure-reserved-vm-d2s-v5:1y',
           name: 'D2s v5, 1 year',
+          unit: 'VM_INSTANCE',
+          unitSize: 'D2s v5',
           termYears: 1,
           taxIncluded,
           unitPrice: money(738_00, currency),
@@ -127,11 +132,13 @@ export function demoCatalog(market: string, currency = 'USD', taxIncluded = fals
       id: 'windows-server-2022-datacenter',
       name: 'Windows Server 2022 Datacenter',
       kind: 'SERVER_SUBSCRIPTION',
-      azureHybridBenefitNote: AHB_NOTE,
+      azureHybridBenefit: true,
       skus: [
         sku({
           id: 'windows-server-2022-datacenter:1y',
           name: '16-core pack, 1 year',
+          unit: 'CORE_PACK',
+          unitSize: '16',
           termYears: 1,
           taxIncluded,
           unitPrice: money(12_200_00, currency),
@@ -139,6 +146,8 @@ export function demoCatalog(market: string, currency = 'USD', taxIncluded = fals
         sku({
           id: 'windows-server-2022-datacenter:3y',
           name: '16-core pack, 3 years',
+          unit: 'CORE_PACK',
+          unitSize: '16',
           termYears: 3,
           taxIncluded,
           unitPrice: money(32_940_00, currency),

@@ -101,6 +101,12 @@ describeEachEngine('activity log CSV', (use) => {
     // New York on 2026-11-02 is on winter time, five hours behind.
     const ny = (await (await fetchCsv('&tz=America/New_York')).text()).split('\r\n');
     expect(ny[1]!.split(',')[0]).toBe('2026-11-01T19:01:00.000-05:00');
+
+    // E1: in Korean (the portal's `?lang=`), the header is in words and still names the zone.
+    const ko = (await (await fetchCsv('&tz=Asia/Seoul&lang=ko')).text()).replace(/^\uFEFF/, '');
+    expect(ko.split('\r\n')[0]).toBe(
+      '시각 (Asia/Seoul),작업,결과,실패 코드,사용자,고객,제품,리소스,원격 주소,사용자 에이전트,세부 정보',
+    );
   });
 
   it('A4, E2: an unknown time zone is refused with a clear message before any row is sent', async () => {

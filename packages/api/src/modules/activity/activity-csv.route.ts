@@ -8,9 +8,11 @@ import type { Database } from '../../data-source.js';
 import { authorize, type Actor } from '../../shared/context.js';
 import { badInput } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
+import { requestLanguage, serverText, type Language } from '../../shared/i18n/server-text.js';
 import { forPartner } from '../../shared/tenancy.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import type { ActivityEntryEntity } from './activity-entry.entity.js';
+import { ActivityEntry } from './activity.types.js';
 import { allActivity, validateFilter, type ActivityFilter } from './activity-log.service.js';
 
 const many = (value: unknown): string[] =>
@@ -27,20 +29,27 @@ export function timeZoneParam(value: unknown): string {
   return zone;
 }
 
-/** The header row: the time column says which zone its times are in. */
-export function activityCsvHeader(timeZone: string): string[] {
+const COLUMNS = [
+  'operation',
+  'outcome',
+  'failure_code',
+  'user',
+  'customer',
+  'product',
+  'resource',
+  'remote_address',
+  'user_agent',
+  'detail',
+] as const;
+
+/**
+ * The header row in `language` (English: the column ids scripts read; Korean: words); the time
+ * column says which zone its times are in, in either language.
+ */
+export function activityCsvHeader(timeZone: string, language: Language = 'en'): string[] {
   return [
-    `time (${timeZone})`,
-    'operation',
-    'outcome',
-    'failure_code',
-    'user',
-    'customer',
-    'product',
-    'resource',
-    'remote_address',
-    'user_agent',
-    'detail',
+    serverText(language, 'csv.activity.time', { zone: timeZone }),
+    ...COLUMNS.map((column) => serverText(language, `csv.activity.${column}`)),
   ];
 }
 
@@ -53,6 +62,7 @@ async function* activityRecords(
   actor: Actor,
   filter: ActivityFilter,
   timeZone: string,
+  language: Language,
 ): AsyncGenerator<string[]> {
   const names = new Map<string, string>();
   let batch: ActivityEntryEntity[] = [];
@@ -80,7 +90,8 @@ async function* activityRecords(
         e.resource,
         e.remoteAddress ?? '',
         e.userAgent ?? '',
-        e.count > 1 ? `${e.detail ?? ''} (×${e.count})`.trim() : (e.detail ?? ''),
+        // The detail worded from its code in the CSV's language, with an hourly count (×n).
+        ActivityEntry.of(e, language).detail ?? '',
       ];
     }
     batch = [];
@@ -93,7 +104,7 @@ async function* activityRecords(
 }
 
 /**
- * A4: GET /activity-log.csv?from&to&operationTypes&customerId&tz — the current filter as CSV,
+ * A4: GET /activity-log.csv?from&to&operationTypes&customerId&tz&lang — the current filter as CSV,
  * streamed: rows go out as pages are read, through `pipeline`, so backpressure and a client that
  * disconnects stop the reading. Times are in the `tz` zone with their offset (ISO 8601).
  */
@@ -107,6 +118,7 @@ export function activityCsvRoute(db: Database, logger: Logger) {
       customerId: req.query['customerId'] ? String(req.query['customerId']) : null,
     });
     const timeZone = timeZoneParam(req.query['tz']);
+    const language = requestLanguage(req.query['lang'], req.get('accept-language'));
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader(
       'Content-Disposition',
@@ -116,13 +128,17 @@ export function activityCsvRoute(db: Database, logger: Logger) {
     const csv = stringify({
       bom: true, // Excel reads the file as UTF-8 (Korean names, the × of a count).
       header: true,
-      columns: activityCsvHeader(timeZone),
+      columns: activityCsvHeader(timeZone, language),
       record_delimiter: 'windows',
       // A leading =, +, -, @ (or a tab or CR) is prefixed with ' so spreadsheets never run a cell.
       escape_formulas: true,
     });
     try {
-      await pipeline(Readable.from(activityRecords(db, actor, filter, timeZone)), csv, res);
+      await pipeline(
+        Readable.from(activityRecords(db, actor, filter, timeZone, language)),
+        csv,
+        res,
+      );
     } catch (error) {
       // A client that went away mid-file is normal; anything else after the headers went out can
       // only end the response early, so it is logged here rather than answered.

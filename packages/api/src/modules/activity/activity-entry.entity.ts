@@ -51,6 +51,14 @@ export class ActivityEntryEntity {
   @Column({ type: 'varchar', length: 300, nullable: true })
   detail: string | null;
 
+  /** Issue 15: the detail as a code (ACTIVITY_DETAIL_CODES), worded by each reader's language. */
+  @Column({ name: 'detail_code', type: 'varchar', length: 40, nullable: true })
+  detailCode: string | null;
+
+  /** The detail's facts as a JSON object of strings and numbers. */
+  @Column({ name: 'detail_params', type: 'varchar', length: 600, nullable: true })
+  detailParams: string | null;
+
   @Column({ type: 'datetime', precision: 3 })
   at: Date;
 

@@ -5,7 +5,8 @@ import type { ActivityEntryEntity } from './activity-entry.entity.js';
 
 /** Every column of the log, in the order `entryOf` reads them. */
 export const ENTRY_COLUMNS = `id, partner_id, customer_id, user_id, user_email, remote_address, user_agent,
-  operation, resource, product_name, outcome, failure_code, detail, at, count, refusal_bucket`;
+  operation, resource, product_name, outcome, failure_code, detail, detail_code, detail_params, at, count,
+  refusal_bucket`;
 
 /** One plain row of `ENTRY_COLUMNS` as an entry (issue 13: no entity hydration for a page). */
 export function entryOf(r: Record<string, unknown>): ActivityEntryEntity {
@@ -23,6 +24,8 @@ export function entryOf(r: Record<string, unknown>): ActivityEntryEntity {
     outcome: r['outcome'] as ActivityEntryEntity['outcome'],
     failureCode: (r['failure_code'] as string | null) ?? null,
     detail: (r['detail'] as string | null) ?? null,
+    detailCode: (r['detail_code'] as string | null) ?? null,
+    detailParams: (r['detail_params'] as string | null) ?? null,
     at: instant(r['at']),
     count: int(r['count']),
     refusalBucket: (r['refusal_bucket'] as string | null) ?? null,

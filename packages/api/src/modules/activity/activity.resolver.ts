@@ -47,7 +47,7 @@ export class ActivityResolver {
     // R8: filtering by another partner's customer answers like a missing one.
     if (filter.customerId) await getCustomer(ctx.db, actor, filter.customerId);
     const page = await activityPage(ctx.db, actor, filter, { first, after });
-    const nodes = page.rows.map((row) => ActivityEntry.of(row.entry));
+    const nodes = page.rows.map((row) => ActivityEntry.of(row.entry, ctx.language));
     await prefetchCustomers(ctx, nodes, info);
     return Object.assign(new ActivityConnection(), {
       edges: page.rows.map((row, i) =>

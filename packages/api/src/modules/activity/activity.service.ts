@@ -1,7 +1,13 @@
-import { DomainError, refusalLogBucket, type OperationType } from '@csp/domain';
+import {
+  DomainError,
+  refusalLogBucket,
+  type ActivityDetailCode,
+  type OperationType,
+} from '@csp/domain';
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import type { Actor } from '../../shared/context.js';
+import { serverText } from '../../shared/i18n/server-text.js';
 import { newId } from '../../shared/ids.js';
 import { plainQuery } from '../../shared/raw-rows.js';
 import { ActivityEntryEntity } from './activity-entry.entity.js';
@@ -15,8 +21,24 @@ export interface ActivityFacts {
   productName?: string | null;
   remoteAddress?: string | null;
   userAgent?: string | null;
-  detail?: string | null;
+  /** What the detail says, as a code and its facts (issue 15); stored with its English text. */
+  detail?: ActivityDetail | null;
   at: Date;
+}
+
+export interface ActivityDetail {
+  code: ActivityDetailCode;
+  params: Record<string, string | number>;
+}
+
+/** The columns of a detail: its code and facts, and its English text for the CSV. */
+function detailColumns(detail: ActivityDetail | null | undefined) {
+  if (!detail) return { detail: null, detailCode: null, detailParams: null };
+  return {
+    detail: serverText('en', `activity.detail.${detail.code}`, detail.params).slice(0, 300),
+    detailCode: detail.code,
+    detailParams: JSON.stringify(detail.params).slice(0, 600),
+  };
 }
 
 function entry(facts: ActivityFacts, outcome: 'SUCCEEDED' | 'FAILED', failureCode: string | null) {
@@ -33,7 +55,7 @@ function entry(facts: ActivityFacts, outcome: 'SUCCEEDED' | 'FAILED', failureCod
     productName: facts.productName ?? null,
     outcome,
     failureCode,
-    detail: facts.detail?.slice(0, 300) ?? null,
+    ...detailColumns(facts.detail),
     at: facts.at,
     count: 1,
     refusalBucket: null,
@@ -48,9 +70,9 @@ async function insertEntry(manager: EntityManager, e: ActivityEntryEntity): Prom
   await plainQuery(
     manager,
     `INSERT INTO activity_log (id, partner_id, customer_id, user_id, user_email, remote_address,
-       user_agent, operation, resource, product_name, outcome, failure_code, detail, at, count,
-       refusal_bucket)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       user_agent, operation, resource, product_name, outcome, failure_code, detail, detail_code,
+       detail_params, at, count, refusal_bucket)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       e.id,
       e.partnerId,
@@ -65,6 +87,8 @@ async function insertEntry(manager: EntityManager, e: ActivityEntryEntity): Prom
       e.outcome,
       e.failureCode,
       e.detail,
+      e.detailCode,
+      e.detailParams,
       e.at,
       e.count,
       e.refusalBucket,
@@ -130,9 +154,13 @@ export async function recordRefusedDownload(
         .execute(),
     );
   if ((await addOne()).affected === 1) return;
+  const hour = refusalLogBucket(facts.at).toISOString();
   const first = {
     ...entry(facts, 'FAILED', failureCode),
-    detail: `refused downloads of this link in the hour from ${refusalLogBucket(facts.at).toISOString().slice(11, 16)} UTC`,
+    ...detailColumns({
+      code: 'REFUSED_IN_HOUR',
+      params: { from: hour, fromUtc: hour.slice(11, 16) },
+    }),
     refusalBucket: bucket,
   };
   await db.transaction((m) =>

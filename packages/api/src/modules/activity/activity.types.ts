@@ -2,6 +2,8 @@ import type { OperationOutcome } from '@csp/domain';
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { firstDescription } from '../../shared/graphql-limits.js';
 import { OperationTypeEnum, PageInfo } from '../../shared/graphql-types.js';
+import { isActivityDetailCode } from '@csp/domain';
+import { serverText, type Language } from '../../shared/i18n/server-text.js';
 import type { Customer } from '../customers/customer.types.js';
 import type { ActivityEntryEntity } from './activity-entry.entity.js';
 import type { ActivityFilter } from './activity-log.service.js';
@@ -18,6 +20,16 @@ registerEnumType(OperationOutcomeEnum, {
     FAILED: { description: 'It was refused; the failure code says why.' },
   },
 });
+
+// Issue 15
+@ObjectType({ description: 'One named fact of an activity entry’s detail.' })
+export class ActivityDetailParam {
+  @Field(() => String, { description: 'The fact’s name, e.g. "version" or "period".' })
+  name: string;
+
+  @Field(() => String, { description: 'Its value, as text (instants in ISO 8601).' })
+  value: string;
+}
 
 /** A1–A3: the arguments of `activityLog`: a period, optional filters, and a page. */
 @ArgsType()
@@ -101,11 +113,31 @@ export class ActivityEntry {
 
   @Field(() => String, {
     nullable: true,
-    description: 'More about the operation; repeated refusals end in “(×n)”, the attempt count.',
+    description:
+      'More about the operation, in the language of Accept-Language (English or Korean); repeated refusals end in “(×n)”, the attempt count.',
   })
   detail: string | null;
 
-  static of(entity: ActivityEntryEntity): ActivityEntry {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What the detail says, as a stable code: LINK_ISSUED, DOWNLOADED, REFUSED_IN_HOUR, SUPPORT_REQUEST or CANCELLATION_CREDIT; null when there is none.',
+  })
+  detailCode: string | null;
+
+  @Field(() => [ActivityDetailParam], {
+    description: 'The facts the detail code is worded with; empty without a code.',
+  })
+  detailParams: ActivityDetailParam[];
+
+  @Field(() => Int, { description: 'How many attempts the entry stands for (hourly refusals).' })
+  count: number;
+
+  /** `language`: the caller's (Accept-Language), for the detail's words. */
+  static of(entity: ActivityEntryEntity, language: Language = 'en'): ActivityEntry {
+    const params = parseParams(entity.detailParams);
+    const code = isActivityDetailCode(entity.detailCode) ? entity.detailCode : null;
+    const text = code ? serverText(language, `activity.detail.${code}`, params) : entity.detail;
     return Object.assign(new ActivityEntry(), {
       entity,
       id: entity.id,
@@ -119,7 +151,12 @@ export class ActivityEntry {
       resource: entity.resource,
       productName: entity.productName,
       // An hourly refusal entry (E6) says how many attempts it stands for.
-      detail: entity.count > 1 ? `${entity.detail ?? ''} (×${entity.count})`.trim() : entity.detail,
+      detail: entity.count > 1 ? `${text ?? ''} (×${entity.count})`.trim() : text,
+      detailCode: code,
+      detailParams: Object.entries(params).map(([name, value]) =>
+        Object.assign(new ActivityDetailParam(), { name, value: String(value) }),
+      ),
+      count: entity.count,
     });
   }
 }
@@ -150,4 +187,20 @@ export class ActivityConnection {
 
   /** The validated filter, for `totalCount` (counted only when asked for). */
   filter: ActivityFilter;
+}
+
+/** The stored facts of a detail; anything unreadable counts as none. */
+function parseParams(stored: string | null): Record<string, string | number> {
+  if (!stored) return {};
+  try {
+    const parsed: unknown = JSON.parse(stored);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    return Object.fromEntries(
+      Object.entries(parsed).filter(
+        (e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number',
+      ),
+    );
+  } catch {
+    return {};
+  }
 }

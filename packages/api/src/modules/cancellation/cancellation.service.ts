@@ -254,7 +254,14 @@ export async function cancelPurchase(
           operation: 'cancel_order',
           resource: `order:${order.id}`,
           productName: product.name,
-          detail: `credit ${credit.amountMinor} ${credit.currency} (minor units) on invoice ${invoice.period}`,
+          detail: {
+            code: 'CANCELLATION_CREDIT',
+            params: {
+              amountMinor: String(credit.amountMinor), // minor units, as written (no grouping)
+              currency: credit.currency,
+              period: invoice.period,
+            },
+          },
           at: now,
         });
         await enqueueWebhook(

@@ -53,6 +53,8 @@ export class ClosingSoonResolver {
               kind: row.product.kind,
             }),
             skuName: row.skuName,
+            skuUnit: row.skuUnit,
+            skuUnitSize: row.skuUnitSize,
             quantity: row.line.quantity,
             termYears: row.line.termYears,
             windowDays: row.line.windowDays,

@@ -29,6 +29,8 @@ export interface ClosingSoonRow {
   customer: CustomerEntity;
   product: ProductEntity;
   skuName: string;
+  skuUnit: string | null;
+  skuUnitSize: string | null;
   amount: Money;
   /** C9 through the same domain functions as the Cancel dialog: what cancelling now would credit. */
   credit: CreditBreakdown;
@@ -102,11 +104,20 @@ export async function closingSoon(
       line,
       customer,
       product,
-      skuName: skus.find((s) => s.id === line.skuId)?.name ?? '',
+      ...skuFacts(skus.find((s) => s.id === line.skuId)),
       amount: money(line.amountMinor, line.currency),
       credit,
       remaining: timeRemaining(line.cancellableUntil, now),
     });
   }
   return { rows, hasNextPage: lines.length > size, totalCount, withinDays: days };
+}
+
+/** The SKU's name and its unit as data (issue 15): the web words the unit in its language. */
+function skuFacts(sku: SkuEntity | undefined) {
+  return {
+    skuName: sku?.name ?? '',
+    skuUnit: sku?.unit ?? null,
+    skuUnitSize: sku?.unitSize ?? null,
+  };
 }

@@ -3,6 +3,7 @@ import {
   CreditMethodEnum,
   Money,
   PageInfo,
+  SkuUnitEnum,
   type CreditMethod,
 } from '../../shared/graphql-types.js';
 import { Customer } from '../customers/customer.types.js';
@@ -25,6 +26,18 @@ export class ClosingSoonPurchase {
 
   @Field(() => String, { description: 'The SKU bought.' })
   skuName: string;
+
+  @Field(() => SkuUnitEnum, {
+    nullable: true,
+    description: 'What one unit of the SKU is; null for a SKU known only by its name.',
+  })
+  skuUnit: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'How many or which units: "16" cores, "1" device, "D2s v5", "1–2" vCPUs.',
+  })
+  skuUnitSize: string | null;
 
   @Field(() => Int, { description: 'How many were bought.' })
   quantity: number;

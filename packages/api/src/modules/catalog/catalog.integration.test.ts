@@ -130,6 +130,33 @@ describeEachEngine('catalog', (use) => {
     ).toBeNull();
   });
 
+  it('E1, E2: with Accept-Language: ko the texts and error messages are Korean, codes unchanged', async () => {
+    const { db, url } = use();
+    const { admin, partner } = await createTenant(db);
+    const customer = await createCustomer(db, partner.id, { market: 'YE' });
+    const korean = { token: admin.token, language: 'ko-KR,ko;q=0.9,en;q=0.5' };
+    const response = await gql<Catalog>(url, CATALOG, { id: customer.id }, korean);
+    const reservation = response.data!.catalog.find((p) => p.kind === 'AZURE_RESERVATION')!;
+    expect(reservation.availability).toEqual({
+      available: false,
+      reasonCode: 'MARKET_UNAVAILABLE',
+      reason: '이 제품은 고객의 시장(예멘)에서 제공되지 않습니다.',
+    });
+    const windowsServer = response.data!.catalog.find(
+      (p) => p.id === 'windows-server-2022-datacenter',
+    )!;
+    expect(windowsServer.azureHybridBenefitNote).toMatch(/^Azure 하이브리드 혜택/);
+    const other = await createTenant(db);
+    const refused = await gql(
+      url,
+      CATALOG,
+      { id: customer.id },
+      { ...korean, token: other.admin.token },
+    );
+    expect(errorCode(refused)).toBe('NOT_FOUND');
+    expect(refused.errors?.[0]?.message).toBe('해당 고객을(를) 찾을 수 없습니다.');
+  });
+
   it('R8: the catalog of another partner’s customer answers NOT_FOUND', async () => {
     const { db, url } = use();
     const a = await createTenant(db);

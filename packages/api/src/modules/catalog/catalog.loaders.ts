@@ -12,6 +12,7 @@ export function productOfRow(r: Record<string, unknown>): ProductEntity {
     name: r['name'] as string,
     kind: r['kind'] as ProductEntity['kind'],
     description: r['description'] as string,
+    descriptionKo: (r['description_ko'] as string | null) ?? null,
     hasActivationKeys: Boolean(Number(r['has_activation_keys'])),
     azureHybridBenefit: Boolean(Number(r['azure_hybrid_benefit'])),
     downloadOptions: JSON.parse(
@@ -27,7 +28,7 @@ export const productLoader = (ctx: RequestContext) =>
       (
         await plainQuery(
           ctx.db.manager,
-          `SELECT id, name, kind, description, has_activation_keys, azure_hybrid_benefit,
+          `SELECT id, name, kind, description, description_ko, has_activation_keys, azure_hybrid_benefit,
              download_options FROM products WHERE id IN (${ids.map(() => '?').join(', ')})`,
           ids,
         )

@@ -16,6 +16,6 @@ export class CatalogResolver {
   ): Promise<CatalogProduct[]> {
     const actor = authorize(ctx.actor, 'READ_PARTNER_DATA');
     const catalog = await catalogFor(ctx.db, actor, customerId);
-    return catalog.products.map((view) => CatalogProduct.of(view, catalog));
+    return catalog.products.map((view) => CatalogProduct.of(view, catalog, ctx.language));
   }
 }

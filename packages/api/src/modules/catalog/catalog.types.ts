@@ -1,12 +1,13 @@
-import { errorMessage, marketName } from '@csp/domain';
+import { marketName } from '@csp/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { CancellationPolicyEnum, Money, ProductKindEnum } from '../../shared/graphql-types.js';
+import {
+  CancellationPolicyEnum,
+  Money,
+  ProductKindEnum,
+  SkuUnitEnum,
+} from '../../shared/graphql-types.js';
+import { serverText, type Language } from '../../shared/i18n/server-text.js';
 import type { CatalogProductView, CatalogView } from './catalog.service.js';
-
-export const AZURE_HYBRID_BENEFIT_NOTE =
-  'With the Azure Hybrid Benefit, Windows Server Datacenter and Standard licences covered by ' +
-  'Software Assurance can run Windows Server virtual machines in Azure at a lower base rate, ' +
-  'saving up to 40 percent.';
 
 // B3, D2
 @ObjectType('DownloadOptions', { description: 'What a product can be downloaded as.' })
@@ -48,7 +49,11 @@ export class Availability {
   })
   reasonCode: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Why not, in words; null when available.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why not, in words in the language of Accept-Language (English or Korean); null when available.',
+  })
   reason: string | null;
 }
 
@@ -62,6 +67,19 @@ export class CatalogSku {
 
   @Field(() => Int, { nullable: true, description: 'Term in years (1 or 3); null when none.' })
   termYears: number | null;
+
+  // B3, issue 15: the unit as data, for clients that word it in their own language.
+  @Field(() => SkuUnitEnum, {
+    nullable: true,
+    description: 'What one unit is; null for a SKU known only by its name.',
+  })
+  unit: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'How many or which units: "16" cores, "1" device, "D2s v5", "1–2" vCPUs.',
+  })
+  unitSize: string | null;
 
   @Field(() => Money, {
     nullable: true,
@@ -85,16 +103,25 @@ export class CatalogProduct {
   @Field(() => ProductKindEnum, { description: 'The kind of software.' })
   kind: string;
 
-  @Field(() => String, { description: 'What the product is, in a sentence or two.' })
+  @Field(() => String, {
+    description:
+      'What the product is, in a sentence or two, in the language of Accept-Language (English or Korean).',
+  })
   description: string;
 
   @Field(() => Boolean, { description: 'Whether a purchase comes with an activation key.' })
   hasActivationKeys: boolean;
 
   // B7
+  @Field(() => Boolean, {
+    description: 'Whether the Azure Hybrid Benefit applies (the note is shown for these products).',
+  })
+  azureHybridBenefit: boolean;
+
   @Field(() => String, {
     nullable: true,
-    description: 'The Azure Hybrid Benefit note, for products it applies to.',
+    description:
+      'The Azure Hybrid Benefit note in the language of Accept-Language (English or Korean), for products it applies to.',
   })
   azureHybridBenefitNote: string | null;
 
@@ -110,22 +137,26 @@ export class CatalogProduct {
   @Field(() => [CatalogSku], { description: 'The SKUs that can be bought.' })
   skus: CatalogSku[];
 
-  static of(view: CatalogProductView, catalog: CatalogView): CatalogProduct {
+  /** `language`: the caller's (Accept-Language), for the texts the API words itself. */
+  static of(view: CatalogProductView, catalog: CatalogView, language: Language): CatalogProduct {
     const { product, availability, policy } = view;
     return Object.assign(new CatalogProduct(), {
       id: product.id,
       name: product.name,
       kind: product.kind,
-      description: product.description,
+      description: (language === 'ko' && product.descriptionKo) || product.description,
       hasActivationKeys: product.hasActivationKeys,
-      azureHybridBenefitNote: product.azureHybridBenefit ? AZURE_HYBRID_BENEFIT_NOTE : null,
+      azureHybridBenefit: product.azureHybridBenefit,
+      azureHybridBenefitNote: product.azureHybridBenefit
+        ? serverText(language, 'catalog.azureHybridBenefitNote')
+        : null,
       availability: Object.assign(new Availability(), {
         available: availability.available,
         reasonCode: availability.available ? null : 'MARKET_UNAVAILABLE',
         reason: availability.available
           ? null
-          : errorMessage('MARKET_UNAVAILABLE', 'en', {
-              market: marketName(availability.market, 'en'),
+          : serverText(language, 'error.MARKET_UNAVAILABLE', {
+              market: marketName(availability.market, language),
             }),
       }),
       cancellationTerms: Object.assign(new CancellationTermsType(), {
@@ -138,6 +169,8 @@ export class CatalogProduct {
           id: sku.id,
           name: sku.name,
           termYears: sku.termYears,
+          unit: sku.unit,
+          unitSize: sku.unitSize,
           unitPrice: unitPriceMinor === null ? null : Money.of(unitPriceMinor, catalog.currency),
           taxIncluded: catalog.taxIncluded,
         }),

@@ -16,6 +16,10 @@ export class ProductEntity {
   @Column({ type: 'varchar', length: 1000 })
   description: string;
 
+  /** The description in Korean (catalog data, like Microsoft's localized offers); null: none. */
+  @Column({ name: 'description_ko', type: 'varchar', length: 500, nullable: true })
+  descriptionKo: string | null;
+
   @Column({ name: 'has_activation_keys', type: 'boolean', transformer: booleanNumber })
   hasActivationKeys: boolean;
 

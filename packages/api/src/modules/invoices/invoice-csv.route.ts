@@ -7,6 +7,7 @@ import { forPartner } from '../../shared/tenancy.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import { invoiceCsv } from './invoice-csv.js';
 import { getInvoice, invoiceLines } from './invoice.service.js';
+import { requestLanguage } from '../../shared/i18n/server-text.js';
 
 /** I2: GET /invoices/:id.csv — the invoice as CSV, for the signed-in partner's own invoices. */
 export function invoiceCsvRoute(db: Database) {
@@ -20,7 +21,9 @@ export function invoiceCsvRoute(db: Database) {
     const customers = await forPartner(db.manager, actor).findBy(CustomerEntity, {
       id: In([...new Set(lines.map((l) => l.customerId))]),
     });
-    const csv = invoiceCsv(invoice, lines, new Map(customers.map((c) => [c.id, c.name])));
+    const language = requestLanguage(req.query['lang'], req.get('accept-language'));
+    const names = new Map(customers.map((c) => [c.id, c.name]));
+    const csv = invoiceCsv(invoice, lines, names, language);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader(
       'Content-Disposition',

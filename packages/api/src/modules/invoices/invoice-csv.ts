@@ -1,4 +1,5 @@
 import { money, sum, toDecimalString, type CurrencyCode } from '@csp/domain';
+import { serverText, type Language } from '../../shared/i18n/server-text.js';
 import type { InvoiceLineEntity } from './invoice-line.entity.js';
 import type { InvoiceEntity } from './invoice.entity.js';
 
@@ -13,27 +14,34 @@ export function csvRow(values: (string | number | boolean)[]): string {
   return values.map(csvField).join(',') + '\r\n';
 }
 
-/** I2: the invoice as CSV: one row per line, amounts as exact decimals, then the totals. */
+const COLUMNS = [
+  'invoice_period',
+  'kind',
+  'customer',
+  'order_id',
+  'product',
+  'sku',
+  'quantity',
+  'amount',
+  'currency',
+  'tax_included',
+  'created_at',
+] as const;
+
+/**
+ * I2: the invoice as CSV: one row per line, amounts as exact decimals, then the totals. The
+ * header row is in `language` (English: the column ids scripts read; Korean: words); values
+ * stay data and codes.
+ */
 export function invoiceCsv(
   invoice: InvoiceEntity,
   lines: readonly InvoiceLineEntity[],
   customerNames: ReadonlyMap<string, string>,
+  language: Language = 'en',
 ): string {
   const currency = invoice.currency as CurrencyCode;
   const amount = (minor: number) => toDecimalString(money(minor, currency));
-  let out = csvRow([
-    'invoice_period',
-    'kind',
-    'customer',
-    'order_id',
-    'product',
-    'sku',
-    'quantity',
-    'amount',
-    'currency',
-    'tax_included',
-    'created_at',
-  ]);
+  let out = csvRow(COLUMNS.map((column) => serverText(language, `csv.invoice.${column}`)));
   for (const line of lines) {
     out += csvRow([
       invoice.period,

@@ -121,6 +121,20 @@ describeEachEngine('invoices', (use) => {
     );
     expect(rows.at(-1)).toBe('2026-11,NET,,,,,,265200,JPY,,');
 
+    // E1: the portal's Korean link (?lang=ko) or a Korean browser gets Korean headers.
+    for (const [query, acceptLanguage] of [
+      ['?lang=ko', 'en-US'],
+      ['', 'ko-KR,ko;q=0.9'],
+    ] as const) {
+      const korean = await fetch(`${url}${invoice.csvUrl}${query}`, {
+        headers: { authorization: `Bearer ${admin.token}`, 'accept-language': acceptLanguage },
+      });
+      const header = (await korean.text()).replace(/^\uFEFF/, '').split('\r\n')[0];
+      expect(header).toBe(
+        '청구 기간,유형,고객,주문 ID,제품,SKU,수량,금액,통화,세금 포함,생성 시각',
+      );
+    }
+
     const other = await createTenant(db);
     expect(
       (

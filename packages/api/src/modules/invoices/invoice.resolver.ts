@@ -3,7 +3,9 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { authorize, type RequestContext } from '../../shared/context.js';
 import { pageAfterId } from '../../shared/cursor.js';
 import { firstDescription, PAGED_FIELDS } from '../../shared/graphql-limits.js';
-import { Money, PageInfo } from '../../shared/graphql-types.js';
+import { Money, PageInfo, SkuUnitEnum } from '../../shared/graphql-types.js';
+import { skuLoader } from '../catalog/catalog.loaders.js';
+import { linesOfOrderLoader } from '../orders/order.loaders.js';
 import { customerLoader } from '../customers/customer.loaders.js';
 import { linesOfInvoiceLoader } from './invoice.loaders.js';
 import { Customer } from '../customers/customer.types.js';
@@ -103,6 +105,39 @@ export class InvoiceLineResolver {
     const customer = await customerLoader(ctx).load(line.entity.customerId);
     return customer ? Customer.of(customer) : null;
   }
+
+  // Issue 15: the SKU's unit and term as data, so clients word it in their language.
+  @FieldResolver(() => SkuUnitEnum, {
+    nullable: true,
+    description: 'What one unit of the SKU is; null for a SKU known only by its name.',
+  })
+  async skuUnit(@Root() line: InvoiceLine, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await skuOf(line, ctx))?.sku?.unit ?? null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'How many or which units: "16" cores, "1" device, "D2s v5", "1–2" vCPUs.',
+  })
+  async skuUnitSize(@Root() line: InvoiceLine, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await skuOf(line, ctx))?.sku?.unitSize ?? null;
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'The term in years (1 or 3) of the line bought; null for no term.',
+  })
+  async termYears(@Root() line: InvoiceLine, @Ctx() ctx: RequestContext): Promise<number | null> {
+    return (await skuOf(line, ctx))?.termYears ?? null;
+  }
+}
+
+/** The SKU and term of the order line an invoice line bills (batched per request). */
+async function skuOf(line: InvoiceLine, ctx: RequestContext) {
+  const lines = await linesOfOrderLoader(ctx).load(line.entity.orderId);
+  const orderLine = lines.find((l) => l.id === line.entity.orderLineId);
+  if (!orderLine) return null;
+  return { sku: await skuLoader(ctx).load(orderLine.skuId), termYears: orderLine.termYears };
 }
 
 @Resolver(() => InvoiceConnection)

@@ -8,7 +8,7 @@ import { productLoader, skuLoader } from '../catalog/catalog.loaders.js';
 import type { ProductEntity } from '../catalog/product.entity.js';
 import { customerLoader } from '../customers/customer.loaders.js';
 import { linesOfOrderLoader, ordersOfCustomerLoader } from './order.loaders.js';
-import { Money } from '../../shared/graphql-types.js';
+import { Money, SkuUnitEnum } from '../../shared/graphql-types.js';
 import { creditsOfOrderLineLoader } from '../invoices/invoice.loaders.js';
 import { Customer } from '../customers/customer.types.js';
 import { getOrder, placeOrder } from './order.service.js';
@@ -79,6 +79,22 @@ export class OrderLineResolver {
   @FieldResolver(() => String, { description: 'The SKU’s name.' })
   async skuName(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<string> {
     return (await skuLoader(ctx).load(line.entity.skuId))?.name ?? '';
+  }
+
+  @FieldResolver(() => SkuUnitEnum, {
+    nullable: true,
+    description: 'What one unit of the SKU is; null for a SKU known only by its name.',
+  })
+  async skuUnit(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await skuLoader(ctx).load(line.entity.skuId))?.unit ?? null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'How many or which units: "16" cores, "1" device, "D2s v5", "1–2" vCPUs.',
+  })
+  async skuUnitSize(@Root() line: OrderLine, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await skuLoader(ctx).load(line.entity.skuId))?.unitSize ?? null;
   }
 
   @FieldResolver(() => Money, {

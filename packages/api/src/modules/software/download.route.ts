@@ -21,7 +21,8 @@ import type { Clock } from '../../shared/clock.js';
 import { recordRefusedDownload, recordSuccess } from '../activity/activity.service.js';
 import { DownloadLinkEntity } from './download-link.entity.js';
 import { linkOfRow } from './link-rows.js';
-import { downloadRefusalPage, languageOf } from './download-page.js';
+import { languageOf } from '../../shared/i18n/server-text.js';
+import { downloadRefusalPage } from './download-page.js';
 import { downloadFileName, mediaPath } from './media.js';
 import { enqueueIfLinkExhausted } from '../webhooks/index.js';
 
@@ -184,7 +185,15 @@ export function downloadRoute({ db, clock, logger, mediaDir }: DownloadDeps) {
         await recordSuccess(m, {
           ...facts,
           at: now,
-          detail: `issued by ${issuerEmail ?? 'unknown'}; ${link.version} · ${link.language} · ${link.fileType}`,
+          detail: {
+            code: 'DOWNLOADED',
+            params: {
+              issuer: issuerEmail ?? '?',
+              version: link.version,
+              language: link.language,
+              fileType: link.fileType,
+            },
+          },
         });
         await enqueueIfLinkExhausted(m, link, now); // W1: download_link.exhausted on the last one
         return true;

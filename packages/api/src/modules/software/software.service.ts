@@ -218,7 +218,12 @@ export async function getKeysAndDownloads(
       productName: product.name,
       at: now,
     };
-    const chosen = link ? `${link.version} · ${link.language} · ${link.fileType}` : null;
+    const chosen = link
+      ? {
+          code: 'LINK_ISSUED' as const,
+          params: { version: link.version, language: link.language, fileType: link.fileType },
+        }
+      : null;
     const lineRef = line;
     const productRef = product;
     // One transaction: the line is checked, the key created and the link issued together (D8, X1).

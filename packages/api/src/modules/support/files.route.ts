@@ -1,4 +1,4 @@
-import { attachmentSizeProblem, DomainError, errorMessage } from '@csp/domain';
+import { attachmentSizeProblem, type DomainError } from '@csp/domain';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Database } from '../../data-source.js';
 import type { Clock } from '../../shared/clock.js';
@@ -14,6 +14,7 @@ import {
   UploadRefused,
   type AttachmentStore,
 } from './attachment-store.js';
+import { languageOf, serverText } from '../../shared/i18n/server-text.js';
 
 /** Answers a refusal without reading the rest of the body, and closes the connection after it. */
 function refuseUpload(res: Response, status: number, body: Record<string, unknown>) {
@@ -23,13 +24,20 @@ function refuseUpload(res: Response, status: number, body: Record<string, unknow
 }
 
 /** S2: an upload refused on its file, in the shape of a GraphQL refusal's field error. */
-function refuseFile(res: Response, status: number, problem: UploadRefused['problem']) {
+function refuseFile(
+  req: Request,
+  res: Response,
+  status: number,
+  problem: UploadRefused['problem'],
+) {
   refuseUpload(res, status, {
     code: 'BAD_USER_INPUT',
     field: 'attachments',
     reason: problem.code,
     fieldErrors: [{ field: 'attachments', ...problem }],
-    message: errorMessage('BAD_USER_INPUT', 'en', { reason: problem.code }),
+    message: serverText(languageOf(req.get('accept-language')), 'error.BAD_USER_INPUT', {
+      reason: problem.code,
+    }),
   });
 }
 
@@ -71,14 +79,14 @@ export function filesRouter(db: Database, clock: Clock, store: AttachmentStore) 
       const e = error as DomainError;
       refuseUpload(res, e.code === 'UNAUTHENTICATED' ? 401 : 403, {
         code: e.code,
-        message: errorMessage(e.code, 'en', e.details),
+        message: serverText(languageOf(req.get('accept-language')), `error.${e.code}`, e.details),
         ...e.details,
       });
       return;
     }
     const declared = Number(req.get('content-length') ?? NaN);
     if (declared > MAX_ATTACHMENT_BYTES) {
-      refuseFile(res, 413, attachmentSizeProblem(declared)!);
+      refuseFile(req, res, 413, attachmentSizeProblem(declared)!);
       return;
     }
     try {
@@ -97,7 +105,7 @@ export function filesRouter(db: Database, clock: Clock, store: AttachmentStore) 
       });
     } catch (error) {
       if (error instanceof UploadRefused) {
-        refuseFile(res, error.status, error.problem);
+        refuseFile(req, res, error.status, error.problem);
         return;
       }
       // The client went away mid-upload: nothing to answer.

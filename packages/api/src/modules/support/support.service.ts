@@ -108,7 +108,10 @@ export async function createSupportRequest(
         operation: 'create_support_request',
         resource: `support-request:${request.id}`,
         productName: product?.name ?? null,
-        detail: `${request.problemType}: ${request.title}`.slice(0, 300),
+        detail: {
+          code: 'SUPPORT_REQUEST',
+          params: { problemType: request.problemType, title: request.title.slice(0, 200) },
+        },
         at: now,
       });
       await enqueueWebhook(m, actor.partnerId, supportRequestCreatedEvent(request), now); // W2

@@ -1,9 +1,9 @@
 import {
-  IMPACT_LABELS,
   IMPACTS,
   MAX_ATTACHMENTS,
-  PROBLEM_TYPE_LABELS,
   PROBLEM_TYPES,
+  type Impact,
+  type ProblemType,
 } from '@csp/domain';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Money, PageInfo } from '../../shared/graphql-types.js';
@@ -12,15 +12,26 @@ import type { SupportRequestEntity, SupportRequestStatus } from './support-reque
 
 const asEnum = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
-const describeValues = <T extends string>(
-  values: readonly T[],
-  labels: Record<T, { en: string }>,
-) =>
-  Object.fromEntries(values.map((v) => [v, { description: `${labels[v].en}.` }])) as {
+const describeValues = <T extends string>(values: readonly T[], descriptions: Record<T, string>) =>
+  Object.fromEntries(values.map((v) => [v, { description: descriptions[v] }])) as {
     [K in T]: { description: string };
   };
 
-// S1: each value is described by the label Report a problem shows for it.
+// S1: for the explorer's reader, in English; the portal's labels are the web's catalogs'.
+const PROBLEM_TYPE_DESCRIPTIONS: Record<ProblemType, string> = {
+  CSP_PURCHASE_REFUND: 'CSP Purchase/Refund on behalf of customers.',
+  BILLING: 'Billing and invoices.',
+  SOFTWARE_DOWNLOADS_AND_KEYS: 'Software downloads and keys.',
+  ACCOUNT_AND_ROLES: 'Account, users and roles.',
+  OTHER: 'Something else.',
+};
+const IMPACT_DESCRIPTIONS: Record<Impact, string> = {
+  LOW: 'Low: a question or a minor issue.',
+  MEDIUM: 'Medium: work is slowed down.',
+  HIGH: 'High: a customer is blocked.',
+  CRITICAL: 'Critical: many customers are blocked.',
+};
+
 export const ProblemTypeEnum = asEnum(PROBLEM_TYPES);
 export const SupportRequestStatusEnum = {
   SUBMITTED: 'SUBMITTED',
@@ -40,13 +51,13 @@ registerEnumType(SupportRequestStatusEnum, {
 registerEnumType(ProblemTypeEnum, {
   name: 'ProblemType',
   description: 'What a support request is about.',
-  valuesConfig: describeValues(PROBLEM_TYPES, PROBLEM_TYPE_LABELS),
+  valuesConfig: describeValues(PROBLEM_TYPES, PROBLEM_TYPE_DESCRIPTIONS),
 });
 export const ImpactEnum = asEnum(IMPACTS);
 registerEnumType(ImpactEnum, {
   name: 'Impact',
   description: 'How badly a problem affects the partner’s work.',
-  valuesConfig: describeValues(IMPACTS, IMPACT_LABELS),
+  valuesConfig: describeValues(IMPACTS, IMPACT_DESCRIPTIONS),
 });
 
 @ObjectType({ description: 'A file attached to a support request.' })

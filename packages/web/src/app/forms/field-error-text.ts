@@ -12,18 +12,15 @@ import { hasMessage } from '../i18n/messages';
 /**
  * E1, S2: a field error (code and params from a domain schema, or from the API's
  * `extensions.fieldErrors`) as a sentence in the user's language. A message written for the one
- * field (`fieldError.REQUIRED.impact`) wins over the code's general one; numbers are formatted
- * for the locale (2000 → "2,000").
+ * field (`fieldError.REQUIRED.impact`) wins over the code's general one. Numbers stay numbers:
+ * the ICU message formats them for the locale (2000 → "2,000") and picks its plural form.
  */
 export function fieldErrorText(
   error: { code: FieldErrorCode; params: FieldErrorParams },
   i18n: I18n,
   field?: string,
 ): string {
-  const values: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(error.params)) {
-    values[name] = typeof value === 'number' ? i18n.number(value) : value;
-  }
+  const values: Record<string, string | number> = { ...error.params };
   const specific = `fieldError.${error.code}.${field ?? ''}`;
   const key = field && hasMessage(specific) ? specific : `fieldError.${error.code}`;
   return hasMessage(key) ? i18n.t(key, values) : i18n.t('error.unexpected');

@@ -1,15 +1,75 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, translate } from './messages';
+import { LANGUAGES, translate, type Language } from './messages';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const catalogsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'catalogs');
 
-describe('messages', () => {
-  it('E1: every English text has a Korean one with the same placeholders', () => {
-    for (const [key, english] of Object.entries(MESSAGES.en)) {
-      const korean = MESSAGES.ko[key as keyof typeof MESSAGES.ko];
-      expect(korean, key).toBeTruthy();
-      expect(placeholders(korean), key).toEqual(placeholders(english));
+/** A catalog as written (ICU text), read from disk: the build turns the import into trees. */
+function source(language: Language): Record<string, string> {
+  return JSON.parse(readFileSync(path.join(catalogsDir, `${language}.json`), 'utf8'));
+}
+
+const KINDS: Partial<Record<TYPE, string>> = {
+  [TYPE.argument]: 'text',
+  [TYPE.number]: 'number',
+  [TYPE.date]: 'date',
+  [TYPE.time]: 'time',
+  [TYPE.select]: 'select',
+  [TYPE.plural]: 'plural',
+  [TYPE.tag]: 'tag',
+};
+
+/** Every argument and tag of a message with its kind, e.g. `count:plural`, `b:tag`, sorted. */
+function argumentsOf(elements: MessageFormatElement[]): string[] {
+  const found = new Set<string>();
+  const walk = (list: MessageFormatElement[]) => {
+    for (const element of list) {
+      const kind = KINDS[element.type];
+      if (kind && 'value' in element) found.add(`${String(element.value)}:${kind}`);
+      if ('options' in element) {
+        for (const option of Object.values(element.options)) walk(option.value);
+      }
+      if ('children' in element) walk(element.children);
     }
+  };
+  walk(elements);
+  return [...found].sort();
+}
+
+describe('message catalogs (E1)', () => {
+  const english = source('en');
+
+  it.each(LANGUAGES)('E1: every %s message is valid ICU', (language) => {
+    for (const [key, text] of Object.entries(source(language))) {
+      expect(() => parse(text), `${language} ${key}`).not.toThrow();
+    }
+  });
+
+  it.each(LANGUAGES.filter((l) => l !== 'en'))(
+    'E1: %s has exactly the English ids, each with the same ICU arguments',
+    (language) => {
+      const other = source(language);
+      expect(Object.keys(other).sort()).toEqual(Object.keys(english).sort());
+      for (const [key, text] of Object.entries(english)) {
+        expect(argumentsOf(parse(other[key] ?? '')), `${language} ${key}`).toEqual(
+          argumentsOf(parse(text)),
+        );
+      }
+    },
+  );
+
+  it('the check fails on a missing argument, a different kind or a missing key', () => {
+    expect(argumentsOf(parse('{count, plural, one {# day} other {# days}} for {name}'))).toEqual([
+      'count:plural',
+      'name:text',
+    ]);
+    expect(argumentsOf(parse('{count}일'))).not.toEqual(
+      argumentsOf(parse('{count, plural, other {#}}')),
+    );
+    expect(argumentsOf(parse('<b>{n}</b>'))).toEqual(['b:tag', 'n:text']);
   });
 
   it('E1: the source page’s labels are used exactly in English', () => {
@@ -19,10 +79,13 @@ describe('messages', () => {
     expect(translate('en', 'nav.customers')).toBe('Customers');
   });
 
-  it('fills placeholders', () => {
+  it('fills arguments and chooses plural forms', () => {
     expect(translate('en', 'cancellation.WINDOW', { windowDays: 60 })).toBe(
       'Cancellable within 60 days',
     );
     expect(translate('ko', 'cancellation.WINDOW', { windowDays: 60 })).toBe('60일 이내 취소 가능');
+    expect(translate('en', 'customers.count', { count: 1 })).toBe('1 customer');
+    expect(translate('en', 'customers.count', { count: 1234 })).toBe('1,234 customers');
+    expect(translate('ko', 'customers.count', { count: 1 })).toBe('고객 1명');
   });
 });

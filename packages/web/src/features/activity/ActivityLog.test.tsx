@@ -32,6 +32,9 @@ function entry(id: string, overrides: Record<string, unknown> = {}) {
     resource: 'order-line:line-1',
     productName: 'Windows Server 2022 Datacenter',
     detail: null,
+    detailCode: null,
+    detailParams: [],
+    count: 1,
     customer: { __typename: 'Customer', id: 'c-wwi', name: 'Wide World Importers' },
     ...overrides,
   };
@@ -299,10 +302,10 @@ describe('Activity log', () => {
     });
     await screen.findByText('1 entry on page 1');
     expect(screen.getByText('Page 1 of 2')).toBeInTheDocument();
-    // The file's times are in the zone the screen shows.
+    // The file's times are in the zone the screen shows, its header in the screen's language.
     expect(screen.getByRole('link', { name: 'Export CSV' })).toHaveAttribute(
       'href',
-      `/activity-log.csv?for=first&tz=${encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone)}`,
+      `/activity-log.csv?for=first&tz=${encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone)}&lang=en`,
     );
     expect(screen.getByRole('button', { name: 'Previous page' })).toBeDisabled();
     await user.click(screen.getByRole('button', { name: 'Next page' }));

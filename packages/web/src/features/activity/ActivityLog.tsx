@@ -20,13 +20,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
-import {
-  DEFAULT_ACTIVITY_OPERATIONS,
-  OPERATION_LABELS,
-  OPERATION_TYPES,
-  isOperationType,
-  type OperationType,
-} from '@csp/domain';
+import { DEFAULT_ACTIVITY_OPERATIONS, OPERATION_TYPES, type OperationType } from '@csp/domain';
 import { useId, useMemo, useState } from 'react';
 import { EmptyState } from '../../app/EmptyState';
 import { ErrorMessage } from '../../app/ErrorMessage';
@@ -34,9 +28,11 @@ import { Loading } from '../../app/Loading';
 import { PageHeader } from '../../app/PageHeader';
 import { PagingNav } from '../../app/PagingNav';
 import { RouterLink } from '../../app/RouterLink';
+import { withLanguage } from '../../app/i18n/language-choice';
 import { useI18n } from '../../app/i18n/useI18n';
 import { STACK_TABLE } from '../../app/stack';
 import { hasMessage, type MessageKey } from '../../app/i18n/messages';
+import { detailText } from './activity-detail';
 import { PermissionReason } from '../auth/PermissionReason';
 import { useMe, usePermission } from '../auth/useSession';
 import {
@@ -140,8 +136,7 @@ function failureKey(code: string): MessageKey {
 }
 
 function OperationLabel({ operation }: { operation: string }) {
-  const { language } = useI18n();
-  return <>{isOperationType(operation) ? OPERATION_LABELS[operation][language] : operation}</>;
+  return <>{useI18n().operation(operation)}</>;
 }
 
 function EntryRow({
@@ -152,7 +147,9 @@ function EntryRow({
   timeFormat: Intl.DateTimeFormat;
 }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const detail = detailText(entry, i18n);
   const succeeded = entry.outcome === 'SUCCEEDED';
   return (
     <TableRow role="row">
@@ -179,7 +176,7 @@ function EntryRow({
       </TableCell>
       <TableCell role="cell" className={styles.top} data-label={t('activity.product')}>
         {entry.productName ?? '—'}
-        {entry.detail && <Caption1 className={styles.muted}>{entry.detail}</Caption1>}
+        {detail && <Caption1 className={styles.muted}>{detail}</Caption1>}
       </TableCell>
       <TableCell role="cell" className={styles.top} data-label={t('activity.operation')}>
         <OperationLabel operation={entry.operation} />
@@ -286,7 +283,7 @@ function ActivityLogView() {
             {OPERATION_TYPES.map((operation) => (
               <Checkbox
                 key={operation}
-                label={OPERATION_LABELS[operation][i18n.language]}
+                label={i18n.operation(operation)}
                 checked={operations.includes(operation)}
                 onChange={(_e, { checked }) =>
                   setOperations((current) =>
@@ -311,14 +308,18 @@ function ActivityLogView() {
               {log.loading
                 ? t('app.loading')
                 : connection
-                  ? t(connection.edges.length === 1 ? 'activity.pageOfOne' : 'activity.pageOf', {
-                      count: i18n.number(connection.edges.length),
+                  ? t('activity.pageOf', {
+                      count: connection.edges.length,
                       page: i18n.number(log.page),
                     })
                   : ''}
             </Text>
             {connection && (
-              <Link href={csvUrlInZone(connection.csvUrl)} download className={styles.csv}>
+              <Link
+                href={withLanguage(csvUrlInZone(connection.csvUrl), i18n.language)}
+                download
+                className={styles.csv}
+              >
                 <ArrowDownloadRegular aria-hidden />
                 {t('activity.exportCsv')}
               </Link>

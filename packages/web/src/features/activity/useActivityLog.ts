@@ -42,6 +42,12 @@ export const ActivityLogDocument = graphql(`
           resource
           productName
           detail
+          detailCode
+          detailParams {
+            name
+            value
+          }
+          count
           customer {
             id
             name

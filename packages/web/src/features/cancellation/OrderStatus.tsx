@@ -15,7 +15,7 @@ import {
   LockClosedRegular,
 } from '@fluentui/react-icons';
 import { DAY_MS } from '@csp/domain';
-import { Fragment, type ComponentType, type ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { RouterLink } from '../../app/RouterLink';
 import { useI18n } from '../../app/i18n/useI18n';
 import type { LiveOption, Option } from './cancel-model';
@@ -49,16 +49,6 @@ const useStyles = makeStyles({
 
 const SUSE_PREPAY_DOCS =
   'https://docs.microsoft.com/azure/virtual-machines/linux/prepay-suse-software-charges';
-
-/** Puts an element where `{name}` stands in a translated text (word order differs by language). */
-function withElement(text: string, name: string, element: ReactNode): ReactNode {
-  return text.split(`{${name}}`).map((part, i) => (
-    <Fragment key={i}>
-      {i > 0 && element}
-      {part}
-    </Fragment>
-  ));
-}
 
 /** One state of the chosen order: an icon, a headline and what it means. */
 function StatusCard({
@@ -140,16 +130,16 @@ export function OrderStatus({
       return (
         <StatusCard icon={HeadsetRegular} headline={t('cancel.supportRequired.title')}>
           <Text>
-            {withElement(
-              t('cancel.supportRequired.detail'),
-              'link',
-              <RouterLink
-                to={supportRequestUrl(customer, product, option)}
-                className={styles.inlineLink}
-              >
-                {t('cancel.supportRequired.link')}
-              </RouterLink>,
-            )}
+            {i18n.rich('cancel.supportRequired.detail', {
+              link: (text) => (
+                <RouterLink
+                  to={supportRequestUrl(customer, product, option)}
+                  className={styles.inlineLink}
+                >
+                  {text}
+                </RouterLink>
+              ),
+            })}
           </Text>
         </StatusCard>
       );

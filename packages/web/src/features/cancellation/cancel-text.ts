@@ -48,12 +48,7 @@ export function announcement(live: LiveOption, option: Option, i18n: I18n): stri
 export function creditText(credit: NonNullable<LiveOption['credit']>, i18n: I18n): string {
   const amount = i18n.money(credit.amount);
   if (credit.method === 'FULL') return i18n.t('cancel.credit.full', { amount });
-  return credit.unusedDays === 1
-    ? i18n.t('cancel.credit.proratedOne', { amount })
-    : i18n.t('cancel.credit.prorated', {
-        amount,
-        days: i18n.number(credit.unusedDays ?? 0),
-      });
+  return i18n.t('cancel.credit.prorated', { amount, days: credit.unusedDays ?? 0 });
 }
 
 /** Why Submit is disabled, or null when it is not. */

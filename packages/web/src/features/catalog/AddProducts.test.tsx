@@ -34,6 +34,8 @@ function placedOrder(id: string, currency = 'USD', taxIncluded = false) {
           kind: 'SERVER_SUBSCRIPTION',
         },
         skuName: '16-core pack, 3 years',
+        skuUnit: 'CORE_PACK',
+        skuUnitSize: '16',
         quantity: 2,
         purchasedQuantity: 2,
         termYears: 3,

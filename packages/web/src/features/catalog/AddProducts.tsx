@@ -34,6 +34,7 @@ import { PermissionReason } from '../auth/PermissionReason';
 import { usePermission } from '../auth/useSession';
 import { CatalogPicker } from './CatalogPicker';
 import { cancellationText, hybridBenefitNote } from './catalog-text';
+import { skuText } from './sku-text';
 import { priceCart, useAddProducts, type Step } from './useAddProducts';
 
 const useStyles = makeStyles({
@@ -241,7 +242,7 @@ export function AddProducts() {
                       <Caption1>{i18n.productKind(line.product.kind)}</Caption1>
                     </TableCell>
                     <TableCell role="cell" data-label={t('addProducts.sku')}>
-                      {line.sku.name}
+                      {skuText(line.sku, i18n)}
                     </TableCell>
                     <TableCell
                       role="cell"
@@ -383,7 +384,17 @@ export function AddProducts() {
                     </TableCell>
                     <TableCell role="cell" data-label={t('addProducts.product')}>
                       <div>{line.product.name}</div>
-                      <Caption1>{line.skuName}</Caption1>
+                      <Caption1>
+                        {skuText(
+                          {
+                            name: line.skuName,
+                            unit: line.skuUnit,
+                            unitSize: line.skuUnitSize,
+                            termYears: line.termYears,
+                          },
+                          i18n,
+                        )}
+                      </Caption1>
                     </TableCell>
                     <TableCell
                       role="cell"

@@ -19,6 +19,7 @@ import { fieldErrorText } from '../../app/forms/field-error-text';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../app/i18n/useI18n';
 import { cancellationText, hybridBenefitNote, unavailableReason } from './catalog-text';
+import { skuText } from './sku-text';
 import type { Money } from '@csp/domain';
 import type { ReactNode } from 'react';
 import type { CartLine, CatalogProduct, ReviewLine } from './useAddProducts';
@@ -142,11 +143,11 @@ export function CatalogPicker({
 
   const skuLabel = (sku: CatalogProduct['skus'][number]) =>
     sku.unitPrice
-      ? `${sku.name} — ${t('addProducts.unitPrice', {
+      ? `${skuText(sku, i18n)} — ${t('addProducts.unitPrice', {
           price: i18n.money(sku.unitPrice),
           tax: i18n.tax(sku.taxIncluded),
         })}`
-      : `${sku.name} — ${t('addProducts.noPrice')}`;
+      : `${skuText(sku, i18n)} — ${t('addProducts.noPrice')}`;
 
   return (
     <div className={styles.layout}>
@@ -283,7 +284,7 @@ export function CatalogPicker({
                   <span className={styles.cartText}>
                     <Text weight="semibold">{line.product.name}</Text>
                     <Caption1>
-                      {line.sku.name} × {i18n.number(line.quantity)}
+                      {skuText(line.sku, i18n)} × {i18n.number(line.quantity)}
                     </Caption1>
                   </span>
                   <span style={{ whiteSpace: 'nowrap' }}>{i18n.money(line.amount)}</span>

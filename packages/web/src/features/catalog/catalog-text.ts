@@ -1,4 +1,3 @@
-import { errorMessage } from '@csp/domain';
 import type { I18n } from '../../app/i18n/i18n-context';
 import type { CatalogProduct } from './useAddProducts';
 
@@ -20,13 +19,12 @@ export function cancellationText(
 /** M2: why a product cannot be bought in the customer's market, in the chosen language. */
 export function unavailableReason(product: CatalogProduct, market: string, i18n: I18n): string {
   if (product.availability.reasonCode === 'MARKET_UNAVAILABLE') {
-    return errorMessage('MARKET_UNAVAILABLE', i18n.language, { market: i18n.country(market) });
+    return i18n.t('error.code.MARKET_UNAVAILABLE', { market: i18n.country(market) });
   }
   return product.availability.reason ?? i18n.t('addProducts.unavailable');
 }
 
-/** B7: the Azure Hybrid Benefit note (the API's English text, or its Korean translation). */
+/** B7: the Azure Hybrid Benefit note, in the chosen language, for the products it applies to. */
 export function hybridBenefitNote(product: CatalogProduct, i18n: I18n): string | null {
-  if (!product.azureHybridBenefitNote) return null;
-  return i18n.language === 'en' ? product.azureHybridBenefitNote : i18n.t('addProducts.ahbNote');
+  return product.azureHybridBenefit ? i18n.t('addProducts.ahbNote') : null;
 }

@@ -32,7 +32,7 @@ export const CatalogDocument = graphql(`
       kind
       description
       hasActivationKeys
-      azureHybridBenefitNote
+      azureHybridBenefit
       availability {
         available
         reason
@@ -46,6 +46,8 @@ export const CatalogDocument = graphql(`
         id
         name
         termYears
+        unit
+        unitSize
         taxIncluded
         unitPrice {
           amountMinor
@@ -77,6 +79,8 @@ export const PlaceOrderDocument = graphql(`
           kind
         }
         skuName
+        skuUnit
+        skuUnitSize
         quantity
         purchasedQuantity
         termYears

@@ -1,14 +1,10 @@
 import { DAY_MS } from '@csp/domain';
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../app/i18n/messages';
-import type { I18n } from '../../app/i18n/i18n-context';
+import { loadedI18n } from '../../app/i18n/I18nProvider';
 import { liveCredit, timeLeftText } from './ClosingSoon';
 
-const i18n = {
-  t: (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
-    translate('en', key, values),
-  number: (n: number) => String(n),
-} as unknown as I18n;
+const i18n = { ...loadedI18n('en'), number: (n: number) => String(n) };
 
 const closes = new Date('2027-01-09T10:00:00.000Z');
 const purchase = {

@@ -34,6 +34,7 @@ import type { ClosingSoonQuery } from '../../gql/graphql';
 import { CancelControl } from '../cancellation/CancelButton';
 import { useLiveNow, useServerClockOffset } from '../cancellation/useLiveClock';
 import { CLOSING_SOON_PAGE_SIZE, useClosingSoon } from './useClosingSoon';
+import { skuText } from '../catalog/sku-text';
 
 type Purchase = ClosingSoonQuery['cancellationsClosingSoon']['edges'][number]['node'];
 
@@ -210,7 +211,16 @@ export function ClosingSoon() {
                         <div>
                           {node.product.name}
                           <span className={styles.sub}>
-                            {node.skuName} · {i18n.number(node.quantity)}
+                            {skuText(
+                              {
+                                name: node.skuName,
+                                unit: node.skuUnit,
+                                unitSize: node.skuUnitSize,
+                                termYears: node.termYears,
+                              },
+                              i18n,
+                            )}{' '}
+                            · {i18n.number(node.quantity)}
                           </span>
                         </div>
                       </TableCell>

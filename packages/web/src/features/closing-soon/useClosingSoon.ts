@@ -25,6 +25,8 @@ export const ClosingSoonDocument = graphql(`
             name
           }
           skuName
+          skuUnit
+          skuUnitSize
           quantity
           termYears
           windowDays
@@ -41,14 +43,6 @@ export const ClosingSoonDocument = graphql(`
           }
         }
       }
-    }
-  }
-`);
-
-export const ClosingSoonCountDocument = graphql(`
-  query ClosingSoonCount {
-    cancellationsClosingSoon(first: 1) {
-      totalCount
     }
   }
 `);

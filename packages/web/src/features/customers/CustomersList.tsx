@@ -67,16 +67,14 @@ export function CustomersList() {
           hint={t('customers.searchHint')}
           className={styles.search}
         >
-          <SearchBox value={search} onChange={(_e, data) => setSearch(data.value)} />
+          <SearchBox
+            value={search}
+            onChange={(_e, data) => setSearch(data.value)}
+            dismiss={{ 'aria-label': t('customers.clearSearch') }}
+          />
         </Field>
         <div className={styles.status} role="status" aria-live="polite">
-          {connection && (
-            <Text>
-              {connection.totalCount === 1
-                ? t('customers.countOne')
-                : t('customers.count', { count: i18n.number(connection.totalCount) })}
-            </Text>
-          )}
+          {connection && <Text>{t('customers.count', { count: connection.totalCount })}</Text>}
           {searching && connection && <Spinner size="tiny" aria-label={t('app.loading')} />}
         </div>
       </div>

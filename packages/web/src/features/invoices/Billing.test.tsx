@@ -50,7 +50,7 @@ describe('Billing', () => {
     ).toHaveAttribute('href', '/billing/inv-1');
     expect(
       within(row).getByRole('link', { name: 'Download CSV of invoice November 2026 USD' }),
-    ).toHaveAttribute('href', '/invoices/inv-1.csv');
+    ).toHaveAttribute('href', '/invoices/inv-1.csv?lang=en');
   });
 
   it('I2: an empty list says how invoices come about', async () => {
@@ -71,6 +71,9 @@ describe('Billing', () => {
       orderId: 'ORD7SCEJ1PCP',
       productName: 'Office LTSC Professional Plus 2024',
       skuName: 'Perpetual, 1 device',
+      skuUnit: 'DEVICE',
+      skuUnitSize: '1',
+      termYears: null,
       quantity: 2,
       taxIncluded: false,
       amount,
@@ -111,7 +114,7 @@ describe('Billing', () => {
     expect(screen.getByRole('row', { name: /Credit/ })).toHaveTextContent('-$1,178.00');
     expect(screen.getByRole('link', { name: 'Download CSV' })).toHaveAttribute(
       'href',
-      '/invoices/inv-1.csv',
+      '/invoices/inv-1.csv?lang=en',
     );
   });
 });

@@ -20,6 +20,7 @@ import { RouterLink } from '../../app/RouterLink';
 import { useI18n } from '../../app/i18n/useI18n';
 import { STACK_TABLE } from '../../app/stack';
 import { hasMessage } from '../../app/i18n/messages';
+import { skuText } from '../catalog/sku-text';
 import { CsvLink, InvoiceStatus, useInvoiceStyles } from './invoice-ui';
 import { useInvoice } from './useInvoices';
 
@@ -147,7 +148,17 @@ export function InvoiceDetail() {
                     </TableCell>
                     <TableCell role="cell" data-label={t('billing.product')}>
                       <div>{line.productName}</div>
-                      <Caption1>{line.skuName}</Caption1>
+                      <Caption1>
+                        {skuText(
+                          {
+                            name: line.skuName,
+                            unit: line.skuUnit,
+                            unitSize: line.skuUnitSize,
+                            termYears: line.termYears,
+                          },
+                          i18n,
+                        )}
+                      </Caption1>
                     </TableCell>
                     <TableCell
                       role="cell"

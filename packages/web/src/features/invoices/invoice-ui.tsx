@@ -2,6 +2,7 @@ import { Badge, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useI18n } from '../../app/i18n/useI18n';
 import { hasMessage } from '../../app/i18n/messages';
+import { withLanguage } from '../../app/i18n/language-choice';
 
 export const useInvoiceStyles = makeStyles({
   panel: {
@@ -35,9 +36,9 @@ export function InvoiceStatus({ status }: { status: string }) {
 /** I2: the invoice as CSV, downloaded with the same session. */
 export function CsvLink({ href, label }: { href: string; label?: string }) {
   const styles = useInvoiceStyles();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   return (
-    <Link href={href} download className={styles.csv} aria-label={label}>
+    <Link href={withLanguage(href, language)} download className={styles.csv} aria-label={label}>
       <ArrowDownloadRegular aria-hidden />
       {t('billing.downloadCsv')}
     </Link>

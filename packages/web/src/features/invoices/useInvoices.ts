@@ -68,6 +68,9 @@ export const InvoiceDocument = graphql(`
         orderId
         productName
         skuName
+        skuUnit
+        skuUnitSize
+        termYears
         quantity
         taxIncluded
         amount {

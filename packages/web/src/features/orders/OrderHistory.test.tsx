@@ -25,6 +25,8 @@ function order(id: string, overrides: Record<string, unknown> = {}) {
           kind: 'SERVER_SUBSCRIPTION',
         },
         skuName: '16-core pack, 1 year',
+        skuUnit: 'CORE_PACK',
+        skuUnitSize: '16',
         quantity: 2,
         purchasedQuantity: 2,
         termYears: 1,

@@ -21,6 +21,7 @@ import { ErrorMessage } from '../../app/ErrorMessage';
 import { useI18n } from '../../app/i18n/useI18n';
 import { STACK_TABLE } from '../../app/stack';
 import { hasMessage } from '../../app/i18n/messages';
+import { skuText } from '../catalog/sku-text';
 import { useOrderHistory } from './useOrderHistory';
 
 const useStyles = makeStyles({
@@ -157,7 +158,15 @@ export function OrderHistory() {
                         >
                           {t('orders.lineSummary', {
                             product: line.product.name,
-                            sku: line.skuName,
+                            sku: skuText(
+                              {
+                                name: line.skuName,
+                                unit: line.skuUnit,
+                                unitSize: line.skuUnitSize,
+                                termYears: line.termYears,
+                              },
+                              i18n,
+                            ),
                             quantity: i18n.number(line.purchasedQuantity),
                           })}
                           <span className={styles.lineAmount}>{i18n.money(line.amount)}</span>

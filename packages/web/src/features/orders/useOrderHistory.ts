@@ -26,6 +26,8 @@ export const CustomerOrdersDocument = graphql(`
             kind
           }
           skuName
+          skuUnit
+          skuUnitSize
           quantity
           purchasedQuantity
           termYears

@@ -62,6 +62,8 @@ function line(overrides: Record<string, unknown> = {}) {
     cancelledAt: null,
     termYears: 1,
     skuName: '16-core pack, 1 year',
+    skuUnit: null,
+    skuUnitSize: null,
     hasActivationKeys: true,
     product: {
       __typename: 'ProductRef',

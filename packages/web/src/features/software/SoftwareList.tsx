@@ -21,6 +21,7 @@ import { DownloadPanel } from './DownloadPanel';
 import { LiveLinks } from './LiveLinks';
 import { useNow } from './useNow';
 import { useSoftware, type SoftwareLine } from './useSoftware';
+import { skuText } from '../catalog/sku-text';
 
 const useStyles = makeStyles({
   intro: { display: 'block', marginBottom: '12px', color: tokens.colorNeutralForeground2 },
@@ -116,6 +117,15 @@ function SoftwareLineItem({
   const { t } = i18n;
   const cancelled = line.status === 'CANCELLED';
   const kind = i18n.productKind(line.product.kind);
+  const sku = skuText(
+    {
+      name: line.skuName,
+      unit: line.skuUnit,
+      unitSize: line.skuUnitSize,
+      termYears: line.termYears,
+    },
+    i18n,
+  );
   const quantity =
     line.quantity === line.purchasedQuantity
       ? i18n.number(line.quantity)
@@ -133,8 +143,8 @@ function SoftwareLineItem({
             <Caption1>
               {/* The ESU's kind is its product name (in either language): say it once. */}
               {kind === line.product.name || line.product.kind === 'WINDOWS_7_ESU'
-                ? line.skuName
-                : `${line.skuName} · ${kind}`}
+                ? sku
+                : `${sku} · ${kind}`}
             </Caption1>
           </span>
         </AccordionHeader>

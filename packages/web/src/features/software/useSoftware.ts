@@ -18,6 +18,8 @@ export const CustomerSoftwareDocument = graphql(`
         cancelledAt
         termYears
         skuName
+        skuUnit
+        skuUnitSize
         hasActivationKeys
         product {
           id

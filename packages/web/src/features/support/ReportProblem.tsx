@@ -14,9 +14,7 @@ import { AttachRegular } from '@fluentui/react-icons';
 import {
   ATTACHMENT_ACCEPT,
   ATTACHMENT_RULES,
-  IMPACT_LABELS,
   IMPACTS,
-  PROBLEM_TYPE_LABELS,
   PROBLEM_TYPES,
   SUPPORT_LIMITS,
 } from '@csp/domain';
@@ -49,7 +47,7 @@ function FormSummary({ state }: { state: ReportProblemForm }) {
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>{t('support.invalid.title')}</MessageBarTitle>
-              {count === 1 ? t('support.invalid.one') : t('support.invalid.many', { count })}
+              {t('support.invalid.fields', { count })}
             </MessageBarBody>
           </MessageBar>
         </div>
@@ -131,7 +129,7 @@ function FilesSection({ state }: { state: ReportProblemForm }) {
 export function ReportProblem() {
   const styles = useStyles();
   const i18n = useI18n();
-  const { t, language } = i18n;
+  const { t } = i18n;
   const state = useReportProblemForm();
   const { base, permission, uploads, form, refund, currency } = state;
   const permissionId = `${base}-permission`;
@@ -178,25 +176,25 @@ export function ReportProblem() {
 
         <fieldset className={styles.section}>
           <legend className={styles.legend}>{t('support.section.details')}</legend>
-          {(
-            [
-              ['problemType', t('support.problemType'), PROBLEM_TYPES, PROBLEM_TYPE_LABELS],
-              ['impact', t('support.impact'), IMPACTS, IMPACT_LABELS],
-            ] as const
-          ).map(([name, label, values, labels]) => (
-            <SupportChoiceField
-              key={name}
-              state={state}
-              name={name}
-              label={label}
-              required
-              empty={t('support.choose')}
-              options={values.map((value) => ({
-                value,
-                label: (labels as Record<string, { en: string; ko: string }>)[value]![language],
-              }))}
-            />
-          ))}
+          <SupportChoiceField
+            state={state}
+            name="problemType"
+            label={t('support.problemType')}
+            required
+            empty={t('support.choose')}
+            options={PROBLEM_TYPES.map((value) => ({
+              value,
+              label: t(`support.problemType.${value}`),
+            }))}
+          />
+          <SupportChoiceField
+            state={state}
+            name="impact"
+            label={t('support.impact')}
+            required
+            empty={t('support.choose')}
+            options={IMPACTS.map((value) => ({ value, label: t(`support.impact.${value}`) }))}
+          />
           <SupportTextField
             {...bind('title', t('support.field.title'))}
             hint={t('support.field.titleHint', { ...SUPPORT_LIMITS.title })}

@@ -11,7 +11,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AttachRegular, PersonFeedbackRegular } from '@fluentui/react-icons';
-import { IMPACT_LABELS, PROBLEM_TYPE_LABELS, type Impact, type ProblemType } from '@csp/domain';
+import type { I18n } from '../../app/i18n/i18n-context';
+import { hasMessage, type MessageKey } from '../../app/i18n/messages';
 import { useNavigate } from 'react-router';
 import { EmptyState } from '../../app/EmptyState';
 import { ErrorMessage } from '../../app/ErrorMessage';
@@ -43,16 +44,16 @@ const useStyles = makeStyles({
   none: { color: tokens.colorNeutralForeground3 },
 });
 
-const impactLabel = (impact: string, language: 'en' | 'ko') =>
-  Object.hasOwn(IMPACT_LABELS, impact)
-    ? IMPACT_LABELS[impact as Impact][language].split(':')[0]
-    : impact;
+const impactLabel = (impact: string, t: I18n['t']) => {
+  const key = `support.impact.${impact}`;
+  return hasMessage(key) ? t(key).split(':')[0] : impact;
+};
 
 /** S3: the partner's support requests with id, title, type, impact, status, date and files. */
 export function SupportRequests() {
   const styles = useStyles();
   const i18n = useI18n();
-  const { t, language } = i18n;
+  const { t } = i18n;
   const navigate = useNavigate();
   const list = useSupportRequests();
   const { requests, error, refetch } = list;
@@ -120,8 +121,8 @@ export function SupportRequests() {
                     {request.title}
                   </TableCell>
                   <TableCell role="cell" data-label={t('support.list.type')} className={styles.top}>
-                    {Object.hasOwn(PROBLEM_TYPE_LABELS, request.problemType)
-                      ? PROBLEM_TYPE_LABELS[request.problemType as ProblemType][language]
+                    {hasMessage(`support.problemType.${request.problemType}`)
+                      ? t(`support.problemType.${request.problemType}` as MessageKey)
                       : request.problemType}
                   </TableCell>
                   <TableCell
@@ -129,7 +130,7 @@ export function SupportRequests() {
                     data-label={t('support.list.impact')}
                     className={styles.top}
                   >
-                    {impactLabel(request.impact, language)}
+                    {impactLabel(request.impact, t)}
                   </TableCell>
                   <TableCell
                     role="cell"

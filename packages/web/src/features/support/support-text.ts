@@ -1,10 +1,4 @@
-import {
-  ATTACHMENT_RULES,
-  errorMessage,
-  isErrorCode,
-  isFieldErrorCode,
-  PERMISSIONS,
-} from '@csp/domain';
+import { ATTACHMENT_RULES, isErrorCode, isFieldErrorCode, PERMISSIONS } from '@csp/domain';
 import { fieldErrorText } from '../../app/forms/field-error-text';
 import type { I18n } from '../../app/i18n/i18n-context';
 import type { Upload } from './useUploads';
@@ -51,8 +45,8 @@ export function uploadProblemText(upload: Upload, i18n: I18n): string | null {
       return i18n.t('support.file.tooLarge', { maxMb: ATTACHMENT_RULES.maxMb });
     if (isErrorCode(problem.code)) {
       // POST /files answers the code alone; the roles that may upload are those of R6.
-      return errorMessage(problem.code, i18n.language, {
-        missingRoles: PERMISSIONS.SUBMIT_SUPPORT_REQUEST.map((role) => i18n.role(role)),
+      return i18n.t(`error.code.${problem.code}`, {
+        missingRoles: i18n.anyOf(PERMISSIONS.SUBMIT_SUPPORT_REQUEST.map((role) => i18n.role(role))),
       });
     }
   }

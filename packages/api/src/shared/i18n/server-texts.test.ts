@@ -1,0 +1,74 @@
+import { ERROR_CODES, OPERATION_TYPES, PRODUCT_KINDS, ROLES } from '@csp/domain';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from 'vitest';
+import { localizeError } from './localize-errors.js';
+import { hasServerText, languageOf, serverText } from './server-text.js';
+import { SERVER_TEXTS } from './server-texts.js';
+
+/** Every argument of a message with its ICU type, sorted: `count:6`, `name:1`. */
+function argumentsOf(elements: MessageFormatElement[]): string[] {
+  const found = new Set<string>();
+  const walk = (list: MessageFormatElement[]) => {
+    for (const element of list) {
+      if (element.type !== TYPE.literal && element.type !== TYPE.pound && 'value' in element) {
+        found.add(`${String(element.value)}:${element.type}`);
+      }
+      if ('options' in element) for (const o of Object.values(element.options)) walk(o.value);
+      if ('children' in element) walk(element.children);
+    }
+  };
+  walk(elements);
+  return [...found].sort();
+}
+
+describe('server texts (E1, E2)', () => {
+  it('E1: Korean has exactly the English keys, each with the same ICU arguments', () => {
+    expect(Object.keys(SERVER_TEXTS.ko).sort()).toEqual(Object.keys(SERVER_TEXTS.en).sort());
+    for (const [key, english] of Object.entries(SERVER_TEXTS.en)) {
+      const korean = SERVER_TEXTS.ko[key as keyof typeof SERVER_TEXTS.en];
+      expect(argumentsOf(parse(korean)), key).toEqual(argumentsOf(parse(english)));
+    }
+  });
+
+  it('E2: every error code, role, product kind and operation has a text', () => {
+    for (const code of ERROR_CODES) expect(hasServerText(`error.${code}`), code).toBe(true);
+    for (const role of ROLES) expect(hasServerText(`role.${role}`), role).toBe(true);
+    for (const kind of PRODUCT_KINDS) expect(hasServerText(`productKind.${kind}`), kind).toBe(true);
+    for (const op of OPERATION_TYPES) expect(hasServerText(`operation.${op}`), op).toBe(true);
+  });
+
+  it('E1: Accept-Language picks Korean or English by preference, English otherwise', () => {
+    expect(languageOf('ko-KR,ko;q=0.9,en;q=0.8')).toBe('ko');
+    expect(languageOf('en-US,ko;q=0.5')).toBe('en');
+    expect(languageOf('fr-FR,ko;q=0.7,en;q=0.3')).toBe('ko');
+    expect(languageOf('ko;q=0, en')).toBe('en');
+    expect(languageOf('de')).toBe('en');
+    expect(languageOf(undefined)).toBe('en');
+  });
+
+  it('E2: a refusal in Korean names the roles in Korean; unknown codes keep their message', () => {
+    const error = {
+      message: 'english',
+      extensions: {
+        code: 'FORBIDDEN_ROLE',
+        missingRoles: ['Admin agent', 'Global admin'],
+        missingRoleCodes: ['ADMIN_AGENT', 'GLOBAL_ADMIN'],
+      },
+    };
+    expect(localizeError(error, 'ko').message).toBe(
+      '현재 역할로는 이 작업을 할 수 없습니다. 필요한 역할: 관리 에이전트, 전역 관리자.',
+    );
+    expect(localizeError(error, 'en')).toBe(error);
+    const other = {
+      message: 'Cannot query field',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    };
+    expect(localizeError(other, 'ko')).toBe(other);
+    expect(
+      serverText('en', 'error.CANCELLATION_WINDOW_CLOSED', {
+        windowDays: 60,
+        cancellableUntil: 'x',
+      }),
+    ).toBe('You have passed your 60-day cancellation window (it ended x).');
+  });
+});

@@ -1,0 +1,235 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumFound, inCI, openBrowser, webRoot, type BrowserSession } from './browser';
+import { startServer, type RunningServer } from './server';
+
+/**
+ * Issue 15, E1: a Korean user meets no English. Signs in, switches to 한국어 and walks every screen
+ * (customers, a customer's software and order history, Add products, activity log, billing and an
+ * invoice, report a problem, the Cancel dialog, a gone download link); on each, the visible text
+ * and the accessible names (aria-label, title, placeholder, alt) must hold no English word except
+ * data: product and download option names from the catalog, customer, partner and user names,
+ * codes (USD, GUID, ISO), e-mails, URLs, domains and ids.
+ */
+
+interface GraphQLAnswer<T> {
+  data?: T;
+  errors?: { message: string }[];
+}
+
+/** Latin words of two letters or more that are not codes (all capitals) or version-like. */
+function latinWords(text: string): string[] {
+  return [...text.matchAll(/[A-Za-z][A-Za-z’']+/g)]
+    .map((m) => m[0])
+    .filter((word) => !/^[A-Z0-9]+s?$/.test(word));
+}
+
+describe.skipIf(!chromiumFound && !inCI)('Korean everywhere (E1)', () => {
+  let server: RunningServer;
+  let session: BrowserSession;
+  let page: Page;
+  let checkScreen: BrowserSession['checkScreen'];
+  /**
+   * Names that are data, not UI text: removed before looking for English. Filled from the API
+   * (catalog, customers, users) and these Microsoft product and programme names, which catalog
+   * descriptions and notes use as Microsoft names them.
+   */
+  const dataNames: string[] = [
+    'Software Assurance',
+    'Windows Server Datacenter',
+    'Windows Server Standard',
+    'Windows Server',
+    'SQL Server Standard',
+    'SQL Server Enterprise',
+    'Windows 7 Professional',
+    'SUSE Linux Enterprise Server',
+    'Red Hat Enterprise Linux',
+    'Windows 7 Extended Security Updates',
+    'Windows 7',
+    'SUSE Linux',
+    'Red Hat',
+    'Enterprise',
+    'Standard',
+    'Datacenter',
+    'Azure VM',
+    'Azure',
+  ];
+
+  async function api<T>(query: string, variables: Record<string, unknown> = {}) {
+    return page.evaluate(
+      async ([q, v]) => {
+        const response = await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: q, variables: v }),
+        });
+        return (await response.json()) as unknown;
+      },
+      [query, variables] as const,
+    ) as Promise<GraphQLAnswer<T>>;
+  }
+
+  /** The English words left on the page once data, e-mails, URLs and ids are taken out. */
+  async function englishOnScreen(): Promise<string[]> {
+    const texts = await page.evaluate(() => {
+      const names = Array.from(
+        document.querySelectorAll('[aria-label],[title],[placeholder],[alt]'),
+      )
+        .filter((el) => !el.closest('[aria-hidden="true"]'))
+        .flatMap((el) =>
+          ['aria-label', 'title', 'placeholder', 'alt'].map((a) => el.getAttribute(a) ?? ''),
+        );
+      const labelledBy = Array.from(
+        document.querySelectorAll('[aria-describedby],[aria-labelledby]'),
+      )
+        .flatMap((el) =>
+          `${el.getAttribute('aria-labelledby') ?? ''} ${el.getAttribute('aria-describedby') ?? ''}`
+            .split(/\s+/)
+            .filter(Boolean),
+        )
+        .map((id) => document.getElementById(id)?.textContent ?? '');
+      return [document.title, document.body.innerText, ...names, ...labelledBy];
+    });
+    let text = texts.join('\n');
+    for (const name of [...dataNames].sort((a, b) => b.length - a.length)) {
+      text = text.split(name).join(' ');
+    }
+    text = text
+      .replace(/[\w.+-]+@[\w.-]+/g, ' ') // e-mails
+      .replace(/https?:\/\/\S+/g, ' ') // URLs
+      .replace(/\b[\w-]+(\.[\w-]+)+\b/g, ' ') // domains, file names
+      .replace(/\b[0-9a-f]{8}-[0-9a-f-]{27,}\b/gi, ' ') // GUIDs
+      .replace(/\b[A-Z]{2,}[\w-]*\d[\w-]*\b/g, ' '); // order ids and similar codes
+    return [...new Set(latinWords(text))];
+  }
+
+  /** Waits until the screen has its data: no request in flight, no loading indicator. */
+  async function settled() {
+    await page.waitForLoadState('networkidle');
+    await page
+      .getByRole('progressbar', { name: '불러오는 중…' })
+      .first()
+      .waitFor({ state: 'detached' });
+  }
+
+  async function expectKorean(screen: string) {
+    await settled();
+    await checkScreen(`ko-${screen}`, page);
+    // Soft: the walk goes on, so one run names every screen's English.
+    expect.soft(await englishOnScreen(), `English on ${screen}`).toEqual([]);
+  }
+
+  beforeAll(async () => {
+    server = await startServer(webRoot);
+    session = await openBrowser('korean');
+    ({ page, checkScreen } = session);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.stop();
+  });
+
+  it('signs in and switches to Korean', async () => {
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('E-mail').fill('admin.agent@contoso.example');
+    await page.getByLabel('Password').fill('demo-password-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Customers' }).waitFor();
+    await page.getByLabel('Display language').selectOption('ko');
+    await page.getByRole('heading', { name: '고객' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
+
+    // The data on these screens: customers, partner and users, and the catalog's names.
+    const customers = await api<{
+      me: { displayName: string; partner: { name: string } };
+      customers: { edges: { node: { id: string; name: string; domain: string } }[] };
+    }>(
+      '{ me { displayName partner { name } } customers(first: 100) { edges { node { id name domain } } } }',
+    );
+    expect(customers.errors).toBeUndefined();
+    dataNames.push(customers.data!.me.displayName, customers.data!.me.partner.name);
+    for (const { node } of customers.data!.customers.edges) dataNames.push(node.name, node.domain);
+    const someone = customers.data!.customers.edges[0]!.node.id;
+    const catalog = await api<{
+      catalog: {
+        name: string;
+        downloadOptions: { versions: string[]; languages: string[]; fileTypes: string[] };
+      }[];
+    }>(
+      'query ($id: ID!) { catalog(customerId: $id) { name downloadOptions { versions languages fileTypes } } }',
+      { id: someone },
+    );
+    for (const product of catalog.data!.catalog) {
+      const { versions, languages, fileTypes } = product.downloadOptions;
+      dataNames.push(product.name, ...versions, ...languages, ...fileTypes);
+    }
+    await page.getByRole('row', { name: /Adatum Pty Ltd/ }).waitFor();
+    await expectKorean('customers');
+  });
+
+  it('E1: a customer’s software, order history and Add products', async () => {
+    await page.getByRole('searchbox', { name: '고객 검색' }).fill('Wide World');
+    await page.getByRole('row', { name: /Wide World Importers/ }).waitFor();
+    await expectKorean('customers-search');
+    await page.getByRole('link', { name: 'Wide World Importers' }).click();
+    await page.getByRole('tab', { name: '소프트웨어', selected: true }).waitFor();
+    await expectKorean('software');
+
+    await page.getByRole('tab', { name: '주문 기록' }).click();
+    await page.getByRole('tab', { name: '주문 기록', selected: true }).waitFor();
+    await expectKorean('order-history');
+
+    await page.getByRole('button', { name: '제품 추가' }).click();
+    await page.getByRole('radio').first().waitFor();
+    await expectKorean('add-products');
+  });
+
+  it('E1: the Cancel dialog', async () => {
+    await page.goBack();
+    await page.getByRole('tab', { name: '소프트웨어' }).click();
+    const cancel = page.getByRole('button', { name: / 취소, 주문 / }).first();
+    await cancel.waitFor();
+    await cancel.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('combobox').first().waitFor();
+    await expectKorean('cancel-dialog');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('E1: activity log, billing and an invoice, report a problem', async () => {
+    await page.goto(`${server.url}/activity-log`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expectKorean('activity-log');
+
+    await page.goto(`${server.url}/billing`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expectKorean('billing');
+    await page.getByRole('main').getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expectKorean('invoice');
+
+    await page.goto(`${server.url}/support/new`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('button', { name: '제출' }).click();
+    await expectKorean('report-a-problem');
+  });
+
+  it('E1, D3: a download link that does not work says so in Korean', async () => {
+    // The customer who got the link opens it in a browser set to Korean (Accept-Language: ko-KR).
+    const context = await session.browser.newContext({ locale: 'ko-KR', bypassCSP: true });
+    const customerPage = await context.newPage();
+    await customerPage.goto(`${server.url}/downloads/not-a-real-token`);
+    await customerPage.getByRole('heading', { level: 1 }).waitFor();
+    const main = page;
+    page = customerPage;
+    try {
+      await expectKorean('gone-link');
+    } finally {
+      page = main;
+      await context.close();
+    }
+  });
+});

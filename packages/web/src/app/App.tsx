@@ -32,9 +32,9 @@ function RefetchInNewLanguage() {
   useEffect(() => {
     if (shown.current === language) return;
     shown.current = language;
-    client.resetStore().catch(() => {
-      // A query in flight during the reset is answered by its refetch.
-    });
+    // Refetch what is on screen, keeping it shown meanwhile (a reset would blank the page:
+    // spinners, collapsed sections, lost scroll); a failed refetch leaves the old texts.
+    client.refetchQueries({ include: 'active' }).catch(() => undefined);
   }, [language, client]);
   return null;
 }

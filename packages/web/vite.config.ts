@@ -46,7 +46,7 @@ export default defineConfig({
     testTimeout: 20_000,
     env: { TZ: 'UTC' },
     alias: [
-      // Component tests against the real API in-process (src/test/real-api.ts, decision 018-b).
+      // Component tests against the real API in-process (src/test/real-api.ts, decision 019).
       {
         find: '@csp/api/test-support',
         replacement: fileURLToPath(

@@ -2,7 +2,7 @@
  * E1: the message catalogs (src/app/i18n/catalogs/<language>.json) hold ICU text; this plugin
  * turns each into ICU syntax trees when it is bundled, so the browser needs no ICU parser. In the
  * build, intl-messageformat's import of the parser resolves to its parser-free entry
- * (`no-parser.js`), which formats trees only. See docs/decisions/018-d-i18n-library.md.
+ * (`no-parser.js`), which formats trees only. See docs/decisions/021-i18n-library.md.
  */
 import { parse } from '@formatjs/icu-messageformat-parser';
 

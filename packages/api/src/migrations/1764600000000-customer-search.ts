@@ -2,7 +2,7 @@ import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'ty
 import { searchTermsOf } from '../modules/customers/customer-search.js';
 
 /**
- * B1 at index speed (issue 13, decision 018-a): every suffix of each customer's normalized name
+ * B1 at index speed (issue 13, decision 018): every suffix of each customer's normalized name
  * and domain, so "contains" is a key-range read on both engines. The terms compare in binary
  * (code point) order on MariaDB as on SQLite; tenant GUIDs are stored in lower case so the exact
  * GUID look-up is an index equality on SQLite too. Existing customers are indexed here.

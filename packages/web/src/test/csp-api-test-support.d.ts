@@ -1,7 +1,7 @@
 /**
  * The types of `@csp/api/test-support` (packages/api/src/test-support/in-process.ts), which the
  * unit-test config aliases to the API's source. Written here because type-checking the API's source
- * needs its decorator settings, which the web's tsconfig does not have (decision 018-b).
+ * needs its decorator settings, which the web's tsconfig does not have (decision 019).
  */
 declare module '@csp/api/test-support' {
   import type { Role } from '@csp/domain';

@@ -1,5 +1,5 @@
 /**
- * B1 at index speed (issue 13, decision 018-a): a customer's name and domain are found by any
+ * B1 at index speed (issue 13, decision 018): a customer's name and domain are found by any
  * part of them through `customer_search_terms`, one row per suffix of the normalized text (up to
  * SEARCH_TERM_LENGTH characters of it). "Contains `s`" is then "some suffix starts with `s`": a
  * range read on the primary key (partner_id, term, customer_id), the same on MariaDB and SQLite,

@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, KeyRegular } from '@fluentui/react-icons';
 import { useId, useState, type FormEvent } from 'react';
+import { LINK_LIFETIME_DAYS, LINK_MAX_DOWNLOADS } from '@csp/domain';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { hasErrorCode } from '../../app/errors';
 import { useI18n } from '../../app/i18n/useI18n';
@@ -351,7 +352,9 @@ function KeysResult({
             {' · '}
             {t('software.downloadsLeft', { count: i18n.number(downloadsLeft) })}
           </Caption1>
-          <Caption1 className={styles.muted}>{t('software.linkNote')}</Caption1>
+          <Caption1 className={styles.muted}>
+            {t('software.linkNote', { days: LINK_LIFETIME_DAYS, max: LINK_MAX_DOWNLOADS })}
+          </Caption1>
         </>
       )}
     </section>

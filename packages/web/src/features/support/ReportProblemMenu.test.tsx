@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { Header } from '../../app/Header';
 import { renderWithProviders } from '../../test/render';
-import { ClosingSoonCountDocument } from '../closing-soon/useClosingSoon';
+import { ClosingSoonCountDocument } from '../../gql/graphql';
 
 // The header's Closing soon link asks its count (the default user may cancel, R5).
 const closingSoonCount = {

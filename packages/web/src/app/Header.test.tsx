@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { meOf } from '../test/factories';
+import { closingSoonCountMock } from '../test/closing-soon-mock';
 import { renderWithProviders } from '../test/render';
 import { Header } from './Header';
 import { I18nProvider, LANGUAGE_STORAGE_KEY } from './i18n/I18nProvider';
@@ -11,6 +12,7 @@ afterEach(() => window.localStorage.clear());
 describe('Header', () => {
   it('R1: shows the product, the user, its roles and its partner', () => {
     renderWithProviders(<Header />, {
+      mocks: [closingSoonCountMock],
       me: meOf(['ADMIN_AGENT', 'GLOBAL_ADMIN'], { displayName: 'Dana Agent' }),
     });
     expect(screen.getByRole('link', { name: 'CSP Software Portal' })).toBeInTheDocument();
@@ -28,6 +30,7 @@ describe('Header', () => {
       <I18nProvider>
         <Header />
       </I18nProvider>,
+      { mocks: [closingSoonCountMock] },
     );
     await user.selectOptions(screen.getByLabelText('Display language'), 'ko');
 
@@ -49,13 +52,14 @@ describe('Header', () => {
       <I18nProvider>
         <Header />
       </I18nProvider>,
+      { mocks: [closingSoonCountMock] },
     );
     expect(screen.getByRole('button', { name: '로그아웃' })).toBeInTheDocument();
   });
 
   it('A2: the gear menu offers Billing and the GraphQL explorer', async () => {
     const user = userEvent.setup();
-    renderWithProviders(<Header />);
+    renderWithProviders(<Header />, { mocks: [closingSoonCountMock] });
     await user.click(screen.getByRole('button', { name: 'Settings' }));
     expect(await screen.findByRole('menuitem', { name: 'Billing' })).toBeInTheDocument();
     await user.click(screen.getByRole('menuitem', { name: 'GraphQL explorer' }));

@@ -217,6 +217,18 @@ describe.skipIf(!chromiumFound && !inCI)('Korean everywhere (E1)', () => {
     await expectKorean('report-a-problem');
   });
 
+  it('E1: Closing soon, support requests and webhooks', async () => {
+    for (const [path, screen] of [
+      ['closing-soon', 'closing-soon'],
+      ['support', 'support-requests'],
+      ['webhooks', 'webhooks'],
+    ] as const) {
+      await page.goto(`${server.url}/${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await expectKorean(screen);
+    }
+  });
+
   it('E1, D3: a download link that does not work says so in Korean', async () => {
     // The customer who got the link opens it in a browser set to Korean (Accept-Language: ko-KR).
     const context = await session.browser.newContext({ locale: 'ko-KR', bypassCSP: true });

@@ -1,3 +1,4 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { expect, it } from 'vitest';
 import { placeOrder } from '../../test-support/actions.js';
 import { gql } from '../../test-support/client.js';
@@ -113,5 +114,20 @@ describeEachEngine('Order history: the credit of a cancelled line (C9, issue 14)
     expect(identity.headers.get('content-encoding')).toBeNull();
     const small = await ask('query { __typename }', 'gzip, br');
     expect(small.headers.get('content-encoding')).toBeNull();
+
+    // A script that sends no Accept-Encoding at all (fetch always sends one): plain, with Vary.
+    const bare = await new Promise<IncomingMessage>((resolve, reject) => {
+      const body = JSON.stringify({ query: ORDERS, variables: { id: customer.id } });
+      const req = httpRequest(`${h.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
+      });
+      req.on('response', resolve).on('error', reject);
+      req.end(body);
+    });
+    bare.resume();
+    expect(bare.statusCode).toBe(200);
+    expect(bare.headers['content-encoding']).toBeUndefined();
+    expect(bare.headers['vary']).toMatch(/Accept-Encoding/i);
   });
 });

@@ -4,6 +4,7 @@
  * TypeORM's UTC text ('YYYY-MM-DD HH:MM:SS.SSS') and integers.
  */
 import type { EntityManager } from 'typeorm';
+import { DATABASE_WAIT_MS } from '@csp/domain';
 
 /** A datetime as TypeORM stores it on SQLite ('YYYY-MM-DD HH:MM:SS.SSS', UTC). */
 const sqliteInstant = (at: Date) => at.toISOString().replace('T', ' ').replace('Z', '');
@@ -20,7 +21,47 @@ export async function plainQuery<T = Record<string, unknown>>(
 ): Promise<T[]> {
   const sqlite = manager.connection.options.type !== 'mysql';
   const bound = sqlite ? values.map((v) => (v instanceof Date ? sqliteInstant(v) : v)) : values;
+  const pool = sqlite || manager.queryRunner ? undefined : poolOf(manager);
+  if (pool) return poolQuery<T>(pool, sql, bound);
   return (await manager.query(sql, bound as unknown[])) as T[];
+}
+
+/** mysql2's pool as TypeORM's MySQL driver holds it (callback API). */
+interface MysqlPool {
+  getConnection(
+    callback: (
+      error: unknown,
+      connection?: {
+        query(
+          options: { sql: string; values: readonly unknown[]; timeout: number },
+          done: (error: unknown, rows?: unknown) => void,
+        ): void;
+        release(): void;
+      },
+    ) => void,
+  ): void;
+}
+
+const poolOf = (manager: EntityManager) =>
+  (manager.connection.driver as unknown as { pool?: MysqlPool } | undefined)?.pool;
+
+/**
+ * A read outside a transaction straight on mysql2's pool: TypeORM's query runner around one
+ * statement costs more CPU than the statement's own client work (issue 13, decision 023). The
+ * same pool, so the same bounded connection wait, the same 2 s statement timeout (E5) and the
+ * same error objects the error mapping knows.
+ */
+function poolQuery<T>(pool: MysqlPool, sql: string, values: readonly unknown[]) {
+  return new Promise<T[]>((resolve, reject) => {
+    pool.getConnection((error, connection) => {
+      if (error || !connection) return reject(error);
+      connection.query({ sql, values, timeout: DATABASE_WAIT_MS }, (queryError, rows) => {
+        connection.release();
+        if (queryError) reject(queryError);
+        else resolve(rows as T[]);
+      });
+    });
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ERROR_CODES, OPERATION_TYPES, PRODUCT_KINDS, ROLES } from '@csp/domain';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import { localizeError } from './localize-errors.js';
+import { localizeError, refusalMessage } from './localize-errors.js';
 import { hasServerText, languageOf, serverText } from './server-text.js';
 import { SERVER_TEXTS } from './server-texts.js';
 
@@ -70,5 +70,24 @@ describe('server texts (E1, E2)', () => {
         cancellableUntil: 'x',
       }),
     ).toBe('You have passed your 60-day cancellation window (it ended x).');
+  });
+
+  it('S2, E1: a form refusal words its reason from the code, the fields and their count', () => {
+    const error = {
+      message: 'english',
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        reasonCode: 'FIELDS_NEED_ATTENTION',
+        fieldCount: 1,
+        fields: ['lines.0.quantity'],
+        fieldErrors: [{ field: 'lines.0.quantity', code: 'OUT_OF_RANGE', params: {} }],
+      },
+    };
+    expect(refusalMessage('en', 'BAD_USER_INPUT', error.extensions)).toBe(
+      'Some of the input is not valid: 1 field needs attention (lines.0.quantity).',
+    );
+    expect(localizeError(error, 'ko').message).toBe(
+      '입력 값이 올바르지 않습니다: 1개 항목을 확인하세요(lines.0.quantity).',
+    );
   });
 });

@@ -43,6 +43,8 @@ const en = {
     'Your role does not allow this. It needs one of these roles: {missingRoles}.',
   'error.NOT_FOUND': 'That {resource} was not found.',
   'error.BAD_USER_INPUT': 'Some of the input is not valid: {reason}',
+  'reason.FIELDS_NEED_ATTENTION':
+    '{fieldCount, plural, one {# field needs attention ({fields}).} other {# fields need attention ({fields}).}}',
   'error.MARKET_UNAVAILABLE': 'This product is not available in the customer’s market ({market}).',
   'error.IDEMPOTENCY_CONFLICT':
     'This idempotency key was already used for a different order. Use a new key.',
@@ -143,6 +145,7 @@ const ko: Record<ServerTextKey, string> = {
   'error.FORBIDDEN_ROLE': '현재 역할로는 이 작업을 할 수 없습니다. 필요한 역할: {missingRoles}.',
   'error.NOT_FOUND': '해당 {resource}을(를) 찾을 수 없습니다.',
   'error.BAD_USER_INPUT': '입력 값이 올바르지 않습니다: {reason}',
+  'reason.FIELDS_NEED_ATTENTION': '{fieldCount, plural, other {#개 항목을 확인하세요({fields}).}}',
   'error.MARKET_UNAVAILABLE': '이 제품은 고객의 시장({market})에서 제공되지 않습니다.',
   'error.IDEMPOTENCY_CONFLICT':
     '이 멱등성 키는 다른 주문에 이미 사용되었습니다. 새 키를 사용하세요.',

@@ -283,7 +283,9 @@ describe('Report a problem', () => {
     const refusal = {
       request: { query: CreateSupportRequestDocument, variables: { input: input() } },
       result: graphQLError('BAD_USER_INPUT', {
-        reason: '1 field(s) need attention: orderOrSubscriptionId.',
+        reasonCode: 'FIELDS_NEED_ATTENTION',
+        fieldCount: 1,
+        fields: ['orderOrSubscriptionId'],
         field: 'orderOrSubscriptionId',
         fieldErrors: [{ field: 'orderOrSubscriptionId', code: 'INVALID_REFERENCE', params: {} }],
       }),
@@ -438,7 +440,9 @@ describe('Report a problem', () => {
     const refusal = {
       request: { query: CreateSupportRequestDocument, variables: { input: input() } },
       result: graphQLError('BAD_USER_INPUT', {
-        reason: '1 field(s) need attention: title.',
+        reasonCode: 'FIELDS_NEED_ATTENTION',
+        fieldCount: 1,
+        fields: ['title'],
         field: 'title',
         fieldErrors: [{ field: 'title', code: 'TOO_LONG', params: { min: 5, max: 120 } }],
       }),

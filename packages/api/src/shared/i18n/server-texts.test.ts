@@ -1,5 +1,6 @@
-import { ERROR_CODES, OPERATION_TYPES, PRODUCT_KINDS, ROLES } from '@csp/domain';
+import { ERROR_CODES, OPERATION_TYPES, PRODUCT_KINDS, PROBLEM_TYPES, ROLES } from '@csp/domain';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { localizeError, refusalMessage } from './localize-errors.js';
 import { hasServerText, languageOf, serverText } from './server-text.js';
@@ -35,6 +36,24 @@ describe('server texts (E1, E2)', () => {
     for (const role of ROLES) expect(hasServerText(`role.${role}`), role).toBe(true);
     for (const kind of PRODUCT_KINDS) expect(hasServerText(`productKind.${kind}`), kind).toBe(true);
     for (const op of OPERATION_TYPES) expect(hasServerText(`operation.${op}`), op).toBe(true);
+    for (const type of PROBLEM_TYPES) {
+      expect(hasServerText(`support.problemType.${type}`), type).toBe(true);
+    }
+  });
+
+  it('E1: a label the web’s catalogs also have is the same text there (one wording per code)', () => {
+    const labels = /^(app\.name|role\.|productKind\.|operation\.|support\.problemType\.)/;
+    for (const language of ['en', 'ko'] as const) {
+      const web = JSON.parse(
+        readFileSync(
+          new URL(`../../../../web/src/app/i18n/catalogs/${language}.json`, import.meta.url),
+          'utf8',
+        ),
+      ) as Record<string, string>;
+      for (const [key, text] of Object.entries(SERVER_TEXTS[language])) {
+        if (labels.test(key)) expect(web[key], `${language} ${key}`).toBe(text);
+      }
+    }
   });
 
   it('E1: Accept-Language picks Korean or English by preference, English otherwise', () => {

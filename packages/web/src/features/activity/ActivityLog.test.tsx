@@ -357,6 +357,34 @@ describe('Activity log', () => {
     expect(screen.queryByText('LINK_REVOKED')).not.toBeInTheDocument();
   });
 
+  it('A1, S3, E1: a support request’s entry names its problem type as Report a problem does, in Korean', async () => {
+    const param = (name: string, value: string) => ({
+      __typename: 'ActivityDetailParam',
+      name,
+      value,
+    });
+    renderWithProviders(<ActivityLog />, {
+      me: globalAdmin,
+      language: 'ko',
+      mocks: [
+        allCustomers,
+        logMock({}, [
+          entry('e-9', {
+            operation: 'create_support_request',
+            resource: 'support-request:r-1',
+            productName: null,
+            detail: 'BILLING: Invoice question',
+            detailCode: 'SUPPORT_REQUEST',
+            detailParams: [param('problemType', 'BILLING'), param('title', 'Invoice question')],
+          }),
+        ]),
+      ],
+    });
+    const row = await screen.findByRole('row', { name: /지원 요청 제출/ });
+    expect(row).toHaveTextContent('청구 및 청구서: Invoice question');
+    expect(row).not.toHaveTextContent('BILLING');
+  });
+
   it('R4, R9: a Helpdesk agent sees the page, told its role cannot view it and which roles can', () => {
     renderWithProviders(<ActivityLog />, { me: meOf(['HELPDESK_AGENT']), mocks: [] });
     expect(screen.getByRole('heading', { name: 'Activity log', level: 1 })).toBeInTheDocument();

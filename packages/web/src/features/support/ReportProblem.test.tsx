@@ -299,6 +299,9 @@ describe('Report a problem', () => {
       '[role="alert"]',
     )!;
     expect(alert).toHaveTextContent('The request was not submitted');
+    expect(alert).toHaveTextContent(
+      'Some of the input is not valid: One field needs attention: see the message beside it.',
+    );
     expect(alert).toHaveTextContent('Everything you typed is kept');
     expect(field(/^Order ID or subscription ID/)).toHaveAccessibleDescription(
       'Enter the order ID or subscription ID.',

@@ -48,7 +48,7 @@ function FormSummary({ state }: { state: ReportProblemForm }) {
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>{t('support.invalid.title')}</MessageBarTitle>
-              {t('support.invalid.fields', { count })}
+              {t('error.reason.FIELDS_NEED_ATTENTION', { fieldCount: count })}
             </MessageBarBody>
           </MessageBar>
         </div>

@@ -1,15 +1,19 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumFound, inCI, openBrowser, webRoot, type BrowserSession } from './browser';
+import { GLOBAL_ADMIN, signInAfresh } from './portal';
 import { startServer, type RunningServer } from './server';
 
 /**
  * Issue 15, E1: a Korean user meets no English. Signs in, switches to 한국어 and walks every screen
  * (customers, a customer's software and order history, Add products, activity log, billing and an
- * invoice, report a problem, the Cancel dialog, a gone download link); on each, the visible text
+ * invoice, report a problem, the Cancel dialog, a gone download link, and the webhooks a Global
+ * admin manages: form, new secret, endpoint and delivery log); on each, the visible text
  * and the accessible names (aria-label, title, placeholder, alt) must hold no English word except
  * data: product and download option names from the catalog, customer, partner and user names,
- * codes (USD, GUID, ISO), e-mails, URLs, domains and ids.
+ * codes (USD, GUID, ISO, header names), e-mails, URLs, domains and ids.
  */
 
 interface GraphQLAnswer<T> {
@@ -96,7 +100,8 @@ describe.skipIf(!chromiumFound && !inCI)('Korean everywhere (E1)', () => {
     }
     text = text
       .replace(/[\w.+-]+@[\w.-]+/g, ' ') // e-mails
-      .replace(/https?:\/\/\S+/g, ' ') // URLs
+      .replace(/https?:\/\/\S*/g, ' ') // URLs, and a scheme on its own ("https:// 주소")
+      .replace(/\bX-[\w-]+/g, ' ') // HTTP header names (X-CSP-Signature)
       .replace(/\b[\w-]+(\.[\w-]+)+\b/g, ' ') // domains, file names
       .replace(/\b[0-9a-f]{8}-[0-9a-f-]{27,}\b/gi, ' ') // GUIDs
       .replace(/\b[A-Z]{2,}[\w-]*\d[\w-]*\b/g, ' '); // order ids and similar codes
@@ -119,8 +124,19 @@ describe.skipIf(!chromiumFound && !inCI)('Korean everywhere (E1)', () => {
     expect.soft(await englishOnScreen(), `English on ${screen}`).toEqual([]);
   }
 
+  /** A webhook endpoint on this machine that takes every delivery (W2). */
+  let receiver: Server;
+  let receiverUrl: string;
+
   beforeAll(async () => {
-    server = await startServer(webRoot);
+    receiver = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(204).end());
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/csp-webhooks`;
+    // The receiver is on this machine, an address the portal refuses unless told otherwise.
+    server = await startServer(webRoot, { WEBHOOK_ALLOW_PRIVATE: 'true' });
     session = await openBrowser('korean');
     ({ page, checkScreen } = session);
   });
@@ -128,6 +144,7 @@ describe.skipIf(!chromiumFound && !inCI)('Korean everywhere (E1)', () => {
   afterAll(async () => {
     await session?.close();
     await server?.stop();
+    await new Promise((resolve) => receiver?.close(resolve));
   });
 
   it('signs in and switches to Korean', async () => {
@@ -226,6 +243,43 @@ describe.skipIf(!chromiumFound && !inCI)('Korean everywhere (E1)', () => {
       await page.goto(`${server.url}/${path}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await expectKorean(screen);
+    }
+  });
+
+  it('E1, W1, W2: a Global admin’s webhooks: the form, a new endpoint’s secret and its delivery log', async () => {
+    // The Admin agent above sees only why its role cannot manage webhooks; a Global admin (R2, W1)
+    // sees the rest, in a browser set to Korean.
+    const context = await session.browser.newContext({
+      locale: 'ko-KR',
+      timezoneId: 'Asia/Seoul',
+      viewport: { width: 1280, height: 860 },
+      bypassCSP: true,
+    });
+    const main = page;
+    page = await context.newPage();
+    try {
+      await signInAfresh(page, server.url, GLOBAL_ADMIN, '/webhooks');
+      await page.getByRole('heading', { name: '웹후크', level: 1 }).waitFor();
+      const me = await api<{ me: { displayName: string } }>('{ me { displayName } }');
+      dataNames.push(me.data!.me.displayName);
+      await page.getByRole('button', { name: '엔드포인트 추가' }).waitFor();
+      await expectKorean('webhooks-global-admin');
+
+      await page.getByLabel('엔드포인트 URL').fill(receiverUrl);
+      await page.getByRole('button', { name: '엔드포인트 추가' }).click();
+      const secret = page.getByText(/^whsec_/);
+      await secret.waitFor();
+      dataNames.push((await secret.textContent())!); // shown once: data, not words
+      await page.getByText('아직 보낸 항목이 없습니다.').waitFor();
+      await expectKorean('webhooks-new-endpoint');
+
+      await page.getByRole('button', { name: '테스트 이벤트 보내기' }).click();
+      // The worker sends it within a second or two; the log asks again every five.
+      await page.getByText('전송됨').waitFor({ timeout: 30_000 });
+      await expectKorean('webhooks-delivery-log');
+    } finally {
+      page = main;
+      await context.close();
     }
   });
 

@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 export const ADMIN_AGENT = 'admin.agent@contoso.example';
+export const GLOBAL_ADMIN = 'global.admin@contoso.example';
 
 export interface GraphQLAnswer<T> {
   data?: T;

@@ -10,9 +10,13 @@ export interface RunningServer {
 
 /**
  * Starts the real portal (`node ../api/dist/main.js`) on a free port with a fresh data folder,
- * waits until /healthz answers, and stops it (and removes the folder) on `stop()`.
+ * waits until /healthz answers, and stops it (and removes the folder) on `stop()`. `env` adds
+ * settings for this server only (e.g. WEBHOOK_ALLOW_PRIVATE for an endpoint on this machine).
  */
-export async function startServer(webRoot: string): Promise<RunningServer> {
+export async function startServer(
+  webRoot: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunningServer> {
   const main = path.resolve(webRoot, '../api/dist/main.js');
   const index = path.resolve(webRoot, 'dist/index.html');
   for (const file of [main, index]) {
@@ -25,7 +29,7 @@ export async function startServer(webRoot: string): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'csp-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [main], {
     cwd: webRoot,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', DATABASE_URL: '' },
+    env: { ...process.env, ...env, DATA_DIR: dataDir, PORT: '0', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,5 +1,5 @@
 import { DomainError, type ErrorCode, type ErrorDetails, type FieldError } from '@csp/domain';
-import { serverText } from './i18n/server-text.js';
+import { refusalMessage } from './i18n/localize-errors.js';
 import { GraphQLError } from 'graphql';
 
 /** Throws a refusal with a stable code (E2); the GraphQL layer turns it into `extensions.code`. */
@@ -17,15 +17,19 @@ export function badInput(field: string, reason: string): never {
 
 /**
  * S2, E2: the value a domain schema parsed, or a BAD_USER_INPUT refusal that lists every field's
- * error as data (`extensions.fieldErrors: [{ field, code, params }]`); `field` names the first.
+ * error as data (`extensions.fieldErrors: [{ field, code, params }]`); `field` names the first,
+ * `fields` and `fieldCount` fill the message `reason.FIELDS_NEED_ATTENTION`.
  */
 export function parsedOrRefused<T>(
   result: { ok: true; value: T } | { ok: false; errors: FieldError[] },
 ): T {
   if (result.ok) return result.value;
   const fields = result.errors.map((e) => e.field);
+  // E1: the reason as a code with parameters; the message is worded per Accept-Language.
   return fail('BAD_USER_INPUT', {
-    reason: `${fields.length} field(s) need attention: ${fields.join(', ')}.`,
+    reasonCode: 'FIELDS_NEED_ATTENTION',
+    fieldCount: fields.length,
+    fields,
     field: fields[0],
     fieldErrors: result.errors,
   });
@@ -36,7 +40,7 @@ export function parsedOrRefused<T>(
  * (the localize-errors plugin puts it in the language of Accept-Language).
  */
 export function toGraphQLError(error: DomainError): GraphQLError {
-  return new GraphQLError(serverText('en', `error.${error.code}`, error.details), {
+  return new GraphQLError(refusalMessage('en', error.code, error.details), {
     extensions: { code: error.code, ...error.details },
   });
 }

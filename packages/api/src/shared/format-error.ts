@@ -1,5 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from '@csp/domain';
+import { refusalMessage } from './i18n/localize-errors.js';
 import { serverText } from './i18n/server-text.js';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from './logger.js';
@@ -80,7 +81,7 @@ function formatWith(logger: Logger) {
     const original = unwrapResolverError(error);
     if (original instanceof DomainError) {
       return {
-        message: serverText('en', `error.${original.code}`, original.details),
+        message: refusalMessage('en', original.code, original.details),
         path: formatted.path,
         locations: formatted.locations,
         extensions: { ...original.details, code: original.code },

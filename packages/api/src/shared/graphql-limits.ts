@@ -50,7 +50,7 @@ export const PAGED_FIELDS: Record<string, PageLimits> = {
   'Customer.orders': { fallback: 200, max: 200 },
   'Customer.software': { fallback: 200, max: 200 },
   'Invoice.lines': { fallback: 2_000, max: 2_000 },
-  'Query.cancellationsClosingSoon': { fallback: 50, max: 100 }, // CLOSING_SOON_PAGE
+  'Query.cancellationsClosingSoon': { fallback: 50, max: 100 },
   'Query.webhookDeliveries': { fallback: 20, max: 100 },
   'Query.invoices': { fallback: 24, max: 100 },
   'Query.supportRequests': { fallback: 20, max: 100 },

@@ -4,7 +4,8 @@ import { currencyExponent, parseDecimal, type CurrencyCode } from '../money/mone
 
 /**
  * S1: problem types of Report a problem; the first is the one the Cancel dialog opens with. Their
- * labels are the web's catalogs' (`support.problemType.<code>`), the domain holds no sentences.
+ * labels are `support.problemType.<code>` in the web's catalogs and the API's server texts (for
+ * activity details and the CSV); the domain holds no sentences.
  */
 export const PROBLEM_TYPES = [
   'CSP_PURCHASE_REFUND',

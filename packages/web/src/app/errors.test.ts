@@ -42,6 +42,22 @@ describe('error messages', () => {
     ]);
   });
 
+  it('S2, E2: a form refusal’s reason code is worded here, with its field count, not as the API’s text', () => {
+    const error = graphQLErrors({
+      code: 'BAD_USER_INPUT',
+      reasonCode: 'FIELDS_NEED_ATTENTION',
+      fieldCount: 2,
+      fields: ['title', 'contactEmail'],
+      field: 'title',
+    });
+    expect(describeError(error, i18nOf('en'))).toEqual([
+      'Some of the input is not valid: 2 fields need attention: see the messages beside them.',
+    ]);
+    expect(describeError(error, i18nOf('ko'))).toEqual([
+      '입력 값이 올바르지 않습니다: 필드 2개를 확인해야 합니다. 옆에 있는 메시지를 참조하세요.',
+    ]);
+  });
+
   it('E2: an unknown code, a network failure and anything else get a message that says what to do', () => {
     expect(
       describeError(graphQLErrors({ code: 'GRAPHQL_VALIDATION_FAILED' }), i18nOf('en')),

@@ -42,6 +42,9 @@ function localizedDetails(details: Record<string, unknown>, i18n: I18n): Message
     const key = `error.resource.${resource}`;
     result['resource'] = hasMessage(key) ? i18n.t(key) : resource;
   }
+  // A reason the API sends as a code with parameters (FIELDS_NEED_ATTENTION and its fieldCount).
+  const reason = `error.reason.${String(details['reasonCode'])}`;
+  if (hasMessage(reason)) result['reason'] = i18n.t(reason, result);
   return result;
 }
 

@@ -1,6 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { useCursorPages } from './useCursorPages';
+import { pageOf, useCursorPages } from './useCursorPages';
 
 describe('useCursorPages', () => {
   it('pages forward by end cursor and back through the cursors seen', () => {
@@ -31,5 +31,24 @@ describe('useCursorPages', () => {
     expect(result.current).toMatchObject({ after: null, page: 1, hasPrevious: false });
     act(() => result.current.next('d10'));
     expect(result.current).toMatchObject({ after: 'd10', page: 2 });
+  });
+
+  it('pageOf: a connection’s nodes and total, and the way on from its end cursor', () => {
+    const { result } = renderHook(() => useCursorPages(''));
+    const connection = {
+      totalCount: 30,
+      pageInfo: { hasNextPage: true, endCursor: 'c10' },
+      edges: [{ node: 'a' }, { node: 'b' }],
+    };
+    const first = pageOf(connection, result.current);
+    expect(first).toMatchObject({ nodes: ['a', 'b'], totalCount: 30, page: 1, hasNext: true });
+    act(() => first.next());
+    expect(result.current).toMatchObject({ after: 'c10', page: 2 });
+    expect(pageOf(undefined, result.current)).toMatchObject({
+      nodes: undefined,
+      totalCount: null,
+      hasNext: false,
+      hasPrevious: true,
+    });
   });
 });

@@ -25,3 +25,29 @@ export function useCursorPages(key: string) {
     },
   };
 }
+
+/** What a paged screen reads of a cursor connection (the fields every list query asks for). */
+interface CursorConnection<N> {
+  readonly totalCount?: number | null;
+  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor?: string | null };
+  readonly edges: readonly { readonly node: N }[];
+}
+
+/**
+ * One page of a connection as the paged screens show it: its nodes and total, and the ways to the
+ * next and previous pages (`PagingNav`). Undefined until the first answer.
+ */
+export function pageOf<N>(
+  connection: CursorConnection<N> | null | undefined,
+  paging: ReturnType<typeof useCursorPages>,
+) {
+  return {
+    nodes: connection?.edges.map((edge) => edge.node),
+    totalCount: connection?.totalCount ?? null,
+    page: paging.page,
+    hasPrevious: paging.hasPrevious,
+    hasNext: !!connection?.pageInfo.hasNextPage,
+    next: () => paging.next(connection?.pageInfo.endCursor),
+    previous: paging.previous,
+  };
+}

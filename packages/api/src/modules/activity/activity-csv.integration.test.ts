@@ -109,6 +109,31 @@ describeEachEngine('activity log CSV', (use) => {
     );
   });
 
+  it('A4, E1: a support request’s detail names its problem type by label, in the CSV’s language', async () => {
+    const h = use();
+    const { partner } = await createTenant(h.db);
+    const viewer = await createUser(h.db, partner.id, ['REFERRAL_ADMIN']);
+    await insertEntries(h, partner.id, 1, {
+      operation: 'create_support_request',
+      resource: 'support-request:1',
+      productName: null,
+      detail: 'BILLING: Invoice question',
+      detailCode: 'SUPPORT_REQUEST',
+      detailParams: JSON.stringify({ problemType: 'BILLING', title: 'Invoice question' }),
+    });
+    const detailOf = async (extra: string) => {
+      const response = await fetch(
+        `${h.url}${csvPath(`&operationTypes=create_support_request${extra}`)}`,
+        {
+          headers: { authorization: `Bearer ${viewer.token}` },
+        },
+      );
+      return (await response.text()).split('\r\n')[1]!.split(',').at(-1);
+    };
+    expect(await detailOf('')).toBe('Billing and invoices: Invoice question');
+    expect(await detailOf('&lang=ko')).toBe('청구 및 청구서: Invoice question');
+  });
+
   it('A4, E2: an unknown time zone is refused with a clear message before any row is sent', async () => {
     const h = use();
     const { partner } = await createTenant(h.db);

@@ -7,7 +7,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import type { Actor } from '../../shared/context.js';
-import { serverText } from '../../shared/i18n/server-text.js';
+import { activityDetailText } from './activity-detail.js';
 import { newId } from '../../shared/ids.js';
 import { plainQuery } from '../../shared/raw-rows.js';
 import { ActivityEntryEntity } from './activity-entry.entity.js';
@@ -35,7 +35,7 @@ export interface ActivityDetail {
 function detailColumns(detail: ActivityDetail | null | undefined) {
   if (!detail) return { detail: null, detailCode: null, detailParams: null };
   return {
-    detail: serverText('en', `activity.detail.${detail.code}`, detail.params).slice(0, 300),
+    detail: activityDetailText('en', detail.code, detail.params).slice(0, 300),
     detailCode: detail.code,
     detailParams: JSON.stringify(detail.params).slice(0, 600),
   };

@@ -3,8 +3,9 @@ import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-gra
 import { firstDescription } from '../../shared/graphql-limits.js';
 import { OperationTypeEnum, PageInfo } from '../../shared/graphql-types.js';
 import { isActivityDetailCode } from '@csp/domain';
-import { serverText, type Language } from '../../shared/i18n/server-text.js';
+import type { Language } from '../../shared/i18n/server-text.js';
 import type { Customer } from '../customers/customer.types.js';
+import { activityDetailText } from './activity-detail.js';
 import type { ActivityEntryEntity } from './activity-entry.entity.js';
 import type { ActivityFilter } from './activity-log.service.js';
 
@@ -137,7 +138,7 @@ export class ActivityEntry {
   static of(entity: ActivityEntryEntity, language: Language = 'en'): ActivityEntry {
     const params = parseParams(entity.detailParams);
     const code = isActivityDetailCode(entity.detailCode) ? entity.detailCode : null;
-    const text = code ? serverText(language, `activity.detail.${code}`, params) : entity.detail;
+    const text = code ? activityDetailText(language, code, params) : entity.detail;
     return Object.assign(new ActivityEntry(), {
       entity,
       id: entity.id,

@@ -14,14 +14,13 @@ import type { Database } from '../../data-source.js';
 import { authorize, type Actor } from '../../shared/context.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../shared/cursor.js';
 import { badInput } from '../../shared/errors.js';
+import { PAGED_FIELDS } from '../../shared/graphql-limits.js';
 import { forPartner } from '../../shared/tenancy.js';
 import { ProductEntity } from '../catalog/product.entity.js';
 import { SkuEntity } from '../catalog/sku.entity.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import { OrderLineEntity } from '../orders/order-line.entity.js';
 import { cancellableLine } from './cancellation.service.js';
-
-export const CLOSING_SOON_PAGE = { fallback: 50, max: 100 };
 
 export interface ClosingSoonRow {
   cursor: string;
@@ -56,7 +55,8 @@ export async function closingSoon(
       'withinDays',
       `withinDays must be a whole number of days from 1 to ${CLOSING_SOON_MAX_DAYS}.`,
     );
-  const size = pageSize(args.first, CLOSING_SOON_PAGE.fallback, CLOSING_SOON_PAGE.max);
+  const { fallback, max } = PAGED_FIELDS['Query.cancellationsClosingSoon']!;
+  const size = pageSize(args.first, fallback, max);
   const until = new Date(now.getTime() + days * DAY_MS);
   const base = () =>
     forPartner(db.manager, actor)

@@ -199,6 +199,40 @@ describeEachEngine('support requests', (use) => {
     expect(retried.data!.createSupportRequest.attachments.map((a) => a.id)).toEqual([attachmentId]);
   });
 
+  it('S2, E1, E2: with Accept-Language: ko a refused request says so in Korean; the codes stay', async () => {
+    const h = use();
+    const { admin, customer } = await createTenant(h.db);
+    const input = { ...refund(customer.id), title: 'x'.repeat(121), contactEmail: 'nope' };
+    const fieldErrors = [
+      { field: 'title', code: 'TOO_LONG', params: { min: 5, max: 120 } },
+      { field: 'contactEmail', code: 'INVALID_EMAIL', params: {} },
+    ];
+    const korean = await gql(
+      h.url,
+      CREATE,
+      { input },
+      { token: admin.token, language: 'ko-KR,ko;q=0.9,en;q=0.5' },
+    );
+    expect(korean.errors![0]!.message).toBe(
+      '입력 값이 올바르지 않습니다: 2개 항목을 확인하세요(title, contactEmail).',
+    );
+    expect(korean.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reasonCode: 'FIELDS_NEED_ATTENTION',
+      fieldCount: 2,
+      fields: ['title', 'contactEmail'],
+      field: 'title',
+      fieldErrors,
+    });
+    // No English sentence travels in the extensions; English is the message of the same codes.
+    expect(korean.errors![0]!.extensions!['reason']).toBeUndefined();
+    const english = await gql(h.url, CREATE, { input }, { token: admin.token });
+    expect(english.errors![0]!.message).toBe(
+      'Some of the input is not valid: 2 fields need attention (title, contactEmail).',
+    );
+    expect(english.errors![0]!.extensions).toEqual(korean.errors![0]!.extensions);
+  });
+
   it('S2: more than five attachments are refused on the field with the limit as a param', async () => {
     const h = use();
     const { admin, customer } = await createTenant(h.db);

@@ -7,6 +7,7 @@ import {
 } from '@csp/domain';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Money, PageInfo } from '../../shared/graphql-types.js';
+import { serverText } from '../../shared/i18n/server-text.js';
 import type { AttachmentEntity } from './attachment.entity.js';
 import type { SupportRequestEntity, SupportRequestStatus } from './support-request.entity.js';
 
@@ -17,14 +18,10 @@ const describeValues = <T extends string>(values: readonly T[], descriptions: Re
     [K in T]: { description: string };
   };
 
-// S1: for the explorer's reader, in English; the portal's labels are the web's catalogs'.
-const PROBLEM_TYPE_DESCRIPTIONS: Record<ProblemType, string> = {
-  CSP_PURCHASE_REFUND: 'CSP Purchase/Refund on behalf of customers.',
-  BILLING: 'Billing and invoices.',
-  SOFTWARE_DOWNLOADS_AND_KEYS: 'Software downloads and keys.',
-  ACCOUNT_AND_ROLES: 'Account, users and roles.',
-  OTHER: 'Something else.',
-};
+// S1: for the explorer's reader, the English labels of Report a problem.
+const PROBLEM_TYPE_DESCRIPTIONS = Object.fromEntries(
+  PROBLEM_TYPES.map((type) => [type, `${serverText('en', `support.problemType.${type}`)}.`]),
+) as Record<ProblemType, string>;
 const IMPACT_DESCRIPTIONS: Record<Impact, string> = {
   LOW: 'Low: a question or a minor issue.',
   MEDIUM: 'Medium: work is slowed down.',

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { isErrorCode, isRole } from '@csp/domain';
+import { isErrorCode, isRole, type ErrorCode } from '@csp/domain';
 import type { GraphQLFormattedError } from 'graphql';
 import {
   hasServerText,
@@ -27,15 +27,28 @@ function valuesOf(extensions: Record<string, unknown>, language: Language): Text
   if (typeof resource === 'string' && hasServerText(`resource.${resource}`)) {
     values['resource'] = serverText(language, `resource.${resource}` as ServerTextKey);
   }
+  // A reason sent as a code with its parameters (`reasonCode`, e.g. FIELDS_NEED_ATTENTION).
+  const reasonCode = extensions['reasonCode'];
+  if (typeof reasonCode === 'string' && hasServerText(`reason.${reasonCode}`)) {
+    values['reason'] = serverText(language, `reason.${reasonCode}` as ServerTextKey, values);
+  }
   return values;
+}
+
+/** The message of a refusal with a domain code in `language`, from its code and extensions. */
+export function refusalMessage(
+  language: Language,
+  code: ErrorCode,
+  extensions: Record<string, unknown> = {},
+): string {
+  return serverText(language, `error.${code}`, valuesOf(extensions, language));
 }
 
 /** One formatted error, its message in `language` when its code is one of the domain's. */
 export function localizeError(error: GraphQLFormattedError, language: Language) {
   const code = error.extensions?.['code'];
   if (language === 'en' || !isErrorCode(code)) return error;
-  const message = serverText(language, `error.${code}`, valuesOf(error.extensions ?? {}, language));
-  return { ...error, message };
+  return { ...error, message: refusalMessage(language, code, error.extensions) };
 }
 
 /**

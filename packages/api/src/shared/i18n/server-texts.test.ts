@@ -1,7 +1,8 @@
-import { ERROR_CODES, OPERATION_TYPES, PRODUCT_KINDS, ROLES } from '@csp/domain';
+import { ERROR_CODES, OPERATION_TYPES, PRODUCT_KINDS, PROBLEM_TYPES, ROLES } from '@csp/domain';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { localizeError } from './localize-errors.js';
+import { localizeError, refusalMessage } from './localize-errors.js';
 import { hasServerText, languageOf, serverText } from './server-text.js';
 import { SERVER_TEXTS } from './server-texts.js';
 
@@ -35,6 +36,24 @@ describe('server texts (E1, E2)', () => {
     for (const role of ROLES) expect(hasServerText(`role.${role}`), role).toBe(true);
     for (const kind of PRODUCT_KINDS) expect(hasServerText(`productKind.${kind}`), kind).toBe(true);
     for (const op of OPERATION_TYPES) expect(hasServerText(`operation.${op}`), op).toBe(true);
+    for (const type of PROBLEM_TYPES) {
+      expect(hasServerText(`support.problemType.${type}`), type).toBe(true);
+    }
+  });
+
+  it('E1: a label the web’s catalogs also have is the same text there (one wording per code)', () => {
+    const labels = /^(app\.name|role\.|productKind\.|operation\.|support\.problemType\.)/;
+    for (const language of ['en', 'ko'] as const) {
+      const web = JSON.parse(
+        readFileSync(
+          new URL(`../../../../web/src/app/i18n/catalogs/${language}.json`, import.meta.url),
+          'utf8',
+        ),
+      ) as Record<string, string>;
+      for (const [key, text] of Object.entries(SERVER_TEXTS[language])) {
+        if (labels.test(key)) expect(web[key], `${language} ${key}`).toBe(text);
+      }
+    }
   });
 
   it('E1: Accept-Language picks Korean or English by preference, English otherwise', () => {
@@ -70,5 +89,24 @@ describe('server texts (E1, E2)', () => {
         cancellableUntil: 'x',
       }),
     ).toBe('You have passed your 60-day cancellation window (it ended x).');
+  });
+
+  it('S2, E1: a form refusal words its reason from the code, the fields and their count', () => {
+    const error = {
+      message: 'english',
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        reasonCode: 'FIELDS_NEED_ATTENTION',
+        fieldCount: 1,
+        fields: ['lines.0.quantity'],
+        fieldErrors: [{ field: 'lines.0.quantity', code: 'OUT_OF_RANGE', params: {} }],
+      },
+    };
+    expect(refusalMessage('en', 'BAD_USER_INPUT', error.extensions)).toBe(
+      'Some of the input is not valid: 1 field needs attention (lines.0.quantity).',
+    );
+    expect(localizeError(error, 'ko').message).toBe(
+      '입력 값이 올바르지 않습니다: 1개 항목을 확인하세요(lines.0.quantity).',
+    );
   });
 });

@@ -1,8 +1,9 @@
 /**
  * E2: the texts the API itself says, for GraphQL clients and server-rendered pages that want
- * words rather than codes: error messages, role / product kind / operation labels (also the
- * schema's English descriptions), the Azure Hybrid Benefit note and the download pages. Keyed by
- * the same codes the web's catalogs use; ICU message syntax. The web never reads these.
+ * words rather than codes: error messages, role / product kind / operation / problem type labels
+ * (also the schema's English descriptions), the Azure Hybrid Benefit note and the download pages.
+ * Keyed by the same codes the web's catalogs use, and a label both have is the same text (the
+ * test compares them); ICU message syntax. The web never reads these.
  */
 const en = {
   'csv.activity.time': 'time ({zone})',
@@ -43,6 +44,8 @@ const en = {
     'Your role does not allow this. It needs one of these roles: {missingRoles}.',
   'error.NOT_FOUND': 'That {resource} was not found.',
   'error.BAD_USER_INPUT': 'Some of the input is not valid: {reason}',
+  'reason.FIELDS_NEED_ATTENTION':
+    '{fieldCount, plural, one {# field needs attention ({fields}).} other {# fields need attention ({fields}).}}',
   'error.MARKET_UNAVAILABLE': 'This product is not available in the customer’s market ({market}).',
   'error.IDEMPOTENCY_CONFLICT':
     'This idempotency key was already used for a different order. Use a new key.',
@@ -83,6 +86,11 @@ const en = {
   'operation.create_order': 'Placed order',
   'operation.cancel_order': 'Cancelled purchase',
   'operation.create_support_request': 'Submitted support request',
+  'support.problemType.CSP_PURCHASE_REFUND': 'CSP Purchase/Refund on behalf of customers',
+  'support.problemType.BILLING': 'Billing and invoices',
+  'support.problemType.SOFTWARE_DOWNLOADS_AND_KEYS': 'Software downloads and keys',
+  'support.problemType.ACCOUNT_AND_ROLES': 'Account, users and roles',
+  'support.problemType.OTHER': 'Something else',
   'catalog.azureHybridBenefitNote':
     'With the Azure Hybrid Benefit, Windows Server Datacenter and Standard licences covered by Software Assurance can run Windows Server virtual machines in Azure at a lower base rate, saving up to 40 percent.',
   'download.title.gone': 'This download link no longer works',
@@ -143,6 +151,7 @@ const ko: Record<ServerTextKey, string> = {
   'error.FORBIDDEN_ROLE': '현재 역할로는 이 작업을 할 수 없습니다. 필요한 역할: {missingRoles}.',
   'error.NOT_FOUND': '해당 {resource}을(를) 찾을 수 없습니다.',
   'error.BAD_USER_INPUT': '입력 값이 올바르지 않습니다: {reason}',
+  'reason.FIELDS_NEED_ATTENTION': '{fieldCount, plural, other {#개 항목을 확인하세요({fields}).}}',
   'error.MARKET_UNAVAILABLE': '이 제품은 고객의 시장({market})에서 제공되지 않습니다.',
   'error.IDEMPOTENCY_CONFLICT':
     '이 멱등성 키는 다른 주문에 이미 사용되었습니다. 새 키를 사용하세요.',
@@ -179,6 +188,11 @@ const ko: Record<ServerTextKey, string> = {
   'operation.create_order': '주문',
   'operation.cancel_order': '구매 취소',
   'operation.create_support_request': '지원 요청 제출',
+  'support.problemType.CSP_PURCHASE_REFUND': '고객을 대신한 CSP 구매/환불',
+  'support.problemType.BILLING': '청구 및 청구서',
+  'support.problemType.SOFTWARE_DOWNLOADS_AND_KEYS': '소프트웨어 다운로드 및 키',
+  'support.problemType.ACCOUNT_AND_ROLES': '계정, 사용자 및 역할',
+  'support.problemType.OTHER': '기타',
   'catalog.azureHybridBenefitNote':
     'Azure 하이브리드 혜택을 사용하면 Software Assurance가 적용되는 Windows Server Datacenter 및 Standard 라이선스로 Azure에서 Windows Server 가상 머신을 더 낮은 기본 요금으로 실행하여 최대 40%를 절약할 수 있습니다.',
   'download.title.gone': '이 다운로드 링크는 더 이상 사용할 수 없습니다',

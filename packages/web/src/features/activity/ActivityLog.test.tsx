@@ -99,6 +99,15 @@ const allCustomers = customersMock(null, [
 ]);
 const globalAdmin = meOf(['GLOBAL_ADMIN']);
 
+/** The log as a Global admin opens it (last 30 days, default operations), showing `entries`. */
+function renderLog(entries: unknown[], language: 'en' | 'ko' = 'en') {
+  renderWithProviders(<ActivityLog />, {
+    me: globalAdmin,
+    language,
+    mocks: [allCustomers, logMock({}, entries)],
+  });
+}
+
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-11-22T15:00:00.000Z'));
@@ -109,22 +118,16 @@ afterEach(() => {
 
 describe('Activity log', () => {
   it('A2: by default shows key access and downloads of the last 30 days, today included', async () => {
-    renderWithProviders(<ActivityLog />, {
-      me: globalAdmin,
-      mocks: [
-        allCustomers,
-        logMock({}, [
-          entry('e-1'),
-          entry('e-2', {
-            operation: 'download_software',
-            userEmail: null,
-            remoteAddress: '203.0.113.7',
-            at: '2026-11-20T10:00:00.000Z',
-            detail: 'issued by admin.agent@contoso.example; 2022 · English · ISO (x64)',
-          }),
-        ]),
-      ],
-    });
+    renderLog([
+      entry('e-1'),
+      entry('e-2', {
+        operation: 'download_software',
+        userEmail: null,
+        remoteAddress: '203.0.113.7',
+        at: '2026-11-20T10:00:00.000Z',
+        detail: 'issued by admin.agent@contoso.example; 2022 · English · ISO (x64)',
+      }),
+    ]);
     expect(screen.getByRole('heading', { name: 'Activity log', level: 1 })).toBeInTheDocument();
     expect(screen.getByLabelText('From')).toHaveValue('2026-10-24');
     expect(screen.getByLabelText('To')).toHaveValue('2026-11-22');
@@ -270,10 +273,7 @@ describe('Activity log', () => {
   });
 
   it('A2, E2: a last day before the first one is explained and asks nothing', async () => {
-    renderWithProviders(<ActivityLog />, {
-      me: globalAdmin,
-      mocks: [allCustomers, logMock({}, [entry('e-1')])],
-    });
+    renderLog([entry('e-1')]);
     await screen.findByText('1 entry on page 1');
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-10-01' } });
     expect(screen.getByText('The last day must be on or after the first day.')).toBeInTheDocument();
@@ -318,21 +318,15 @@ describe('Activity log', () => {
   });
 
   it('A1: a failed attempt shows its reason in words, in English and Korean (issue 14)', async () => {
-    renderWithProviders(<ActivityLog />, {
-      me: globalAdmin,
-      mocks: [
-        allCustomers,
-        logMock({}, [
-          entry('e-6', {
-            operation: 'download_software',
-            outcome: 'FAILED',
-            failureCode: 'LINK_EXHAUSTED',
-            userEmail: null,
-            remoteAddress: '198.51.100.4',
-          }),
-        ]),
-      ],
-    });
+    renderLog([
+      entry('e-6', {
+        operation: 'download_software',
+        outcome: 'FAILED',
+        failureCode: 'LINK_EXHAUSTED',
+        userEmail: null,
+        remoteAddress: '198.51.100.4',
+      }),
+    ]);
     const row = await screen.findByRole('row', { name: /Downloaded software/ });
     expect(row).toHaveTextContent('Failed');
     expect(row).toHaveTextContent('Download limit reached');
@@ -341,20 +335,40 @@ describe('Activity log', () => {
   });
 
   it('A1: the reason of a refusal is translated in Korean, unknown codes say "refused"', async () => {
-    renderWithProviders(<ActivityLog />, {
-      me: globalAdmin,
-      language: 'ko',
-      mocks: [
-        allCustomers,
-        logMock({}, [
-          entry('e-7', { outcome: 'FAILED', failureCode: 'LINK_REVOKED' }),
-          entry('e-8', { outcome: 'FAILED', failureCode: 'SOMETHING_NEW' }),
-        ]),
+    renderLog(
+      [
+        entry('e-7', { outcome: 'FAILED', failureCode: 'LINK_REVOKED' }),
+        entry('e-8', { outcome: 'FAILED', failureCode: 'SOMETHING_NEW' }),
       ],
-    });
+      'ko',
+    );
     await screen.findByText('링크 해지(구매 취소)');
     expect(screen.getByText('거부됨')).toBeInTheDocument();
     expect(screen.queryByText('LINK_REVOKED')).not.toBeInTheDocument();
+  });
+
+  it('A1, S3, E1: a support request’s entry names its problem type as Report a problem does, in Korean', async () => {
+    const param = (name: string, value: string) => ({
+      __typename: 'ActivityDetailParam',
+      name,
+      value,
+    });
+    renderLog(
+      [
+        entry('e-9', {
+          operation: 'create_support_request',
+          resource: 'support-request:r-1',
+          productName: null,
+          detail: 'BILLING: Invoice question',
+          detailCode: 'SUPPORT_REQUEST',
+          detailParams: [param('problemType', 'BILLING'), param('title', 'Invoice question')],
+        }),
+      ],
+      'ko',
+    );
+    const row = await screen.findByRole('row', { name: /지원 요청 제출/ });
+    expect(row).toHaveTextContent('청구 및 청구서: Invoice question');
+    expect(row).not.toHaveTextContent('BILLING');
   });
 
   it('R4, R9: a Helpdesk agent sees the page, told its role cannot view it and which roles can', () => {
@@ -393,11 +407,7 @@ describe('Activity log', () => {
   });
 
   it('E1: operation labels and outcomes in Korean', async () => {
-    renderWithProviders(<ActivityLog />, {
-      me: globalAdmin,
-      language: 'ko',
-      mocks: [allCustomers, logMock({}, [entry('e-1')])],
-    });
+    renderLog([entry('e-1')], 'ko');
     const row = await screen.findByRole('row', { name: /정품 인증 키 조회/ });
     expect(row).toHaveTextContent('성공');
     expect(row).toHaveTextContent(/2026년 11월 20일 .*15분 30초 UTC/);

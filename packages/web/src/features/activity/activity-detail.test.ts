@@ -30,4 +30,18 @@ describe('activity details from codes (A1, issue 15)', () => {
       'free text',
     );
   });
+
+  it('S1, E1: a support request names its problem type by the label of Report a problem', () => {
+    const entry = {
+      detail: 'BILLING: Invoice question',
+      detailCode: 'SUPPORT_REQUEST',
+      detailParams: p({ problemType: 'BILLING', title: 'Invoice question' }),
+      count: 1,
+    };
+    expect(detailText(entry, loadedI18n('en'))).toBe('Billing and invoices: Invoice question');
+    expect(detailText(entry, loadedI18n('ko'))).toBe('청구 및 청구서: Invoice question');
+    // A type this web does not know yet keeps its code rather than showing nothing.
+    const newer = { ...entry, detailParams: p({ problemType: 'LICENSING', title: 'Seats' }) };
+    expect(detailText(newer, loadedI18n('ko'))).toBe('LICENSING: Seats');
+  });
 });

@@ -1,6 +1,7 @@
 import { isActivityDetailCode } from '@csp/domain';
 import type { I18n } from '../../app/i18n/i18n-context';
-import { hasMessage, type MessageValues } from '../../app/i18n/messages';
+import type { MessageValues } from '../../app/i18n/messages';
+import { problemTypeLabel } from '../support/problem-type';
 
 export interface DetailFacts {
   readonly detail?: string | null;
@@ -20,8 +21,7 @@ function localized(params: Record<string, string>, i18n: I18n): MessageValues {
     });
   }
   if (params['period']) values['period'] = i18n.period(params['period']);
-  const type = `support.problemType.${params['problemType']}`;
-  if (params['problemType'] && hasMessage(type)) values['problemType'] = i18n.t(type);
+  if (params['problemType']) values['problemType'] = problemTypeLabel(params['problemType'], i18n);
   return values;
 }
 

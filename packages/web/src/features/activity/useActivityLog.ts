@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useCursorPages } from '../../app/useCursorPages';
+import { pageOf, useCursorPages } from '../../app/useCursorPages';
 import { graphql } from '../../gql';
 import type { ActivityLogQuery, OperationType } from '../../gql/graphql';
 
@@ -99,15 +99,7 @@ export function useActivityLog(filter: ActivityFilter | null) {
     fetchPolicy: 'cache-and-network',
   });
   const connection = query.data?.activityLog;
-  return {
-    ...query,
-    connection,
-    page: pages.page,
-    hasPrevious: pages.hasPrevious,
-    hasNext: !!connection?.pageInfo.hasNextPage,
-    next: () => pages.next(connection?.pageInfo.endCursor),
-    previous: pages.previous,
-  };
+  return { ...query, connection, ...pageOf(connection, pages) };
 }
 
 /** Customers for the filter picker: the first 20 matching a search (name, GUID, domain). */

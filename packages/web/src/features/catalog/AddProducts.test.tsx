@@ -230,7 +230,9 @@ describe('Add products', () => {
         {
           request: { query: PlaceOrderDocument, variables: () => true },
           result: graphQLError('BAD_USER_INPUT', {
-            reason: '1 field(s) need attention: lines.0.quantity.',
+            reasonCode: 'FIELDS_NEED_ATTENTION',
+            fieldCount: 1,
+            fields: ['lines.0.quantity'],
             field: 'lines.0.quantity',
             fieldErrors: [
               { field: 'lines.0.quantity', code: 'OUT_OF_RANGE', params: { min: 1, max: 10_000 } },

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
-import { useCursorPages } from '../../app/useCursorPages';
+import { pageOf, useCursorPages } from '../../app/useCursorPages';
 import { graphql } from '../../gql';
 
 export const CUSTOMERS_PAGE_SIZE = 10;
@@ -52,13 +52,5 @@ export function useCustomers(search: string) {
     fetchPolicy: 'cache-and-network',
   });
   const connection = query.data?.customers;
-  return {
-    ...query,
-    connection,
-    page: pages.page,
-    hasPrevious: pages.hasPrevious,
-    hasNext: !!connection?.pageInfo.hasNextPage,
-    next: () => pages.next(connection?.pageInfo.endCursor),
-    previous: pages.previous,
-  };
+  return { ...query, connection, ...pageOf(connection, pages) };
 }

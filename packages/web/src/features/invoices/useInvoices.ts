@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useCursorPages } from '../../app/useCursorPages';
+import { pageOf, useCursorPages } from '../../app/useCursorPages';
 import { graphql } from '../../gql';
 
 export const InvoicesDocument = graphql(`
@@ -97,17 +97,8 @@ export function useInvoices() {
     variables: { first: INVOICES_PAGE_SIZE, after: paging.after },
     fetchPolicy: 'cache-and-network',
   });
-  const connection = query.data?.invoices;
-  return {
-    ...query,
-    invoices: connection?.edges.map((edge) => edge.node),
-    totalCount: connection?.totalCount ?? null,
-    page: paging.page,
-    hasPrevious: paging.hasPrevious,
-    hasNext: !!connection?.pageInfo.hasNextPage,
-    next: () => paging.next(connection?.pageInfo.endCursor),
-    previous: paging.previous,
-  };
+  const { nodes: invoices, ...page } = pageOf(query.data?.invoices, paging);
+  return { ...query, ...page, invoices };
 }
 
 /** I2: one invoice with its lines. */

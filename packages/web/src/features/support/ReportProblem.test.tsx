@@ -283,7 +283,9 @@ describe('Report a problem', () => {
     const refusal = {
       request: { query: CreateSupportRequestDocument, variables: { input: input() } },
       result: graphQLError('BAD_USER_INPUT', {
-        reason: '1 field(s) need attention: orderOrSubscriptionId.',
+        reasonCode: 'FIELDS_NEED_ATTENTION',
+        fieldCount: 1,
+        fields: ['orderOrSubscriptionId'],
         field: 'orderOrSubscriptionId',
         fieldErrors: [{ field: 'orderOrSubscriptionId', code: 'INVALID_REFERENCE', params: {} }],
       }),
@@ -297,6 +299,9 @@ describe('Report a problem', () => {
       '[role="alert"]',
     )!;
     expect(alert).toHaveTextContent('The request was not submitted');
+    expect(alert).toHaveTextContent(
+      'Some of the input is not valid: One field needs attention: see the message beside it.',
+    );
     expect(alert).toHaveTextContent('Everything you typed is kept');
     expect(field(/^Order ID or subscription ID/)).toHaveAccessibleDescription(
       'Enter the order ID or subscription ID.',
@@ -438,7 +443,9 @@ describe('Report a problem', () => {
     const refusal = {
       request: { query: CreateSupportRequestDocument, variables: { input: input() } },
       result: graphQLError('BAD_USER_INPUT', {
-        reason: '1 field(s) need attention: title.',
+        reasonCode: 'FIELDS_NEED_ATTENTION',
+        fieldCount: 1,
+        fields: ['title'],
         field: 'title',
         fieldErrors: [{ field: 'title', code: 'TOO_LONG', params: { min: 5, max: 120 } }],
       }),

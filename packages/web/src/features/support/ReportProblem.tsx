@@ -27,6 +27,7 @@ import { useStyles } from './report-problem.styles';
 import { SupportConfirmation } from './SupportConfirmation';
 import { SupportAreaField, SupportChoiceField, SupportTextField } from './SupportFields';
 import { SupportFileList } from './SupportFileList';
+import { problemTypeLabel } from './problem-type';
 import type { TextField } from './support-form';
 import { useReportProblemForm, type ReportProblemForm } from './useReportProblemForm';
 
@@ -47,7 +48,7 @@ function FormSummary({ state }: { state: ReportProblemForm }) {
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>{t('support.invalid.title')}</MessageBarTitle>
-              {t('support.invalid.fields', { count })}
+              {t('error.reason.FIELDS_NEED_ATTENTION', { fieldCount: count })}
             </MessageBarBody>
           </MessageBar>
         </div>
@@ -184,7 +185,7 @@ export function ReportProblem() {
             empty={t('support.choose')}
             options={PROBLEM_TYPES.map((value) => ({
               value,
-              label: t(`support.problemType.${value}`),
+              label: problemTypeLabel(value, i18n),
             }))}
           />
           <SupportChoiceField

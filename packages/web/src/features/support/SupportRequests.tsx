@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { AttachRegular, PersonFeedbackRegular } from '@fluentui/react-icons';
 import type { I18n } from '../../app/i18n/i18n-context';
-import { hasMessage, type MessageKey } from '../../app/i18n/messages';
+import { hasMessage } from '../../app/i18n/messages';
 import { useNavigate } from 'react-router';
 import { EmptyState } from '../../app/EmptyState';
 import { ErrorMessage } from '../../app/ErrorMessage';
@@ -20,6 +20,7 @@ import { Loading } from '../../app/Loading';
 import { PageHeader } from '../../app/PageHeader';
 import { useI18n } from '../../app/i18n/useI18n';
 import { STACK_TABLE } from '../../app/stack';
+import { problemTypeLabel } from './problem-type';
 import { statusLabel } from './support-text';
 import { SUPPORT_REQUESTS_PAGE_SIZE, useSupportRequests } from './useSupport';
 import { PagingNav } from '../../app/PagingNav';
@@ -121,9 +122,7 @@ export function SupportRequests() {
                     {request.title}
                   </TableCell>
                   <TableCell role="cell" data-label={t('support.list.type')} className={styles.top}>
-                    {hasMessage(`support.problemType.${request.problemType}`)
-                      ? t(`support.problemType.${request.problemType}` as MessageKey)
-                      : request.problemType}
+                    {problemTypeLabel(request.problemType, i18n)}
                   </TableCell>
                   <TableCell
                     role="cell"

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useCursorPages } from '../../app/useCursorPages';
+import { pageOf, useCursorPages } from '../../app/useCursorPages';
 import { graphql } from '../../gql';
 
 export const SupportRequestsDocument = graphql(`
@@ -93,17 +93,8 @@ export function useSupportRequests() {
     variables: { first: SUPPORT_REQUESTS_PAGE_SIZE, after: paging.after },
     fetchPolicy: 'cache-and-network',
   });
-  const connection = query.data?.supportRequests;
-  return {
-    ...query,
-    requests: connection?.edges.map((edge) => edge.node),
-    totalCount: connection?.totalCount ?? null,
-    page: paging.page,
-    hasPrevious: paging.hasPrevious,
-    hasNext: !!connection?.pageInfo.hasNextPage,
-    next: () => paging.next(connection?.pageInfo.endCursor),
-    previous: paging.previous,
-  };
+  const { nodes: requests, ...page } = pageOf(query.data?.supportRequests, paging);
+  return { ...query, ...page, requests };
 }
 
 export function useSupportCustomers(prefilledId: string) {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumFound, inCI, openBrowser, webRoot, type BrowserSession } from './browser';
-import { GLOBAL_ADMIN, signInAfresh } from './portal';
+import { ADMIN_AGENT, customerId, GLOBAL_ADMIN, signInAfresh } from './portal';
 import { startServer, type RunningServer } from './server';
 
 /**
@@ -128,36 +128,8 @@ describe.skipIf(!chromiumFound && !inCI)('Korean everywhere (E1)', () => {
   let receiver: Server;
   let receiverUrl: string;
 
-  beforeAll(async () => {
-    receiver = createServer((req, res) => {
-      req.resume();
-      req.on('end', () => res.writeHead(204).end());
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/csp-webhooks`;
-    // The receiver is on this machine, an address the portal refuses unless told otherwise.
-    server = await startServer(webRoot, { WEBHOOK_ALLOW_PRIVATE: 'true' });
-    session = await openBrowser('korean');
-    ({ page, checkScreen } = session);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-    await new Promise((resolve) => receiver?.close(resolve));
-  });
-
-  it('signs in and switches to Korean', async () => {
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel('E-mail').fill('admin.agent@contoso.example');
-    await page.getByLabel('Password').fill('demo-password-2026');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Customers' }).waitFor();
-    await page.getByLabel('Display language').selectOption('ko');
-    await page.getByRole('heading', { name: '고객' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
-
-    // The data on these screens: customers, partner and users, and the catalog's names.
+  /** The data on these screens (customers, partner and users, the catalog's names), once. */
+  async function collectDataNames() {
     const customers = await api<{
       me: { displayName: string; partner: { name: string } };
       customers: { edges: { node: { id: string; name: string; domain: string } }[] };
@@ -181,11 +153,55 @@ describe.skipIf(!chromiumFound && !inCI)('Korean everywhere (E1)', () => {
       const { versions, languages, fileTypes } = product.downloadOptions;
       dataNames.push(product.name, ...versions, ...languages, ...fileTypes);
     }
+  }
+
+  /** Every test starts signed in afresh, on its own page, in Korean (remembered, E1). */
+  async function openInKorean(path: string) {
+    await signInAfresh(page, server.url, ADMIN_AGENT, path, 'ko');
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+  }
+
+  beforeAll(async () => {
+    receiver = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(204).end());
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/csp-webhooks`;
+    // The receiver is on this machine, an address the portal refuses unless told otherwise.
+    server = await startServer(webRoot, { WEBHOOK_ALLOW_PRIVATE: 'true' });
+    session = await openBrowser('korean');
+    ({ page, checkScreen } = session);
+    await signInAfresh(page, server.url);
+    await collectDataNames();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.stop();
+    await new Promise((resolve) => receiver?.close(resolve));
+  });
+
+  it('signs in and switches to Korean', async () => {
+    // Signed out, with no language remembered: the sign-in page in the browser's English.
+    await page.context().clearCookies();
+    await page.goto(`${server.url}/sign-in`);
+    await page.evaluate(() => window.localStorage.clear());
+    await page.reload();
+    await page.getByLabel('E-mail').fill('admin.agent@contoso.example');
+    await page.getByLabel('Password').fill('demo-password-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Customers' }).waitFor();
+    await page.getByLabel('Display language').selectOption('ko');
+    await page.getByRole('heading', { name: '고객' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
+
     await page.getByRole('row', { name: /Adatum Pty Ltd/ }).waitFor();
     await expectKorean('customers');
   });
 
   it('E1: a customer’s software, order history and Add products', async () => {
+    await openInKorean('/customers');
     await page.getByRole('searchbox', { name: '고객 검색' }).fill('Wide World');
     await page.getByRole('row', { name: /Wide World Importers/ }).waitFor();
     await expectKorean('customers-search');
@@ -203,8 +219,8 @@ describe.skipIf(!chromiumFound && !inCI)('Korean everywhere (E1)', () => {
   });
 
   it('E1: the Cancel dialog', async () => {
-    await page.goBack();
-    await page.getByRole('tab', { name: '소프트웨어' }).click();
+    await openInKorean(`/customers/${await customerId(page, 'Wide World Importers')}`);
+    await page.getByRole('tab', { name: '소프트웨어', selected: true }).waitFor();
     const cancel = page.getByRole('button', { name: / 취소, 주문 / }).first();
     await cancel.waitFor();
     await cancel.click();
@@ -217,7 +233,7 @@ describe.skipIf(!chromiumFound && !inCI)('Korean everywhere (E1)', () => {
   });
 
   it('E1: activity log, billing and an invoice, report a problem', async () => {
-    await page.goto(`${server.url}/activity-log`);
+    await openInKorean('/activity-log');
     await page.getByRole('heading', { level: 1 }).waitFor();
     await expectKorean('activity-log');
 
@@ -235,6 +251,7 @@ describe.skipIf(!chromiumFound && !inCI)('Korean everywhere (E1)', () => {
   });
 
   it('E1: Closing soon, support requests and webhooks', async () => {
+    await openInKorean('/customers');
     for (const [path, screen] of [
       ['closing-soon', 'closing-soon'],
       ['support', 'support-requests'],

@@ -6,6 +6,8 @@ import { expect } from 'vitest';
  * sign-in, and what it changes bought for itself through the GraphQL API, as the portal calls it.
  */
 
+import { LANGUAGE_STORAGE_KEY } from '../src/app/i18n/language-choice';
+
 export const DEMO_PASSWORD = 'demo-password-2026';
 export const ADMIN_AGENT = 'admin.agent@contoso.example';
 export const GLOBAL_ADMIN = 'global.admin@contoso.example';
@@ -53,13 +55,19 @@ export async function signInAfresh(
   serverUrl: string,
   email = ADMIN_AGENT,
   path = '/customers',
+  /** The display language remembered from an earlier visit (E1); none: the browser's. */
+  language?: 'en' | 'ko',
 ): Promise<void> {
   await page.context().clearCookies();
   await page.goto(`${serverUrl}/sign-in`);
-  await page.evaluate(() => {
-    window.localStorage.clear();
-    window.sessionStorage.clear();
-  });
+  await page.evaluate(
+    ([key, chosen]) => {
+      window.localStorage.clear();
+      window.sessionStorage.clear();
+      if (chosen) window.localStorage.setItem(key, chosen);
+    },
+    [LANGUAGE_STORAGE_KEY, language] as const,
+  );
   const answer = await graphql(
     page,
     'mutation ($i: SignInInput!) { signIn(input: $i) { __typename } }',

@@ -2,6 +2,32 @@ import { useQuery } from '@apollo/client/react';
 import { pageOf, useCursorPages } from '../../app/useCursorPages';
 import { graphql } from '../../gql';
 
+/** What a list row and the invoice's page both show of an invoice. */
+export const InvoiceSummaryFragment = graphql(`
+  fragment InvoiceSummary on Invoice {
+    id
+    period
+    currency
+    status
+    csvUrl
+    charges {
+      amountMinor
+      currency
+      decimal
+    }
+    credits {
+      amountMinor
+      currency
+      decimal
+    }
+    net {
+      amountMinor
+      currency
+      decimal
+    }
+  }
+`);
+
 export const InvoicesDocument = graphql(`
   query Invoices($first: Int, $after: String) {
     invoices(first: $first, after: $after) {
@@ -12,26 +38,7 @@ export const InvoicesDocument = graphql(`
       }
       edges {
         node {
-          id
-          period
-          currency
-          status
-          csvUrl
-          charges {
-            amountMinor
-            currency
-            decimal
-          }
-          credits {
-            amountMinor
-            currency
-            decimal
-          }
-          net {
-            amountMinor
-            currency
-            decimal
-          }
+          ...InvoiceSummary
         }
       }
     }
@@ -41,26 +48,7 @@ export const InvoicesDocument = graphql(`
 export const InvoiceDocument = graphql(`
   query Invoice($id: ID!) {
     invoice(id: $id) {
-      id
-      period
-      currency
-      status
-      csvUrl
-      charges {
-        amountMinor
-        currency
-        decimal
-      }
-      credits {
-        amountMinor
-        currency
-        decimal
-      }
-      net {
-        amountMinor
-        currency
-        decimal
-      }
+      ...InvoiceSummary
       lines {
         id
         createdAt

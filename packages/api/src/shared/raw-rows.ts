@@ -3,7 +3,7 @@
  * back as a Date (the connection's time zone is UTC) and BIGINT as a number; better-sqlite3 hands
  * TypeORM's UTC text ('YYYY-MM-DD HH:MM:SS.SSS') and integers.
  */
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, Logger } from 'typeorm';
 import { DATABASE_WAIT_MS } from '@csp/domain';
 
 /** A datetime as TypeORM stores it on SQLite ('YYYY-MM-DD HH:MM:SS.SSS', UTC). */
@@ -22,7 +22,7 @@ export async function plainQuery<T = Record<string, unknown>>(
   const sqlite = manager.connection.options.type !== 'mysql';
   const bound = sqlite ? values.map((v) => (v instanceof Date ? sqliteInstant(v) : v)) : values;
   const pool = sqlite || manager.queryRunner ? undefined : poolOf(manager);
-  if (pool) return poolQuery<T>(pool, sql, bound);
+  if (pool) return poolQuery<T>(pool, manager.connection.logger, sql, bound);
   return (await manager.query(sql, bound as unknown[])) as T[];
 }
 
@@ -51,14 +51,19 @@ const poolOf = (manager: EntityManager) =>
  * same pool, so the same bounded connection wait, the same 2 s statement timeout (E5) and the
  * same error objects the error mapping knows.
  */
-function poolQuery<T>(pool: MysqlPool, sql: string, values: readonly unknown[]) {
+function poolQuery<T>(pool: MysqlPool, logger: Logger, sql: string, values: readonly unknown[]) {
+  // The statement goes to TypeORM's query logger as the query runner would send it (silent in
+  // production; the tests read it to count statements and to check that no secret is logged).
+  logger.logQuery(sql, values as unknown[]);
   return new Promise<T[]>((resolve, reject) => {
     pool.getConnection((error, connection) => {
       if (error || !connection) return reject(error);
       connection.query({ sql, values, timeout: DATABASE_WAIT_MS }, (queryError, rows) => {
         connection.release();
-        if (queryError) reject(queryError);
-        else resolve(rows as T[]);
+        if (queryError) {
+          logger.logQueryError(queryError as Error, sql, values as unknown[]);
+          reject(queryError);
+        } else resolve(rows as T[]);
       });
     });
   });

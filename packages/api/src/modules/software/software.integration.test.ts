@@ -222,7 +222,14 @@ describeEachEngine('software, keys and download links', (use) => {
       { input: { lineId, version: '2022' } },
       { token: admin.token },
     );
-    expect(errorCode(half)).toBe('BAD_USER_INPUT');
+    expect(half.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'fileType',
+      reasonCode: 'DOWNLOAD_CHOICE_INCOMPLETE',
+    });
+    expect(half.errors?.[0]?.message).toBe(
+      'Some of the input is not valid: Pick a version, a language and a file type.',
+    );
     const reservation = await buy(h, admin.token, customer.id, 'azure-reserved-vm-d2s-v5:1y');
     expect(
       errorCode(

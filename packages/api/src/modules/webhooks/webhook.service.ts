@@ -77,13 +77,10 @@ export async function listEndpoints(db: Database, actorOrNull: Actor | null) {
 
 function checkEvents(events: readonly string[]): string[] {
   const unique = [...new Set(events.map((e) => e.trim()))];
-  if (unique.length === 0) badInput('events', 'Choose at least one event.');
+  if (unique.length === 0) badInput('events', 'EVENTS_REQUIRED');
   for (const event of unique) {
     if (!isWebhookEvent(event))
-      badInput(
-        'events',
-        `Unknown event "${event.slice(0, 60)}"; use ${WEBHOOK_EVENTS.join(', ')}.`,
-      );
+      badInput('events', 'EVENT_UNKNOWN', { event: event.slice(0, 60), events: WEBHOOK_EVENTS });
   }
   return WEBHOOK_EVENTS.filter((e) => unique.includes(e));
 }
@@ -113,10 +110,7 @@ export async function createEndpoint(
       [actor.partnerId],
     );
     if (Number(count?.n ?? 0) >= MAX_WEBHOOK_ENDPOINTS)
-      badInput(
-        'url',
-        `A partner has at most ${MAX_WEBHOOK_ENDPOINTS} endpoints; remove one first.`,
-      );
+      badInput('url', 'ENDPOINT_LIMIT', { max: MAX_WEBHOOK_ENDPOINTS });
     await write(
       m,
       `INSERT INTO webhook_endpoints (id, partner_id, url, events, secret_ciphertext, created_by_user_id, created_at)
@@ -194,8 +188,7 @@ export async function listDeliveries(
   const size = pageSize(args.first, 20, 100);
   const endpoint = await endpointOf(db, actor, endpointId);
   const before = args.after != null ? Number(decodeCursor(args.after, 1)[0]) : null;
-  if (before !== null && !Number.isSafeInteger(before))
-    badInput('after', 'The cursor is not one this API gave out.');
+  if (before !== null && !Number.isSafeInteger(before)) badInput('after', 'CURSOR_INVALID');
   const rows = await select<DeliveryRow>(
     db.manager,
     `SELECT d.seq, d.id, d.event_id, e.type, d.status, d.attempts, d.response_status, d.last_error,

@@ -1,4 +1,4 @@
-import { DAY_MS, HOUR_MS } from '@csp/domain';
+import { DAY_MS, HOUR_MS, MAX_WEBHOOK_URL_LENGTH } from '@csp/domain';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { issueLink, placeOrder } from '../../test-support/actions.js';
 import { gql } from '../../test-support/client.js';
@@ -176,6 +176,44 @@ describeEachEngine('webhooks (W1, W2)', (use) => {
       [partner.id],
     );
     expect(rows).toEqual([]);
+  });
+
+  it('W2, E1, E2: with Accept-Language: ko a refused address is said in Korean; code, field and reason code stay', async () => {
+    const h = use();
+    const { partner } = await createTenant(h.db, 'US');
+    const globalAdmin = await createUser(h.db, partner.id, ['GLOBAL_ADMIN']);
+    const register = (url: string, language?: string) =>
+      gql(
+        h.url,
+        REGISTER,
+        { i: { url, events: ['order.placed'] } },
+        { token: globalAdmin.token, language },
+      );
+    const korean = await register('ftp://example.com/hooks', 'ko-KR,ko;q=0.9,en;q=0.5');
+    expect(korean.errors![0]!.message).toBe(
+      '입력 값이 올바르지 않습니다: 주소는 https://로 시작해야 합니다.',
+    );
+    expect(korean.errors![0]!.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'url',
+      reasonCode: 'URL_SCHEME',
+    });
+    const english = await register('ftp://example.com/hooks');
+    expect(english.errors![0]!.message).toBe(
+      'Some of the input is not valid: The address must start with https://.',
+    );
+    expect(english.errors![0]!.extensions).toEqual(korean.errors![0]!.extensions);
+    // The limit comes from the domain, as a param.
+    const long = await register(`https://example.com/${'a'.repeat(MAX_WEBHOOK_URL_LENGTH)}`, 'ko');
+    expect(long.errors![0]!.message).toBe(
+      `입력 값이 올바르지 않습니다: 엔드포인트 주소를 입력하세요(최대 ${MAX_WEBHOOK_URL_LENGTH}자).`,
+    );
+    expect(long.errors![0]!.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'url',
+      reasonCode: 'URL_LENGTH',
+      max: MAX_WEBHOOK_URL_LENGTH,
+    });
   });
 
   it('W2: order.placed and purchase.cancelled (with its credit) arrive signed, in order, with their event ids', async () => {

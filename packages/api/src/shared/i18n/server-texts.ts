@@ -46,6 +46,34 @@ const en = {
   'error.BAD_USER_INPUT': 'Some of the input is not valid: {reason}',
   'reason.FIELDS_NEED_ATTENTION':
     '{fieldCount, plural, one {# field needs attention ({fields}).} other {# fields need attention ({fields}).}}',
+  'reason.DATES_INVALID': 'Enter valid dates.',
+  'reason.DATE_RANGE_ORDER': 'The end date must be after the start date.',
+  'reason.DATE_RANGE_TOO_LONG': 'Choose a range of at most {maxDays, number} days.',
+  'reason.OPERATION_TYPE_UNKNOWN': 'Unknown operation type.',
+  'reason.TIME_ZONE_UNKNOWN': 'Unknown time zone: use an IANA name such as Asia/Seoul.',
+  'reason.EMAIL_REQUIRED': 'Enter your e-mail address.',
+  'reason.PASSWORD_REQUIRED': 'Enter your password.',
+  'reason.SEARCH_TOO_LONG': 'Search for at most {max, number} characters.',
+  'reason.EVENTS_REQUIRED': 'Choose at least one event.',
+  'reason.EVENT_UNKNOWN': 'Unknown event “{event}”; use {events}.',
+  'reason.ENDPOINT_LIMIT': 'A partner has at most {max, number} endpoints; remove one first.',
+  'reason.URL_LENGTH': 'Give the endpoint’s address (at most {max, number} characters).',
+  'reason.URL_NOT_ABSOLUTE':
+    'The address must be an absolute URL such as https://example.com/hooks.',
+  'reason.URL_SCHEME': 'The address must start with https://.',
+  'reason.URL_NOT_HTTPS': 'Only https:// addresses are accepted.',
+  'reason.URL_CREDENTIALS':
+    'Put no user name or password in the address; requests are signed instead.',
+  'reason.URL_FRAGMENT': 'The address may not have a #fragment.',
+  'reason.URL_HOST_NOT_FOUND': 'The host {host} could not be found.',
+  'reason.URL_PRIVATE_ADDRESS':
+    'The address points into a private or local network, which is not allowed.',
+  'reason.WITHIN_DAYS_OUT_OF_RANGE':
+    'withinDays must be a whole number of days from 1 to {max, number}.',
+  'reason.DOWNLOAD_CHOICE_INCOMPLETE': 'Pick a version, a language and a file type.',
+  'reason.CURSOR_INVALID': 'The cursor is not one this API gave out.',
+  'reason.FIRST_OUT_OF_RANGE': 'first must be between 1 and {max, number}.',
+  'reason.AFTER_NOT_IN_LIST': 'after must be the id of an item of this list.',
   'error.MARKET_UNAVAILABLE': 'This product is not available in the customer’s market ({market}).',
   'error.IDEMPOTENCY_CONFLICT':
     'This idempotency key was already used for a different order. Use a new key.',
@@ -152,6 +180,35 @@ const ko: Record<ServerTextKey, string> = {
   'error.NOT_FOUND': '해당 {resource}을(를) 찾을 수 없습니다.',
   'error.BAD_USER_INPUT': '입력 값이 올바르지 않습니다: {reason}',
   'reason.FIELDS_NEED_ATTENTION': '{fieldCount, plural, other {#개 항목을 확인하세요({fields}).}}',
+  'reason.DATES_INVALID': '올바른 날짜를 입력하세요.',
+  'reason.DATE_RANGE_ORDER': '종료일은 시작일 이후여야 합니다.',
+  'reason.DATE_RANGE_TOO_LONG': '최대 {maxDays, number}일 범위를 선택하세요.',
+  'reason.OPERATION_TYPE_UNKNOWN': '알 수 없는 작업 유형입니다.',
+  'reason.TIME_ZONE_UNKNOWN':
+    '알 수 없는 표준 시간대입니다. Asia/Seoul과 같은 IANA 이름을 사용하세요.',
+  'reason.EMAIL_REQUIRED': '이메일 주소를 입력하세요.',
+  'reason.PASSWORD_REQUIRED': '암호를 입력하세요.',
+  'reason.SEARCH_TOO_LONG': '최대 {max, number}자까지 검색할 수 있습니다.',
+  'reason.EVENTS_REQUIRED': '이벤트를 하나 이상 선택하세요.',
+  'reason.EVENT_UNKNOWN': '알 수 없는 이벤트 “{event}”입니다. 다음 중에서 선택하세요: {events}.',
+  'reason.ENDPOINT_LIMIT':
+    '파트너당 엔드포인트는 최대 {max, number}개입니다. 먼저 하나를 제거하세요.',
+  'reason.URL_LENGTH': '엔드포인트 주소를 입력하세요(최대 {max, number}자).',
+  'reason.URL_NOT_ABSOLUTE': '주소는 https://example.com/hooks와 같은 절대 URL이어야 합니다.',
+  'reason.URL_SCHEME': '주소는 https://로 시작해야 합니다.',
+  'reason.URL_NOT_HTTPS': 'https:// 주소만 사용할 수 있습니다.',
+  'reason.URL_CREDENTIALS':
+    '주소에 사용자 이름이나 암호를 넣지 마세요. 요청은 대신 서명으로 확인됩니다.',
+  'reason.URL_FRAGMENT': '주소에 #프래그먼트를 넣을 수 없습니다.',
+  'reason.URL_HOST_NOT_FOUND': '호스트 {host}을(를) 찾을 수 없습니다.',
+  'reason.URL_PRIVATE_ADDRESS':
+    '주소가 사설 또는 로컬 네트워크를 가리킵니다. 이런 주소는 허용되지 않습니다.',
+  'reason.WITHIN_DAYS_OUT_OF_RANGE':
+    'withinDays는 1부터 {max, number}까지의 정수(일 수)여야 합니다.',
+  'reason.DOWNLOAD_CHOICE_INCOMPLETE': '버전, 언어, 파일 형식을 모두 선택하세요.',
+  'reason.CURSOR_INVALID': '이 API가 발급한 커서가 아닙니다.',
+  'reason.FIRST_OUT_OF_RANGE': 'first는 1에서 {max, number} 사이여야 합니다.',
+  'reason.AFTER_NOT_IN_LIST': 'after는 이 목록에 있는 항목의 ID여야 합니다.',
   'error.MARKET_UNAVAILABLE': '이 제품은 고객의 시장({market})에서 제공되지 않습니다.',
   'error.IDEMPOTENCY_CONFLICT':
     '이 멱등성 키는 다른 주문에 이미 사용되었습니다. 새 키를 사용하세요.',

@@ -64,6 +64,10 @@ describe('server texts (E1, E2)', () => {
       ) as Record<string, string>;
       for (const [key, text] of Object.entries(SERVER_TEXTS[language])) {
         if (labels.test(key)) expect(web[key], `${language} ${key}`).toBe(text);
+        // A refusal's reason too (the web's form summary points at the fields instead).
+        if (key.startsWith('reason.') && key !== 'reason.FIELDS_NEED_ATTENTION') {
+          expect(web[`error.${key}`], `${language} error.${key}`).toBe(text);
+        }
       }
     }
   });

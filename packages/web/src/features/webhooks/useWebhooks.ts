@@ -38,7 +38,7 @@ export const WebhookDeliveriesDocument = graphql(`
   }
 `);
 
-const CreateWebhookEndpointDocument = graphql(`
+export const CreateWebhookEndpointDocument = graphql(`
   mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
     createWebhookEndpoint(input: $input) {
       secret

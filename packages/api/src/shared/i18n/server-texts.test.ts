@@ -1,5 +1,6 @@
 import {
   ERROR_CODES,
+  FIELD_ERROR_CODES,
   OPERATION_TYPES,
   PRODUCT_KINDS,
   PROBLEM_TYPES,
@@ -48,13 +49,17 @@ describe('server texts (E1, E2)', () => {
     }
   });
 
-  it('E1, E2: every refusal reason has a text', () => {
+  it('E1, E2: every refusal reason and file problem has a text', () => {
     for (const reason of REFUSAL_REASONS)
       expect(hasServerText(`reason.${reason}`), reason).toBe(true);
+    for (const code of FIELD_ERROR_CODES.filter((c) => c.startsWith('FILE_'))) {
+      expect(hasServerText(`fieldError.${code}`), code).toBe(true);
+    }
   });
 
   it('E1: a label the web’s catalogs also have is the same text there (one wording per code)', () => {
-    const labels = /^(app\.name|role\.|productKind\.|operation\.|support\.problemType\.)/;
+    const labels =
+      /^(app\.name|role\.|productKind\.|operation\.|support\.problemType\.|fieldError\.)/;
     for (const language of ['en', 'ko'] as const) {
       const web = JSON.parse(
         readFileSync(

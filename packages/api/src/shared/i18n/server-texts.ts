@@ -132,6 +132,10 @@ const en = {
   'download.action.missing':
     'Check that the whole link was copied. If it was, ask the partner who sent it for a new link.',
   'download.action.retry': 'Try again in a few minutes.',
+  'fieldError.FILE_TYPE': 'Attach only these types of file: {types}.',
+  'fieldError.FILE_EMPTY': 'The file is empty.',
+  'fieldError.FILE_TOO_LARGE': 'Each file must be under {maxMb, number} MB.',
+  'fieldError.FILE_CONTENT': 'The file does not look like a {contentType} file.',
   'resource.customer': 'customer',
   'resource.order': 'order',
   'resource.invoice': 'invoice',
@@ -263,6 +267,10 @@ const ko: Record<ServerTextKey, string> = {
   'download.action.missing':
     '링크 전체가 복사되었는지 확인하세요. 그래도 안 되면 링크를 보낸 파트너에게 새 링크를 요청하세요.',
   'download.action.retry': '몇 분 후에 다시 시도하세요.',
+  'fieldError.FILE_TYPE': '다음 형식의 파일만 첨부하세요: {types}.',
+  'fieldError.FILE_EMPTY': '파일이 비어 있습니다.',
+  'fieldError.FILE_TOO_LARGE': '각 파일은 {maxMb, number}MB 미만이어야 합니다.',
+  'fieldError.FILE_CONTENT': '파일이 {contentType} 파일 형식이 아닙니다.',
   'resource.customer': '고객',
   'resource.order': '주문',
   'resource.invoice': '청구서',

@@ -3,6 +3,7 @@ import {
   MAX_WEBHOOK_ENDPOINTS,
   WEBHOOK_EVENTS,
   WEBHOOK_TEST_EVENT,
+  type WebhookFailure,
 } from '@csp/domain';
 import type { Database } from '../../data-source.js';
 import type { Clock } from '../../shared/clock.js';
@@ -10,6 +11,7 @@ import { authorize, type Actor, type SecretBox } from '../../shared/context.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../shared/cursor.js';
 import { badInput, fail, notFound } from '../../shared/errors.js';
 import { newId, UUID_PATTERN } from '../../shared/ids.js';
+import { deliveryFailureOf } from './delivery-failure.js';
 import { enqueueWebhook } from './outbox.js';
 import { newWebhookSecret } from './signing.js';
 import { fromDb, fromDbOrNull, select, toDb, write } from './sql.js';
@@ -31,7 +33,8 @@ export interface DeliveryView {
   status: DeliveryStatus;
   attempts: number;
   responseStatus: number | null;
-  lastError: string | null;
+  /** W2, E1: why the last attempt failed, as a code; null when it did not. */
+  lastErrorCode: WebhookFailure | null;
   lastAttemptAt: Date | null;
   nextAttemptAt: Date | null;
   deliveredAt: Date | null;
@@ -169,7 +172,7 @@ function deliveryView(row: DeliveryRow): DeliveryView {
     status: row.status,
     attempts: Number(row.attempts),
     responseStatus: row.response_status === null ? null : Number(row.response_status),
-    lastError: row.last_error,
+    lastErrorCode: deliveryFailureOf(row.last_error),
     lastAttemptAt: fromDbOrNull(row.last_attempt_at),
     nextAttemptAt: row.status === 'PENDING' ? fromDbOrNull(row.next_attempt_at) : null,
     deliveredAt: fromDbOrNull(row.delivered_at),

@@ -6,6 +6,7 @@ import {
   PROBLEM_TYPES,
   REFUSAL_REASONS,
   ROLES,
+  WEBHOOK_FAILURES,
 } from '@csp/domain';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { readFileSync } from 'node:fs';
@@ -49,17 +50,20 @@ describe('server texts (E1, E2)', () => {
     }
   });
 
-  it('E1, E2: every refusal reason and file problem has a text', () => {
+  it('E1, E2: every refusal reason, file problem and webhook failure has a text', () => {
     for (const reason of REFUSAL_REASONS)
       expect(hasServerText(`reason.${reason}`), reason).toBe(true);
     for (const code of FIELD_ERROR_CODES.filter((c) => c.startsWith('FILE_'))) {
       expect(hasServerText(`fieldError.${code}`), code).toBe(true);
     }
+    for (const failure of WEBHOOK_FAILURES) {
+      expect(hasServerText(`webhooks.failure.${failure}`), failure).toBe(true);
+    }
   });
 
   it('E1: a label the web’s catalogs also have is the same text there (one wording per code)', () => {
     const labels =
-      /^(app\.name|role\.|productKind\.|operation\.|support\.problemType\.|fieldError\.)/;
+      /^(app\.name|role\.|productKind\.|operation\.|support\.problemType\.|fieldError\.|webhooks\.failure\.)/;
     for (const language of ['en', 'ko'] as const) {
       const web = JSON.parse(
         readFileSync(

@@ -27,7 +27,7 @@ export const WebhookDeliveriesDocument = graphql(`
           status
           attempts
           responseStatus
-          lastError
+          lastErrorCode
           lastAttemptAt
           nextAttemptAt
           deliveredAt

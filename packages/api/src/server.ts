@@ -29,7 +29,7 @@ import { graphqlSchema } from './schema.js';
 import type { Clock } from './shared/clock.js';
 import type { Actor, RequestContext } from './shared/context.js';
 import { formatError, isDatabaseDown } from './shared/format-error.js';
-import { localizeErrors } from './shared/i18n/localize-errors.js';
+import { localizeErrors, refusalMessage } from './shared/i18n/localize-errors.js';
 import { languageOf, serverText } from './shared/i18n/server-text.js';
 import {
   armorRules,
@@ -355,9 +355,12 @@ export async function createApp(options: AppOptions) {
         FORBIDDEN_ROLE: 403,
         NOT_FOUND: 404,
       };
+      // E1: the refusal's facts as data (a reason code with its parameters), the message worded
+      // from them in the language of Accept-Language.
       res.status(statuses[error.code] ?? 400).json({
+        ...error.details,
         code: error.code,
-        message: serverText(language, `error.${error.code}`, error.details),
+        message: refusalMessage(language, error.code, error.details),
       });
       return;
     }

@@ -18,13 +18,13 @@ export function decodeCursor(cursor: string, length: number): (string | number)[
   } catch {
     // fall through to the clear message below
   }
-  return badInput('after', 'The cursor is not one this API gave out.');
+  return badInput('after', 'CURSOR_INVALID');
 }
 
 export function pageSize(first: number | null | undefined, fallback = 20, max = 100): number {
   const size = first ?? fallback;
   if (!Number.isInteger(size) || size < 1 || size > max) {
-    badInput('first', `first must be between 1 and ${max}.`);
+    badInput('first', 'FIRST_OUT_OF_RANGE', { max });
   }
   return size;
 }
@@ -48,7 +48,7 @@ export function pageAfterId<T extends { id: string }>(
   let start = 0;
   if (args.after != null) {
     const index = items.findIndex((item) => item.id === args.after);
-    if (index < 0) badInput('after', 'after must be the id of an item of this list.');
+    if (index < 0) badInput('after', 'AFTER_NOT_IN_LIST');
     start = index + 1;
   }
   return items.slice(start, start + size);

@@ -1,4 +1,10 @@
-import { DomainError, type ErrorCode, type ErrorDetails, type FieldError } from '@csp/domain';
+import {
+  DomainError,
+  type ErrorCode,
+  type ErrorDetails,
+  type FieldError,
+  type RefusalReason,
+} from '@csp/domain';
 import { refusalMessage } from './i18n/localize-errors.js';
 import { GraphQLError } from 'graphql';
 
@@ -11,8 +17,17 @@ export function notFound(resource: string): never {
   return fail('NOT_FOUND', { resource });
 }
 
-export function badInput(field: string, reason: string): never {
-  return fail('BAD_USER_INPUT', { field, reason });
+/**
+ * E1, E2: a BAD_USER_INPUT refusal on `field`, its reason as a code with the numbers and names its
+ * message needs (`reason.*` in the server texts, `error.reason.*` in the web's catalogs), e.g.
+ * `badInput('first', 'FIRST_OUT_OF_RANGE', { max })`. No sentence travels in the extensions.
+ */
+export function badInput(
+  field: string,
+  reasonCode: RefusalReason,
+  params: Readonly<Record<string, string | number | readonly string[]>> = {},
+): never {
+  return fail('BAD_USER_INPUT', { ...params, field, reasonCode });
 }
 
 /**

@@ -16,11 +16,14 @@ import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { serverText } from './i18n/server-text.js';
 
-const asEnum = <T extends string>(values: readonly T[]) =>
+export const asEnum = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 /** Enum value descriptions for the schema explorer, from a description per value. */
-const describeValues = <T extends string>(values: readonly T[], describe: (value: T) => string) =>
+export const describeValues = <T extends string>(
+  values: readonly T[],
+  describe: (value: T) => string,
+) =>
   Object.fromEntries(values.map((v) => [v, { description: describe(v) }])) as {
     [K in T]: { description: string };
   };

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
@@ -27,4 +28,17 @@ export async function gql<T = Record<string, unknown>>(
 
 export function errorCode(response: GraphQLResponse<unknown>): unknown {
   return response.errors?.[0]?.extensions?.['code'];
+}
+
+/**
+ * E1, E2: the first error is a BAD_USER_INPUT refusal with exactly these extensions (`field`, the
+ * `reasonCode` and its params) and this message, in the language the request asked for.
+ */
+export function expectRefusal(
+  response: GraphQLResponse<unknown>,
+  message: string,
+  extensions: { field: string; reasonCode: string } & Record<string, unknown>,
+) {
+  expect(response.errors?.[0]?.message).toBe(message);
+  expect(response.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', ...extensions });
 }

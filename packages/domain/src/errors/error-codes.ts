@@ -28,6 +28,40 @@ export const ERROR_CODES = [
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * E1, E2: why input was refused (BAD_USER_INPUT's `extensions.reasonCode`), with the numbers and
+ * names the message needs beside it in the extensions. The web's catalogs (`error.reason.*`) and
+ * the API's server texts (`reason.*`) word each one.
+ */
+export const REFUSAL_REASONS = [
+  'FIELDS_NEED_ATTENTION',
+  'DATES_INVALID',
+  'DATE_RANGE_ORDER',
+  'DATE_RANGE_TOO_LONG',
+  'OPERATION_TYPE_UNKNOWN',
+  'TIME_ZONE_UNKNOWN',
+  'EMAIL_REQUIRED',
+  'PASSWORD_REQUIRED',
+  'SEARCH_TOO_LONG',
+  'EVENTS_REQUIRED',
+  'EVENT_UNKNOWN',
+  'ENDPOINT_LIMIT',
+  'URL_LENGTH',
+  'URL_NOT_ABSOLUTE',
+  'URL_SCHEME',
+  'URL_NOT_HTTPS',
+  'URL_CREDENTIALS',
+  'URL_FRAGMENT',
+  'URL_HOST_NOT_FOUND',
+  'URL_PRIVATE_ADDRESS',
+  'WITHIN_DAYS_OUT_OF_RANGE',
+  'DOWNLOAD_CHOICE_INCOMPLETE',
+  'CURSOR_INVALID',
+  'FIRST_OUT_OF_RANGE',
+  'AFTER_NOT_IN_LIST',
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 export type Language = 'en' | 'ko';
 
 /** A refusal's facts; `fieldErrors` lists bad input field by field, as data (S2, E2). */

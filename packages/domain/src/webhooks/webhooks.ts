@@ -19,6 +19,28 @@ export function isWebhookEvent(value: unknown): value is WebhookEventType {
   return typeof value === 'string' && (WEBHOOK_EVENTS as readonly string[]).includes(value);
 }
 
+/**
+ * W2: why a delivery attempt failed, as a code the delivery log shows in the reader's language.
+ * HTTP_STATUS: the endpoint answered, but not with a 2xx (the status is the delivery's own).
+ */
+export const WEBHOOK_FAILURES = [
+  'TIMED_OUT',
+  'ADDRESS_REFUSED',
+  'HTTPS_REQUIRED',
+  'INVALID_URL',
+  'HTTP_STATUS',
+  'RESPONSE_BROKEN',
+  'CONNECTION_REFUSED',
+  'HOST_NOT_FOUND',
+  'TLS_FAILED',
+  'CONNECTION_FAILED',
+] as const;
+export type WebhookFailure = (typeof WEBHOOK_FAILURES)[number];
+
+export function isWebhookFailure(value: unknown): value is WebhookFailure {
+  return typeof value === 'string' && (WEBHOOK_FAILURES as readonly string[]).includes(value);
+}
+
 /** W1: `cancellation_window.closing` goes out this long before a window closes (once per line). */
 export const CLOSING_WARNING_MS = 24 * HOUR_MS;
 

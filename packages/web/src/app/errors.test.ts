@@ -1,9 +1,10 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { REFUSAL_REASONS } from '@csp/domain';
 import { describe, expect, it } from 'vitest';
 import { describeError, errorCodes } from './errors';
 import type { I18n } from './i18n/i18n-context';
 import { loadedI18n } from './i18n/I18nProvider';
-import type { Language } from './i18n/messages';
+import { hasMessage, type Language } from './i18n/messages';
 
 /** The real facade, with instants as ISO text so the expected messages stay literal. */
 function i18nOf(language: Language): I18n {
@@ -55,6 +56,34 @@ describe('error messages', () => {
     ]);
     expect(describeError(error, i18nOf('ko'))).toEqual([
       '입력 값이 올바르지 않습니다: 필드 2개를 확인해야 합니다. 옆에 있는 메시지를 참조하세요.',
+    ]);
+  });
+
+  it('E1, E2: every refusal reason the API sends is worded here, its params filled in', () => {
+    for (const reason of REFUSAL_REASONS) {
+      expect(hasMessage(`error.reason.${reason}`), reason).toBe(true);
+    }
+    const cursor = graphQLErrors({
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+      reasonCode: 'FIRST_OUT_OF_RANGE',
+      max: 200,
+    });
+    expect(describeError(cursor, i18nOf('en'))).toEqual([
+      'Some of the input is not valid: first must be between 1 and 200.',
+    ]);
+    expect(describeError(cursor, i18nOf('ko'))).toEqual([
+      '입력 값이 올바르지 않습니다: first는 1에서 200 사이여야 합니다.',
+    ]);
+    const event = graphQLErrors({
+      code: 'BAD_USER_INPUT',
+      field: 'events',
+      reasonCode: 'EVENT_UNKNOWN',
+      event: 'order.shipped',
+      events: ['order.placed', 'purchase.cancelled'],
+    });
+    expect(describeError(event, i18nOf('ko'))).toEqual([
+      '입력 값이 올바르지 않습니다: 알 수 없는 이벤트 “order.shipped”입니다. 다음 중에서 선택하세요: order.placed, purchase.cancelled.',
     ]);
   });
 

@@ -148,6 +148,23 @@ describeEachEngine('activity log CSV', (use) => {
     }
   });
 
+  it('A4, E1, E2: the time-zone refusal is a reason code on `tz`, worded in the language of Accept-Language', async () => {
+    const h = use();
+    const { partner } = await createTenant(h.db);
+    const viewer = await createUser(h.db, partner.id, ['GLOBAL_ADMIN']);
+    const res = await fetch(`${h.url}${csvPath('&tz=Mars%2FOlympus')}`, {
+      headers: { authorization: `Bearer ${viewer.token}`, 'accept-language': 'ko' },
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'tz',
+      reasonCode: 'TIME_ZONE_UNKNOWN',
+      message:
+        '입력 값이 올바르지 않습니다: 알 수 없는 표준 시간대입니다. Asia/Seoul과 같은 IANA 이름을 사용하세요.',
+    });
+  });
+
   it('A4: a cell that a spreadsheet would run as a formula is prefixed with a quote', async () => {
     const h = use();
     const { partner } = await createTenant(h.db);

@@ -25,7 +25,7 @@ const BATCH = 200;
 export function timeZoneParam(value: unknown): string {
   if (value === undefined || value === '') return 'UTC';
   const zone = typeof value === 'string' ? canonicalTimeZone(value) : null;
-  if (!zone) badInput('tz', 'Unknown time zone: use an IANA name such as Asia/Seoul.');
+  if (!zone) badInput('tz', 'TIME_ZONE_UNKNOWN');
   return zone;
 }
 

@@ -30,14 +30,14 @@ export function validateFilter(filter: {
   customerId?: string | null;
 }): ActivityFilter {
   const problem = activityRangeProblem(filter.from, filter.to);
-  if (problem === 'invalid') badInput('from', 'Enter valid dates.');
-  if (problem === 'order') badInput('to', 'The end date must be after the start date.');
+  if (problem === 'invalid') badInput('from', 'DATES_INVALID');
+  if (problem === 'order') badInput('to', 'DATE_RANGE_ORDER');
   if (problem === 'tooLong')
-    badInput('to', `Choose a range of at most ${ACTIVITY_MAX_RANGE_DAYS} days.`);
+    badInput('to', 'DATE_RANGE_TOO_LONG', { maxDays: ACTIVITY_MAX_RANGE_DAYS });
   const operationTypes = filter.operationTypes?.length
     ? [...new Set(filter.operationTypes)]
     : [...OPERATION_TYPES];
-  if (!operationTypes.every(isOperationType)) badInput('operationTypes', 'Unknown operation type.');
+  if (!operationTypes.every(isOperationType)) badInput('operationTypes', 'OPERATION_TYPE_UNKNOWN');
   return {
     from: filter.from,
     to: filter.to,

@@ -1,8 +1,9 @@
+import { ACTIVITY_MAX_RANGE_DAYS } from '@csp/domain';
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { SCHEMA_FILE } from '../../schema-file.js';
 import { download, issueLink, placeOrder } from '../../test-support/actions.js';
-import { errorCode, gql } from '../../test-support/client.js';
+import { errorCode, expectRefusal, gql } from '../../test-support/client.js';
 import { createCustomer, createTenant, createUser } from '../../test-support/factories.js';
 import { describeEachEngine, type Harness } from '../../test-support/harness.js';
 
@@ -164,6 +165,35 @@ describeEachEngine('activity log', (use) => {
     expect(ofOther.data!.activityLog.edges.map((e) => e.node.operation)).toEqual(['create_order']);
     expect(ofOther.data!.activityLog.totalCount).toBe(1);
     expect(keysAndDownloads.data!.activityLog.totalCount).toBe(3);
+  });
+
+  it('A2, E1, E2: a reversed or too long range is refused on `to` with a reason code; the limit is the domain’s', async () => {
+    const h = use();
+    const { viewer } = await partnerWithActivity(h);
+    const reversed = await gql(
+      h.url,
+      LOG,
+      { from: '2026-11-12T00:00:00Z', to: '2026-11-11T00:00:00Z' },
+      { token: viewer.token, language: 'ko' },
+    );
+    expectRefusal(reversed, '입력 값이 올바르지 않습니다: 종료일은 시작일 이후여야 합니다.', {
+      field: 'to',
+      reasonCode: 'DATE_RANGE_ORDER',
+    });
+    const tooLong = await gql(
+      h.url,
+      LOG,
+      {
+        from: '2020-01-01T00:00:00Z',
+        to: new Date(Date.UTC(2020, 0, 2 + ACTIVITY_MAX_RANGE_DAYS)).toISOString(),
+      },
+      { token: viewer.token },
+    );
+    expectRefusal(
+      tooLong,
+      `Some of the input is not valid: Choose a range of at most ${ACTIVITY_MAX_RANGE_DAYS.toLocaleString('en-US')} days.`,
+      { field: 'to', reasonCode: 'DATE_RANGE_TOO_LONG', maxDays: ACTIVITY_MAX_RANGE_DAYS },
+    );
   });
 
   it('A2: from is inclusive and to exclusive, to the millisecond', async () => {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { errorCode, gql } from '../../test-support/client.js';
+import { errorCode, expectRefusal, gql } from '../../test-support/client.js';
 import { createPartner, createUser } from '../../test-support/factories.js';
 import { describeEachEngine } from '../../test-support/harness.js';
 import { SessionEntity } from './session.entity.js';
@@ -90,6 +90,27 @@ describeEachEngine('sign-in and sessions', (use) => {
     expect(errorCode(wrongPassword)).toBe('INVALID_CREDENTIALS');
     expect(wrongPassword.errors).toEqual(unknownEmail.errors);
     expect(wrongPassword.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('E1, E2: an empty password or an overlong e-mail is refused on its field as a reason code, worded per Accept-Language', async () => {
+    const { url } = use();
+    expectRefusal(
+      await gql(
+        url,
+        SIGN_IN,
+        { input: { email: 'someone@contoso.example', password: '' } },
+        { language: 'ko' },
+      ),
+      '입력 값이 올바르지 않습니다: 암호를 입력하세요.',
+      { field: 'password', reasonCode: 'PASSWORD_REQUIRED' },
+    );
+    expectRefusal(
+      await gql(url, SIGN_IN, {
+        input: { email: `${'x'.repeat(250)}@a.test`, password: 'secret' },
+      }),
+      'Some of the input is not valid: Enter your e-mail address.',
+      { field: 'email', reasonCode: 'EMAIL_REQUIRED' },
+    );
   });
 
   it('E6: failed sign-ins are rate-limited per e-mail and address, even with the right password', async () => {

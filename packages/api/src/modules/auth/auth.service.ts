@@ -120,8 +120,8 @@ export async function signIn(
   sourceAddress: string | null,
 ): Promise<SignInResult> {
   const normalized = email.trim().toLowerCase();
-  if (!normalized || normalized.length > 254) badInput('email', 'Enter your e-mail address.');
-  if (!password || password.length > 1024) badInput('password', 'Enter your password.');
+  if (!normalized || normalized.length > 254) badInput('email', 'EMAIL_REQUIRED');
+  if (!password || password.length > 1024) badInput('password', 'PASSWORD_REQUIRED');
   const emailHash = sha256Hex(normalized);
   // E6: throttled per e-mail AND source address (IPv6 by its /64), decided before any check.
   const addressHash = sha256Hex(throttleAddress(sourceAddress));

@@ -1,7 +1,7 @@
-import { DAY_MS } from '@csp/domain';
+import { CLOSING_SOON_MAX_DAYS, DAY_MS } from '@csp/domain';
 import { expect, it } from 'vitest';
 import { placeOrder } from '../../test-support/actions.js';
-import { gql } from '../../test-support/client.js';
+import { expectRefusal, gql } from '../../test-support/client.js';
 import { createCustomer, createTenant, createUser } from '../../test-support/factories.js';
 import { describeEachEngine } from '../../test-support/harness.js';
 
@@ -160,7 +160,7 @@ describeEachEngine('closing soon (K1)', (use) => {
     h.clock.set(new Date('2026-11-10T10:00:00.000Z'));
   });
 
-  it('K1: roles as for cancelling (R5); a bad horizon or cursor is refused', async () => {
+  it('K1, E2: roles as for cancelling (R5); a bad horizon or cursor is refused with a reason code', async () => {
     const h = use();
     const { partner, admin } = await createTenant(h.db, 'US');
     const globalAdmin = await createUser(h.db, partner.id, ['GLOBAL_ADMIN']);
@@ -169,17 +169,17 @@ describeEachEngine('closing soon (K1)', (use) => {
       code: 'FORBIDDEN_ROLE',
       missingRoles: ['Admin agent'],
     });
-    for (const within of [0, 61]) {
-      const bad = await closing(admin.token, { within });
-      expect(bad.errors?.[0]?.extensions).toMatchObject({
-        code: 'BAD_USER_INPUT',
-        field: 'withinDays',
-      });
+    for (const within of [0, CLOSING_SOON_MAX_DAYS + 1]) {
+      expectRefusal(
+        await closing(admin.token, { within }),
+        `Some of the input is not valid: withinDays must be a whole number of days from 1 to ${CLOSING_SOON_MAX_DAYS}.`,
+        { field: 'withinDays', reasonCode: 'WITHIN_DAYS_OUT_OF_RANGE', max: CLOSING_SOON_MAX_DAYS },
+      );
     }
-    const badCursor = await closing(admin.token, { after: 'nonsense' });
-    expect(badCursor.errors?.[0]?.extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'after',
-    });
+    expectRefusal(
+      await closing(admin.token, { after: 'nonsense' }),
+      'Some of the input is not valid: The cursor is not one this API gave out.',
+      { field: 'after', reasonCode: 'CURSOR_INVALID' },
+    );
   });
 });

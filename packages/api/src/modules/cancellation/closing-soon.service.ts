@@ -51,10 +51,7 @@ export async function closingSoon(
   const actor = authorize(actorOrNull, 'CANCEL_PURCHASE');
   const days = args.withinDays ?? CLOSING_SOON_DEFAULT_DAYS;
   if (!isValidClosingSoonHorizon(days))
-    badInput(
-      'withinDays',
-      `withinDays must be a whole number of days from 1 to ${CLOSING_SOON_MAX_DAYS}.`,
-    );
+    badInput('withinDays', 'WITHIN_DAYS_OUT_OF_RANGE', { max: CLOSING_SOON_MAX_DAYS });
   const { fallback, max } = PAGED_FIELDS['Query.cancellationsClosingSoon']!;
   const size = pageSize(args.first, fallback, max);
   const until = new Date(now.getTime() + days * DAY_MS);
@@ -70,7 +67,7 @@ export async function closingSoon(
     const [at, id] = decodeCursor(args.after, 2);
     const after = new Date(String(at));
     if (Number.isNaN(after.getTime()) || typeof id !== 'string')
-      badInput('after', 'The cursor is not one this API gave out.');
+      badInput('after', 'CURSOR_INVALID');
     page.andWhere(
       '(l.cancellable_until > :afterAt OR (l.cancellable_until = :afterAt AND l.id > :afterId))',
       { afterAt: after, afterId: id },

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { errorCode, gql } from '../../test-support/client.js';
+import { errorCode, expectRefusal, gql } from '../../test-support/client.js';
+import { PAGED_FIELDS } from '../../shared/graphql-limits.js';
 import { createCustomer, createPartner, createUser } from '../../test-support/factories.js';
 import { describeEachEngine } from '../../test-support/harness.js';
 import { CustomerEntity } from './customer.entity.js';
@@ -91,6 +92,34 @@ describeEachEngine('customers', (use) => {
     );
     expect(errorCode(await gql(url, SEARCH, { first: 1000 }, { token: user.token }))).toBe(
       'BAD_USER_INPUT',
+    );
+  });
+
+  it('B1, E1, E2: a refused cursor or page size is a reason code with its limit, worded in the language of Accept-Language', async () => {
+    const { url } = use();
+    const { user } = await partnerWithCustomers();
+    const max = PAGED_FIELDS['Query.customers']!.max;
+    const korean = { token: user.token, language: 'ko-KR,ko;q=0.9' };
+    expectRefusal(
+      await gql(url, SEARCH, { first: max + 1 }, korean),
+      `입력 값이 올바르지 않습니다: first는 1에서 ${max} 사이여야 합니다.`,
+      { field: 'first', reasonCode: 'FIRST_OUT_OF_RANGE', max },
+    );
+    const cursor = { field: 'after', reasonCode: 'CURSOR_INVALID' };
+    expectRefusal(
+      await gql(url, SEARCH, { after: 'garbage' }, korean),
+      '입력 값이 올바르지 않습니다: 이 API가 발급한 커서가 아닙니다.',
+      cursor,
+    );
+    expectRefusal(
+      await gql(url, SEARCH, { after: 'garbage' }, { token: user.token }),
+      'Some of the input is not valid: The cursor is not one this API gave out.',
+      cursor,
+    );
+    expectRefusal(
+      await gql(url, SEARCH, { search: 'x'.repeat(201) }, { token: user.token }),
+      'Some of the input is not valid: Search for at most 200 characters.',
+      { field: 'search', reasonCode: 'SEARCH_TOO_LONG', max: 200 },
     );
   });
 

@@ -13,6 +13,9 @@ export interface CustomerPage {
   totalCount: number;
 }
 
+/** B1: the longest search text (a name, GUID, domain or order ID is far shorter). */
+const MAX_SEARCH_LENGTH = 200;
+
 export const CUSTOMER_COLUMNS =
   'c.id, c.partner_id, c.name, c.tenant_id, c.domain, c.market, c.created_at';
 
@@ -92,7 +95,8 @@ export async function listCustomers(
 ): Promise<CustomerPage> {
   const size = pageSize(args.first);
   const search = args.search?.trim() ?? '';
-  if (search.length > 200) badInput('search', 'Search for at most 200 characters.');
+  if (search.length > MAX_SEARCH_LENGTH)
+    badInput('search', 'SEARCH_TOO_LONG', { max: MAX_SEARCH_LENGTH });
   const scope = forPartner(db.manager, actor);
 
   const matches = search ? matchesSql(search, db.engine) : null;

@@ -1,7 +1,7 @@
 import { DAY_MS } from '@csp/domain';
 import { expect, it } from 'vitest';
 import { placeOrder } from '../../test-support/actions.js';
-import { errorCode, gql } from '../../test-support/client.js';
+import { errorCode, expectRefusal, gql } from '../../test-support/client.js';
 import { createCustomer, createTenant, createUser } from '../../test-support/factories.js';
 import { describeEachEngine, type Harness } from '../../test-support/harness.js';
 import { ActivityEntryEntity } from '../activity/activity-entry.entity.js';
@@ -222,7 +222,14 @@ describeEachEngine('software, keys and download links', (use) => {
       { input: { lineId, version: '2022' } },
       { token: admin.token },
     );
-    expect(errorCode(half)).toBe('BAD_USER_INPUT');
+    expectRefusal(
+      half,
+      'Some of the input is not valid: Pick a version, a language and a file type.',
+      {
+        field: 'fileType',
+        reasonCode: 'DOWNLOAD_CHOICE_INCOMPLETE',
+      },
+    );
     const reservation = await buy(h, admin.token, customer.id, 'azure-reserved-vm-d2s-v5:1y');
     expect(
       errorCode(

@@ -25,8 +25,7 @@ import { liveLinksOfLineLoader } from './software.loaders.js';
 function choiceOf(input: GetKeysAndDownloadsInput): DownloadChoice | null {
   const { version, language, fileType } = input;
   if (!version && !language && !fileType) return null;
-  if (!version || !language || !fileType)
-    badInput('fileType', 'Pick a version, a language and a file type.');
+  if (!version || !language || !fileType) badInput('fileType', 'DOWNLOAD_CHOICE_INCOMPLETE');
   return { version, language, fileType };
 }
 

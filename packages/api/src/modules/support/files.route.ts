@@ -14,7 +14,12 @@ import {
   UploadRefused,
   type AttachmentStore,
 } from './attachment-store.js';
-import { languageOf, serverText } from '../../shared/i18n/server-text.js';
+import {
+  hasServerText,
+  languageOf,
+  serverText,
+  type Language,
+} from '../../shared/i18n/server-text.js';
 
 /** Answers a refusal without reading the rest of the body, and closes the connection after it. */
 function refuseUpload(res: Response, status: number, body: Record<string, unknown>) {
@@ -23,20 +28,30 @@ function refuseUpload(res: Response, status: number, body: Record<string, unknow
   res.status(status).json(body);
 }
 
-/** S2: an upload refused on its file, in the shape of a GraphQL refusal's field error. */
+/** A file's problem (FILE_TYPE, FILE_EMPTY, FILE_TOO_LARGE, FILE_CONTENT) in `language`. */
+function fileProblemText(language: Language, problem: UploadRefused['problem']): string {
+  const key = `fieldError.${problem.code}`;
+  return hasServerText(key) ? serverText(language, key, problem.params) : problem.code;
+}
+
+/**
+ * S2, E1: an upload refused on its file, in the shape of a GraphQL refusal's field error; the
+ * message words the file's problem (its code and params) in the language of Accept-Language.
+ */
 function refuseFile(
   req: Request,
   res: Response,
   status: number,
   problem: UploadRefused['problem'],
 ) {
+  const language = languageOf(req.get('accept-language'));
   refuseUpload(res, status, {
     code: 'BAD_USER_INPUT',
     field: 'attachments',
     reason: problem.code,
     fieldErrors: [{ field: 'attachments', ...problem }],
-    message: serverText(languageOf(req.get('accept-language')), 'error.BAD_USER_INPUT', {
-      reason: problem.code,
+    message: serverText(language, 'error.BAD_USER_INPUT', {
+      reason: fileProblemText(language, problem),
     }),
   });
 }

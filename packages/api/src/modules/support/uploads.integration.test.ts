@@ -1,4 +1,4 @@
-import { MAX_ATTACHMENT_BYTES } from '@csp/domain';
+import { ATTACHMENT_RULES, MAX_ATTACHMENT_BYTES } from '@csp/domain';
 import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { expect, it } from 'vitest';
@@ -65,7 +65,7 @@ const chunkCount = async (h: Harness) =>
   );
 
 describeEachEngine('uploads', (use) => {
-  it('E6: an anonymous (or unauthorised) 10 MB upload is refused before its body is read', async () => {
+  it('E6, E1: an anonymous (or unauthorised) 10 MB upload is refused before its body is read; too large a file is said in the request’s language', async () => {
     const h = use();
     const anonymous = await answerBeforeBody(h, { 'x-file-name': 'big.txt' }, 10 * 1024 * 1024);
     expect(anonymous.status).toBe(401);
@@ -85,11 +85,15 @@ describeEachEngine('uploads', (use) => {
     const { admin } = await createTenant(h.db);
     const tooLarge = await answerBeforeBody(
       h,
-      { authorization: `Bearer ${admin.token}`, 'x-file-name': 'big.txt' },
+      { authorization: `Bearer ${admin.token}`, 'x-file-name': 'big.txt', 'accept-language': 'ko' },
       MAX_ATTACHMENT_BYTES + 1,
     );
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body['reason']).toBe('FILE_TOO_LARGE');
+    // E1: a message in the request's language, not the bare code.
+    expect(tooLarge.body['message']).toBe(
+      `입력 값이 올바르지 않습니다: 각 파일은 ${ATTACHMENT_RULES.maxMb}MB 미만이어야 합니다.`,
+    );
     expect(tooLarge.body['fieldErrors']).toEqual([
       { field: 'attachments', code: 'FILE_TOO_LARGE', params: { maxMb: 10 } },
     ]);
@@ -104,6 +108,7 @@ describeEachEngine('uploads', (use) => {
       code: 'BAD_USER_INPUT',
       reason: 'FILE_EMPTY',
       fieldErrors: [{ field: 'attachments', code: 'FILE_EMPTY', params: {} }],
+      message: 'Some of the input is not valid: The file is empty.',
     });
 
     const percent = await upload(h.url, admin.token, 'discount 100%.txt', Buffer.from('10 % off'));

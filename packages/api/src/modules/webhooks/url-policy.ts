@@ -72,23 +72,18 @@ export class UrlRefused extends Error {}
 export function checkUrlForm(text: string, policy: UrlPolicy): URL {
   const trimmed = text.trim();
   if (trimmed.length === 0 || trimmed.length > MAX_WEBHOOK_URL_LENGTH)
-    badInput('url', `Give the endpoint's address (at most ${MAX_WEBHOOK_URL_LENGTH} characters).`);
+    badInput('url', 'URL_LENGTH', { max: MAX_WEBHOOK_URL_LENGTH });
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    return badInput(
-      'url',
-      'The address must be an absolute URL such as https://example.com/hooks.',
-    );
+    return badInput('url', 'URL_NOT_ABSOLUTE');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    badInput('url', 'The address must start with https://.');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') badInput('url', 'URL_SCHEME');
   if (url.protocol === 'http:' && policy.production && !policy.allowPrivate)
-    badInput('url', 'Only https:// addresses are accepted.');
-  if (url.username || url.password)
-    badInput('url', 'Put no user name or password in the address; requests are signed instead.');
-  if (url.hash) badInput('url', 'The address may not have a #fragment.');
+    badInput('url', 'URL_NOT_HTTPS');
+  if (url.username || url.password) badInput('url', 'URL_CREDENTIALS');
+  if (url.hash) badInput('url', 'URL_FRAGMENT');
   return url;
 }
 
@@ -112,10 +107,10 @@ export async function checkEndpointUrl(text: string, policy: UrlPolicy): Promise
   try {
     addresses = await resolveAll(hostOf(url));
   } catch {
-    return badInput('url', `The host ${url.hostname} could not be found.`);
+    return badInput('url', 'URL_HOST_NOT_FOUND', { host: url.hostname });
   }
   if (!policy.allowPrivate && addresses.some((a) => isInternalAddress(a.address)))
-    badInput('url', 'The address points into a private or local network, which is not allowed.');
+    badInput('url', 'URL_PRIVATE_ADDRESS');
   return url.href;
 }
 

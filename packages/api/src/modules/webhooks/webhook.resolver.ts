@@ -53,7 +53,7 @@ export class WebhookResolver {
       edges: page.rows.map((row) =>
         Object.assign(new WebhookDeliveryEdge(), {
           cursor: row.cursor,
-          node: WebhookDelivery.of(row.delivery),
+          node: WebhookDelivery.of(row.delivery, ctx.language),
         }),
       ),
       pageInfo: PageInfo.forward(page.rows, page.hasNextPage),
@@ -103,7 +103,10 @@ export class WebhookResolver {
     @Ctx() ctx: RequestContext,
     @Arg('endpointId', () => ID, { description: 'The endpoint to test.' }) endpointId: string,
   ): Promise<WebhookDelivery> {
-    return WebhookDelivery.of(await sendTestEvent(ctx.db, ctx.clock, ctx.actor, endpointId));
+    return WebhookDelivery.of(
+      await sendTestEvent(ctx.db, ctx.clock, ctx.actor, endpointId),
+      ctx.language,
+    );
   }
 
   @Mutation(() => WebhookDelivery, {
@@ -115,6 +118,9 @@ export class WebhookResolver {
     @Ctx() ctx: RequestContext,
     @Arg('deliveryId', () => ID, { description: 'The delivery to send again.' }) deliveryId: string,
   ): Promise<WebhookDelivery> {
-    return WebhookDelivery.of(await redeliver(ctx.db, ctx.clock, ctx.actor, deliveryId));
+    return WebhookDelivery.of(
+      await redeliver(ctx.db, ctx.clock, ctx.actor, deliveryId),
+      ctx.language,
+    );
   }
 }

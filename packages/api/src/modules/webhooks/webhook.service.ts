@@ -3,6 +3,7 @@ import {
   MAX_WEBHOOK_ENDPOINTS,
   WEBHOOK_EVENTS,
   WEBHOOK_TEST_EVENT,
+  type WebhookFailure,
 } from '@csp/domain';
 import type { Database } from '../../data-source.js';
 import type { Clock } from '../../shared/clock.js';
@@ -10,6 +11,7 @@ import { authorize, type Actor, type SecretBox } from '../../shared/context.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../shared/cursor.js';
 import { badInput, fail, notFound } from '../../shared/errors.js';
 import { newId, UUID_PATTERN } from '../../shared/ids.js';
+import { deliveryFailureOf } from './delivery-failure.js';
 import { enqueueWebhook } from './outbox.js';
 import { newWebhookSecret } from './signing.js';
 import { fromDb, fromDbOrNull, select, toDb, write } from './sql.js';
@@ -31,7 +33,8 @@ export interface DeliveryView {
   status: DeliveryStatus;
   attempts: number;
   responseStatus: number | null;
-  lastError: string | null;
+  /** W2, E1: why the last attempt failed, as a code; null when it did not. */
+  lastErrorCode: WebhookFailure | null;
   lastAttemptAt: Date | null;
   nextAttemptAt: Date | null;
   deliveredAt: Date | null;
@@ -77,13 +80,10 @@ export async function listEndpoints(db: Database, actorOrNull: Actor | null) {
 
 function checkEvents(events: readonly string[]): string[] {
   const unique = [...new Set(events.map((e) => e.trim()))];
-  if (unique.length === 0) badInput('events', 'Choose at least one event.');
+  if (unique.length === 0) badInput('events', 'EVENTS_REQUIRED');
   for (const event of unique) {
     if (!isWebhookEvent(event))
-      badInput(
-        'events',
-        `Unknown event "${event.slice(0, 60)}"; use ${WEBHOOK_EVENTS.join(', ')}.`,
-      );
+      badInput('events', 'EVENT_UNKNOWN', { event: event.slice(0, 60), events: WEBHOOK_EVENTS });
   }
   return WEBHOOK_EVENTS.filter((e) => unique.includes(e));
 }
@@ -113,10 +113,7 @@ export async function createEndpoint(
       [actor.partnerId],
     );
     if (Number(count?.n ?? 0) >= MAX_WEBHOOK_ENDPOINTS)
-      badInput(
-        'url',
-        `A partner has at most ${MAX_WEBHOOK_ENDPOINTS} endpoints; remove one first.`,
-      );
+      badInput('url', 'ENDPOINT_LIMIT', { max: MAX_WEBHOOK_ENDPOINTS });
     await write(
       m,
       `INSERT INTO webhook_endpoints (id, partner_id, url, events, secret_ciphertext, created_by_user_id, created_at)
@@ -175,7 +172,7 @@ function deliveryView(row: DeliveryRow): DeliveryView {
     status: row.status,
     attempts: Number(row.attempts),
     responseStatus: row.response_status === null ? null : Number(row.response_status),
-    lastError: row.last_error,
+    lastErrorCode: deliveryFailureOf(row.last_error),
     lastAttemptAt: fromDbOrNull(row.last_attempt_at),
     nextAttemptAt: row.status === 'PENDING' ? fromDbOrNull(row.next_attempt_at) : null,
     deliveredAt: fromDbOrNull(row.delivered_at),
@@ -194,8 +191,7 @@ export async function listDeliveries(
   const size = pageSize(args.first, 20, 100);
   const endpoint = await endpointOf(db, actor, endpointId);
   const before = args.after != null ? Number(decodeCursor(args.after, 1)[0]) : null;
-  if (before !== null && !Number.isSafeInteger(before))
-    badInput('after', 'The cursor is not one this API gave out.');
+  if (before !== null && !Number.isSafeInteger(before)) badInput('after', 'CURSOR_INVALID');
   const rows = await select<DeliveryRow>(
     db.manager,
     `SELECT d.seq, d.id, d.event_id, e.type, d.status, d.attempts, d.response_status, d.last_error,

@@ -1,6 +1,13 @@
-import { WEBHOOK_EVENTS, WEBHOOK_RETRY_PERIOD_MS, WEBHOOK_TEST_EVENT } from '@csp/domain';
+import {
+  WEBHOOK_EVENTS,
+  WEBHOOK_FAILURES,
+  WEBHOOK_RETRY_PERIOD_MS,
+  WEBHOOK_TEST_EVENT,
+  type WebhookFailure,
+} from '@csp/domain';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../../shared/graphql-types.js';
+import { asEnum, describeValues, PageInfo } from '../../shared/graphql-types.js';
+import { serverText, type Language } from '../../shared/i18n/server-text.js';
 import type { DeliveryStatus, DeliveryView, EndpointView } from './webhook.service.js';
 
 const RETRY_HOURS = WEBHOOK_RETRY_PERIOD_MS / 3_600_000;
@@ -21,6 +28,16 @@ registerEnumType(DeliveryStatusEnum, {
     FAILED: { description: `Given up after ${RETRY_HOURS} hours of retries.` },
   },
 });
+// W2, E1: why an attempt failed, as a code; described by its English server text.
+export const DeliveryFailureEnum = asEnum(WEBHOOK_FAILURES);
+registerEnumType(DeliveryFailureEnum, {
+  name: 'WebhookDeliveryFailure',
+  description: 'Why a webhook delivery attempt failed.',
+  valuesConfig: describeValues(WEBHOOK_FAILURES, (failure) =>
+    serverText('en', `webhooks.failure.${failure}`),
+  ),
+});
+
 @ObjectType({ description: 'An address the partner’s events are sent to.' })
 export class WebhookEndpoint {
   @Field(() => ID, { description: 'The endpoint’s id.' })
@@ -86,9 +103,16 @@ export class WebhookDelivery {
   @Field(() => Int, { nullable: true, description: 'The HTTP status of the last attempt.' })
   responseStatus: number | null;
 
+  @Field(() => DeliveryFailureEnum, {
+    nullable: true,
+    description: 'Why the last attempt failed, as a code; null when it did not.',
+  })
+  lastErrorCode: WebhookFailure | null;
+
   @Field(() => String, {
     nullable: true,
-    description: 'Why the last attempt failed; null when it did not.',
+    description:
+      'Why the last attempt failed, in words in the language of Accept-Language (English or Korean); null when it did not.',
   })
   lastError: string | null;
 
@@ -104,8 +128,12 @@ export class WebhookDelivery {
   @Field(() => Date, { description: 'When the event was queued for this endpoint.' })
   createdAt: Date;
 
-  static of(view: DeliveryView): WebhookDelivery {
-    return Object.assign(new WebhookDelivery(), view);
+  /** `language`: the caller's (Accept-Language), for `lastError`'s words. */
+  static of(view: DeliveryView, language: Language): WebhookDelivery {
+    const code = view.lastErrorCode;
+    return Object.assign(new WebhookDelivery(), view, {
+      lastError: code ? serverText(language, `webhooks.failure.${code}`) : null,
+    });
   }
 }
 

@@ -1,7 +1,7 @@
-import { DAY_MS, HOUR_MS } from '@csp/domain';
+import { DAY_MS, HOUR_MS, MAX_WEBHOOK_URL_LENGTH } from '@csp/domain';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { issueLink, placeOrder } from '../../test-support/actions.js';
-import { gql } from '../../test-support/client.js';
+import { expectRefusal, gql } from '../../test-support/client.js';
 import { createTenant, createUser } from '../../test-support/factories.js';
 import { describeEachEngine, type Harness } from '../../test-support/harness.js';
 import { WebhookReceiver } from '../../test-support/webhook-receiver.js';
@@ -31,6 +31,7 @@ const DELIVERIES = /* GraphQL */ `
           status
           attempts
           responseStatus
+          lastErrorCode
           lastError
         }
       }
@@ -52,6 +53,7 @@ interface Delivery {
   status: string;
   attempts: number;
   responseStatus: number | null;
+  lastErrorCode: string | null;
   lastError: string | null;
 }
 
@@ -178,6 +180,36 @@ describeEachEngine('webhooks (W1, W2)', (use) => {
     expect(rows).toEqual([]);
   });
 
+  it('W2, E1, E2: with Accept-Language: ko a refused address is said in Korean; code, field and reason code stay', async () => {
+    const h = use();
+    const { partner } = await createTenant(h.db, 'US');
+    const globalAdmin = await createUser(h.db, partner.id, ['GLOBAL_ADMIN']);
+    const register = (url: string, language?: string) =>
+      gql(
+        h.url,
+        REGISTER,
+        { i: { url, events: ['order.placed'] } },
+        { token: globalAdmin.token, language },
+      );
+    const scheme = { field: 'url', reasonCode: 'URL_SCHEME' };
+    expectRefusal(
+      await register('ftp://example.com/hooks', 'ko-KR,ko;q=0.9,en;q=0.5'),
+      '입력 값이 올바르지 않습니다: 주소는 https://로 시작해야 합니다.',
+      scheme,
+    );
+    expectRefusal(
+      await register('ftp://example.com/hooks'),
+      'Some of the input is not valid: The address must start with https://.',
+      scheme,
+    );
+    // The limit comes from the domain, as a param.
+    expectRefusal(
+      await register(`https://example.com/${'a'.repeat(MAX_WEBHOOK_URL_LENGTH)}`, 'ko'),
+      `입력 값이 올바르지 않습니다: 엔드포인트 주소를 입력하세요(최대 ${MAX_WEBHOOK_URL_LENGTH}자).`,
+      { field: 'url', reasonCode: 'URL_LENGTH', max: MAX_WEBHOOK_URL_LENGTH },
+    );
+  });
+
   it('W2: order.placed and purchase.cancelled (with its credit) arrive signed, in order, with their event ids', async () => {
     const h = use();
     await reset();
@@ -261,8 +293,12 @@ describeEachEngine('webhooks (W1, W2)', (use) => {
       h.clock.advance(HOUR_MS);
     }
     const [failed] = await deliveries();
-    expect(failed).toMatchObject({ status: 'FAILED', responseStatus: null });
-    expect(failed!.lastError).toMatch(/ECONNREFUSED/);
+    expect(failed).toMatchObject({
+      status: 'FAILED',
+      responseStatus: null,
+      lastErrorCode: 'CONNECTION_REFUSED',
+      lastError: 'The endpoint refused the connection.',
+    });
     // 10 s, 20 s, … then hourly: about 24 + a few attempts, and never past 24 h.
     expect(failed!.attempts).toBeGreaterThan(20);
     expect(failed!.attempts).toBeLessThan(40);
@@ -405,6 +441,43 @@ describeEachEngine('webhooks (W1, W2)', (use) => {
       h.db.manager,
       "SELECT last_error FROM webhook_deliveries WHERE status = 'PENDING' ORDER BY seq DESC",
     );
-    expect(row!.last_error).toMatch(/refused/);
+    expect(row!.last_error).toBe('ADDRESS_REFUSED');
+  });
+
+  it('W2, E1: the delivery log says why as a code, worded per Accept-Language; rows stored before the codes read the same', async () => {
+    const h = use();
+    await reset();
+    const { admin, customer, endpointId, globalAdmin } = await setup(h, receiver, ['order.placed']);
+    await placeOrder(h.url, admin.token, customer.id);
+    await placeOrder(h.url, admin.token, customer.id);
+    // The older row as the worker stored it before codes (its English words), the newer as now.
+    const rows = await select<{ seq: number }>(
+      h.db.manager,
+      'SELECT seq FROM webhook_deliveries WHERE endpoint_id = ? ORDER BY seq',
+      [endpointId],
+    );
+    await h.db.transaction(async (m) => {
+      for (const [row, stored] of [
+        [rows[0]!, 'timed out'],
+        [rows[1]!, 'ADDRESS_REFUSED'],
+      ] as const) {
+        await write(m, 'UPDATE webhook_deliveries SET attempts = 1, last_error = ? WHERE seq = ?', [
+          stored,
+          row.seq,
+        ]);
+      }
+    });
+    const korean = await gql<{ webhookDeliveries: { edges: { node: Delivery }[] } }>(
+      h.url,
+      DELIVERIES,
+      { e: endpointId },
+      { token: globalAdmin.token, language: 'ko' },
+    );
+    expect(
+      korean.data!.webhookDeliveries.edges.map(({ node }) => [node.lastErrorCode, node.lastError]),
+    ).toEqual([
+      ['ADDRESS_REFUSED', '주소가 거부되었습니다. 사설 또는 로컬 네트워크의 주소입니다.'],
+      ['TIMED_OUT', '엔드포인트가 제시간에 응답하지 않았습니다.'],
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import {
   nextAttemptAt,
   WEBHOOK_LEASE_MS,
   WEBHOOK_TIMEOUT_MS,
+  type WebhookFailure,
 } from '@csp/domain';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -26,6 +27,7 @@ import {
 } from './signing.js';
 import { fromDb, select, toDb, write } from './sql.js';
 import { guardedLookup, isInternalAddress, type UrlPolicy } from './url-policy.js';
+import { deliveryFailureOf } from './delivery-failure.js';
 
 export interface WebhookWorkerOptions {
   db: Database;
@@ -44,8 +46,14 @@ export interface WebhookWorkerOptions {
 export interface AttemptResult {
   ok: boolean;
   status: number | null;
-  error: string | null;
+  /** Why it failed, as the code the delivery log stores and words per reader (E1). */
+  failure: WebhookFailure | null;
+  /** What Node said (ECONNRESET, a certificate's code), for the operators' log only. */
+  detail?: string;
 }
+
+/** A request given up on after the attempt's time: the same code as Node's own timeouts. */
+const timedOut = () => Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' });
 
 /** One POST, no redirects followed, bounded in time; the socket goes only to a checked address. */
 export function postWebhook(
@@ -60,17 +68,17 @@ export function postWebhook(
     try {
       target = new URL(url);
     } catch {
-      resolve({ ok: false, status: null, error: 'invalid URL' });
+      resolve({ ok: false, status: null, failure: 'INVALID_URL' });
       return;
     }
     const host = target.hostname.replace(/^\[(.*)\]$/, '$1');
     // An IP literal is never looked up, so check it here (decision 017).
     if (isIP(host) && !policy.allowPrivate && isInternalAddress(host)) {
-      resolve({ ok: false, status: null, error: 'address refused (private or local network)' });
+      resolve({ ok: false, status: null, failure: 'ADDRESS_REFUSED' });
       return;
     }
     if (target.protocol === 'http:' && policy.production && !policy.allowPrivate) {
-      resolve({ ok: false, status: null, error: 'only https:// is allowed' });
+      resolve({ ok: false, status: null, failure: 'HTTPS_REQUIRED' });
       return;
     }
     const client = target.protocol === 'https:' ? https : http;
@@ -102,27 +110,21 @@ export function postWebhook(
           done({
             ok: status >= 200 && status < 300,
             status,
-            error: status >= 200 && status < 300 ? null : `HTTP ${status}`,
+            failure: status >= 200 && status < 300 ? null : 'HTTP_STATUS',
           }),
         );
-        response.on('error', () => done({ ok: false, status, error: 'response broken' }));
+        response.on('error', () => done({ ok: false, status, failure: 'RESPONSE_BROKEN' }));
       },
     );
     const overall = setTimeout(() => {
-      request.destroy(new Error('timed out'));
+      request.destroy(timedOut());
     }, timeoutMs);
     overall.unref();
-    request.on('timeout', () => request.destroy(new Error('timed out')));
+    request.on('timeout', () => request.destroy(timedOut()));
     request.on('error', (error: Error & { code?: string }) => {
       clearTimeout(overall);
-      const refused = error.code === 'WEBHOOK_ADDRESS_REFUSED';
-      done({
-        ok: false,
-        status: null,
-        error: refused
-          ? 'address refused (private or local network)'
-          : (error.code ?? error.message).slice(0, 200),
-      });
+      const what = (error.code ?? error.message).slice(0, 200);
+      done({ ok: false, status: null, failure: deliveryFailureOf(what), detail: what });
     });
     request.on('close', () => clearTimeout(overall));
     request.end(body);
@@ -361,6 +363,7 @@ export class WebhookWorker {
       const now = clock.now();
       const retryAt = result.ok ? null : nextAttemptAt(fromDb(row.created_at), attempts, now);
       const status = result.ok ? 'DELIVERED' : retryAt ? 'PENDING' : 'FAILED';
+      // last_error keeps the failure's code (WEBHOOK_FAILURES); readers word it (E1).
       await db.transaction((m) =>
         write(
           m,
@@ -372,7 +375,7 @@ export class WebhookWorker {
             attempts,
             toDb(now),
             result.status,
-            result.error,
+            result.failure,
             result.ok ? toDb(now) : null,
             toDb(retryAt ?? now),
             row.seq,
@@ -385,7 +388,7 @@ export class WebhookWorker {
           delivery: row.id,
           host: new URL(endpoint.url).host,
           attempt: attempts,
-          error: result.error,
+          error: result.detail ?? result.failure,
           final: status === 'FAILED',
         });
         return; // the endpoint is failing: the rest waits for the next round

@@ -1,4 +1,13 @@
-import { ERROR_CODES, OPERATION_TYPES, PRODUCT_KINDS, PROBLEM_TYPES, ROLES } from '@csp/domain';
+import {
+  ERROR_CODES,
+  FIELD_ERROR_CODES,
+  OPERATION_TYPES,
+  PRODUCT_KINDS,
+  PROBLEM_TYPES,
+  REFUSAL_REASONS,
+  ROLES,
+  WEBHOOK_FAILURES,
+} from '@csp/domain';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -41,8 +50,20 @@ describe('server texts (E1, E2)', () => {
     }
   });
 
+  it('E1, E2: every refusal reason, file problem and webhook failure has a text', () => {
+    for (const reason of REFUSAL_REASONS)
+      expect(hasServerText(`reason.${reason}`), reason).toBe(true);
+    for (const code of FIELD_ERROR_CODES.filter((c) => c.startsWith('FILE_'))) {
+      expect(hasServerText(`fieldError.${code}`), code).toBe(true);
+    }
+    for (const failure of WEBHOOK_FAILURES) {
+      expect(hasServerText(`webhooks.failure.${failure}`), failure).toBe(true);
+    }
+  });
+
   it('E1: a label the web’s catalogs also have is the same text there (one wording per code)', () => {
-    const labels = /^(app\.name|role\.|productKind\.|operation\.|support\.problemType\.)/;
+    const labels =
+      /^(app\.name|role\.|productKind\.|operation\.|support\.problemType\.|fieldError\.|webhooks\.failure\.)/;
     for (const language of ['en', 'ko'] as const) {
       const web = JSON.parse(
         readFileSync(
@@ -52,6 +73,10 @@ describe('server texts (E1, E2)', () => {
       ) as Record<string, string>;
       for (const [key, text] of Object.entries(SERVER_TEXTS[language])) {
         if (labels.test(key)) expect(web[key], `${language} ${key}`).toBe(text);
+        // A refusal's reason too (the web's form summary points at the fields instead).
+        if (key.startsWith('reason.') && key !== 'reason.FIELDS_NEED_ATTENTION') {
+          expect(web[`error.${key}`], `${language} error.${key}`).toBe(text);
+        }
       }
     }
   });
@@ -107,6 +132,34 @@ describe('server texts (E1, E2)', () => {
     );
     expect(localizeError(error, 'ko').message).toBe(
       '입력 값이 올바르지 않습니다: 1개 항목을 확인하세요(lines.0.quantity).',
+    );
+  });
+
+  it('E1, E2: a refusal’s reason code with its params is worded in either language', () => {
+    const first = {
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+      reasonCode: 'FIRST_OUT_OF_RANGE',
+      max: 200,
+    };
+    expect(refusalMessage('en', 'BAD_USER_INPUT', first)).toBe(
+      'Some of the input is not valid: first must be between 1 and 200.',
+    );
+    expect(refusalMessage('ko', 'BAD_USER_INPUT', first)).toBe(
+      '입력 값이 올바르지 않습니다: first는 1에서 200 사이여야 합니다.',
+    );
+    const event = {
+      field: 'events',
+      reasonCode: 'EVENT_UNKNOWN',
+      event: 'order.shipped',
+      events: ['order.placed', 'purchase.cancelled'],
+    };
+    expect(refusalMessage('en', 'BAD_USER_INPUT', event)).toBe(
+      'Some of the input is not valid: Unknown event “order.shipped”; use order.placed, purchase.cancelled.',
+    );
+    const range = { field: 'to', reasonCode: 'DATE_RANGE_TOO_LONG', maxDays: 1098 };
+    expect(refusalMessage('ko', 'BAD_USER_INPUT', range)).toBe(
+      '입력 값이 올바르지 않습니다: 최대 1,098일 범위를 선택하세요.',
     );
   });
 });

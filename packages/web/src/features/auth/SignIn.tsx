@@ -86,7 +86,7 @@ export function SignIn() {
             <Field
               label={t('signIn.email')}
               required
-              validationMessage={emailMissing ? t('signIn.emailRequired') : undefined}
+              validationMessage={emailMissing ? t('error.reason.EMAIL_REQUIRED') : undefined}
             >
               <Input
                 type="email"
@@ -102,7 +102,7 @@ export function SignIn() {
             <Field
               label={t('signIn.password')}
               required
-              validationMessage={passwordMissing ? t('signIn.passwordRequired') : undefined}
+              validationMessage={passwordMissing ? t('error.reason.PASSWORD_REQUIRED') : undefined}
             >
               <Input
                 type="password"

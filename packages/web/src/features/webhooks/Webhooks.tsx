@@ -25,7 +25,9 @@ import { EmptyState } from '../../app/EmptyState';
 import { QueryBoundary } from '../../app/QueryBoundary';
 import { PageHeader } from '../../app/PageHeader';
 import { describeError } from '../../app/errors';
+import type { I18n } from '../../app/i18n/i18n-context';
 import { useI18n } from '../../app/i18n/useI18n';
+import type { WebhookDeliveryFailure } from '../../gql/graphql';
 import { PermissionReason } from '../auth/PermissionReason';
 import { usePermission } from '../auth/useSession';
 import { useWebhookDeliveries, useWebhookEndpoints, useWebhookMutations } from './useWebhooks';
@@ -38,6 +40,20 @@ const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
   panel: { overflowX: 'auto' },
 });
+
+/**
+ * W2, E1: the last attempt's answer: why it failed, in the chosen language, or the HTTP status the
+ * endpoint gave (a non-2xx status needs no more words).
+ */
+function responseText(
+  d: { responseStatus?: number | null; lastErrorCode?: WebhookDeliveryFailure | null },
+  i18n: I18n,
+): string {
+  if (d.lastErrorCode && d.lastErrorCode !== 'HTTP_STATUS') {
+    return i18n.t(`webhooks.failure.${d.lastErrorCode}`);
+  }
+  return d.responseStatus != null ? String(d.responseStatus) : '—';
+}
 
 function DeliveryLog({ endpointId }: { endpointId: string }) {
   const styles = useStyles();
@@ -85,7 +101,7 @@ function DeliveryLog({ endpointId }: { endpointId: string }) {
                 </Badge>
               </TableCell>
               <TableCell>{i18n.number(d.attempts)}</TableCell>
-              <TableCell>{d.responseStatus ?? d.lastError ?? '—'}</TableCell>
+              <TableCell>{responseText(d, i18n)}</TableCell>
               <TableCell>
                 {i18n.dateTime(d.deliveredAt ?? d.lastAttemptAt ?? d.createdAt)}
                 {d.status === 'PENDING' && d.nextAttemptAt && d.attempts > 0 && (

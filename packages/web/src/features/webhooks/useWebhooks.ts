@@ -27,7 +27,7 @@ export const WebhookDeliveriesDocument = graphql(`
           status
           attempts
           responseStatus
-          lastError
+          lastErrorCode
           lastAttemptAt
           nextAttemptAt
           deliveredAt
@@ -38,7 +38,7 @@ export const WebhookDeliveriesDocument = graphql(`
   }
 `);
 
-const CreateWebhookEndpointDocument = graphql(`
+export const CreateWebhookEndpointDocument = graphql(`
   mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
     createWebhookEndpoint(input: $input) {
       secret

@@ -1,3 +1,4 @@
+import { PAGED_FIELDS } from '../../shared/graphql-limits.js';
 import {
   isWebhookEvent,
   MAX_WEBHOOK_ENDPOINTS,
@@ -188,7 +189,8 @@ export async function listDeliveries(
   args: { first?: number | null; after?: string | null },
 ) {
   const actor = authorize(actorOrNull, 'MANAGE_WEBHOOKS');
-  const size = pageSize(args.first, 20, 100);
+  const { fallback, max } = PAGED_FIELDS['Query.webhookDeliveries']!;
+  const size = pageSize(args.first, fallback, max);
   const endpoint = await endpointOf(db, actor, endpointId);
   const before = args.after != null ? Number(decodeCursor(args.after, 1)[0]) : null;
   if (before !== null && !Number.isSafeInteger(before)) badInput('after', 'CURSOR_INVALID');

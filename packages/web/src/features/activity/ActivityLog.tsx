@@ -20,7 +20,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
-import { DEFAULT_ACTIVITY_OPERATIONS, OPERATION_TYPES, type OperationType } from '@csp/domain';
+import {
+  ACTIVITY_MAX_RANGE_DAYS,
+  DEFAULT_ACTIVITY_OPERATIONS,
+  OPERATION_TYPES,
+  type OperationType,
+} from '@csp/domain';
 import { useId, useMemo, useState } from 'react';
 import { EmptyState } from '../../app/EmptyState';
 import { ErrorMessage } from '../../app/ErrorMessage';
@@ -95,7 +100,7 @@ const RANGE_MESSAGES: Record<RangeProblem, MessageKey> = {
   fromRequired: 'activity.dateRequired',
   toRequired: 'activity.dateRequired',
   order: 'activity.rangeOrder',
-  tooLong: 'activity.rangeTooLong',
+  tooLong: 'error.reason.DATE_RANGE_TOO_LONG',
 };
 
 /** The user's time zone, as the browser knows it ("Asia/Seoul"). */
@@ -237,7 +242,9 @@ function ActivityLogView() {
 
   const fromProblem = !range.ok && range.problem === 'fromRequired';
   const toProblem = !range.ok && range.problem !== 'fromRequired';
-  const rangeMessage = !range.ok ? t(RANGE_MESSAGES[range.problem]) : undefined;
+  const rangeMessage = !range.ok
+    ? t(RANGE_MESSAGES[range.problem], { maxDays: ACTIVITY_MAX_RANGE_DAYS })
+    : undefined;
   const isDefault =
     operations.length === DEFAULT_ACTIVITY_OPERATIONS.length &&
     DEFAULT_ACTIVITY_OPERATIONS.every((op) => operations.includes(op));

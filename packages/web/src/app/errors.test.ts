@@ -87,6 +87,21 @@ describe('error messages', () => {
     ]);
   });
 
+  it('E1, E2: a reason code the catalog does not know shows the API’s words (already in this language)', () => {
+    const newer = new CombinedGraphQLErrors({
+      data: null,
+      errors: [
+        {
+          message: '입력 값이 올바르지 않습니다: 새 규칙입니다.',
+          extensions: { code: 'BAD_USER_INPUT', field: 'x', reasonCode: 'SOME_NEWER_REASON' },
+        },
+      ],
+    });
+    expect(describeError(newer, i18nOf('ko'))).toEqual([
+      '입력 값이 올바르지 않습니다: 새 규칙입니다.',
+    ]);
+  });
+
   it('E2: an unknown code, a network failure and anything else get a message that says what to do', () => {
     expect(
       describeError(graphQLErrors({ code: 'GRAPHQL_VALIDATION_FAILED' }), i18nOf('en')),

@@ -56,6 +56,12 @@ export function describeError(error: unknown, i18n: I18n): string[] {
   if (CombinedGraphQLErrors.is(error)) {
     const messages = error.errors.map((e) => {
       const code = e.extensions?.['code'];
+      // A reason this build's catalog does not know (an API newer than the page): the API's own
+      // words, which follow the page's language too (Accept-Language, apollo.ts).
+      const reasonCode = e.extensions?.['reasonCode'];
+      if (reasonCode !== undefined && !hasMessage(`error.reason.${String(reasonCode)}`)) {
+        return e.message;
+      }
       return isErrorCode(code)
         ? i18n.t(`error.code.${code}`, localizedDetails(e.extensions ?? {}, i18n))
         : i18n.t('error.unexpected');

@@ -39,6 +39,9 @@ import {
 } from './shared/graphql-limits.js';
 import type { Logger } from './shared/logger.js';
 
+/** The largest GraphQL request body, kB (hostile input: a document that big is an attack). */
+const GRAPHQL_BODY_LIMIT_KB = 100;
+
 export interface AppOptions {
   db: Database;
   clock: Clock;
@@ -85,22 +88,25 @@ function databaseUnavailable(): GraphQLError {
  * E2: a /graphql body that is not JSON, not an object, not UTF-8 or too large answers a 4xx
  * GraphQL error with a code, as Apollo's own refusals do; nothing runs.
  */
-function graphqlBodyErrors(error: unknown, _req: Request, res: Response, next: NextFunction) {
+function graphqlBodyErrors(error: unknown, req: Request, res: Response, next: NextFunction) {
   const e = error as { status?: number; type?: string } | null;
   const status = e?.status ?? 500;
   if (status < 400 || status >= 500) {
     next(error);
     return;
   }
+  const language = languageOf(req.get('accept-language'));
   const tooLarge = e?.type === 'entity.too.large';
   res.status(status).json({
     errors: [
       {
         message: tooLarge
-          ? 'The request body is too large (at most 100 kB).'
+          ? serverText(language, 'request.BODY_TOO_LARGE', { maxKb: GRAPHQL_BODY_LIMIT_KB })
           : status === 415
-            ? 'Send the request body as JSON in UTF-8 (content-type: application/json).'
-            : 'The request body must be a JSON object in UTF-8, such as {"query": "{ me { email } }"}.',
+            ? serverText(language, 'request.BODY_NOT_JSON_TYPE')
+            : serverText(language, 'request.BODY_NOT_JSON', {
+                example: '{"query": "{ me { email } }"}',
+              }),
         extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' },
       },
     ],
@@ -245,7 +251,7 @@ export async function createApp(options: AppOptions) {
   app.use(
     '/graphql',
     compress,
-    express.json({ limit: '100kb' }),
+    express.json({ limit: `${GRAPHQL_BODY_LIMIT_KB}kb` }),
     graphqlBodyErrors,
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
@@ -346,7 +352,7 @@ export async function createApp(options: AppOptions) {
         res.status(404).type('html').send(downloadRefusalPage('NOT_FOUND', language));
         return;
       }
-      refuse(res, 400, 'BAD_REQUEST', 'The address is not valid: it has a broken %-escape.');
+      refuse(res, 400, 'BAD_REQUEST', serverText(language, 'request.BROKEN_ESCAPE'));
       return;
     }
     if (error instanceof DomainError) {
@@ -374,13 +380,16 @@ export async function createApp(options: AppOptions) {
       return;
     }
     if ((error as { type?: string })?.type === 'entity.too.large') {
-      res.status(413).json({ code: 'BAD_USER_INPUT', message: 'The request body is too large.' });
+      res.status(413).json({
+        code: 'BAD_USER_INPUT',
+        message: serverText(language, 'request.BODY_TOO_LARGE_HERE'),
+      });
       return;
     }
     // Any other client error Express or body-parser raised (bad JSON, bad charset, …).
     const status = (error as { status?: number; expose?: boolean })?.status;
     if (status && status >= 400 && status < 500) {
-      refuse(res, status, 'BAD_REQUEST', 'The request is not valid.');
+      refuse(res, status, 'BAD_REQUEST', serverText(language, 'request.NOT_VALID'));
       return;
     }
     logger.error('unhandled request error', { message: (error as Error)?.message });

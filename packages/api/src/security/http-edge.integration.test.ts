@@ -103,6 +103,47 @@ describeEachEngine(
       expect(unexpectedLogs(h)).toEqual([]);
     });
 
+    it('E1, E2: the edge’s own refusals (body, size, cost, path) are worded in the language of Accept-Language; codes unchanged', async () => {
+      const h = use();
+      const { admin } = await createTenant(h.db);
+      const ko = { 'accept-language': 'ko-KR,ko;q=0.9', authorization: `Bearer ${admin.token}` };
+      const messageOf = async (response: Response) =>
+        ((await response.json()) as { errors: { message: string; extensions: { code: string } }[] })
+          .errors[0]!;
+
+      const notJson = await messageOf(await postRaw(h, '{ not json', ko));
+      expect(notJson.extensions.code).toBe('BAD_REQUEST');
+      expect(notJson.message).toBe(
+        '요청 본문은 UTF-8 JSON 객체여야 합니다. 예: {"query": "{ me { email } }"}',
+      );
+      const large = await messageOf(
+        await postRaw(h, JSON.stringify({ query: `{ __typename } #${'x'.repeat(120_000)}` }), ko),
+      );
+      expect(large).toMatchObject({
+        message: '요청 본문이 너무 큽니다(최대 100kB).',
+        extensions: { code: 'PAYLOAD_TOO_LARGE' },
+      });
+      const costly = await messageOf(
+        await postRaw(
+          h,
+          JSON.stringify({
+            query: `{ ${Array.from({ length: 12 }, (_, i) => `c${i}: customers(first: 100) { edges { node { orders { id lines { id } } } } }`).join(' ')} }`,
+          }),
+          ko,
+        ),
+      );
+      expect(costly.extensions.code).toBe('QUERY_TOO_COMPLEX');
+      expect(costly.message).toMatch(/^쿼리 비용이 너무 큽니다\([\d,]+, 최대 [\d,]+\)/);
+      const english = await messageOf(await postRaw(h, '{ not json'));
+      expect(english.message).toMatch(/^The request body must be a JSON object in UTF-8/);
+
+      const escape = await fetch(`${h.url}/invoices/%E0%A4%A`, { headers: ko });
+      expect(await escape.json()).toEqual({
+        code: 'BAD_REQUEST',
+        message: '주소가 올바르지 않습니다: 잘못된 %-이스케이프가 있습니다.',
+      });
+    });
+
     it('E2: broken %-escapes in paths answer 4xx; a download shows the unknown-link page', async () => {
       const h = use();
       const { admin } = await createTenant(h.db);

@@ -9,7 +9,7 @@ type Context = GraphQLRequestContextDidResolveOperation<Record<string, never>>;
 describe('the cost limit, remembered per document (issue 13)', () => {
   it('E6: one parsed document with different variables gets each one’s own verdict, every time', async () => {
     const schema = await graphqlSchema();
-    const listeners = await complexityLimit(schema).requestDidStart!({} as never);
+    const listeners = await complexityLimit(schema).requestDidStart!({ request: {} } as never);
     const document = parse(
       'query($n: Int) { customers(first: $n) { edges { node { orders { lines { links { id } } } } } } }',
     );

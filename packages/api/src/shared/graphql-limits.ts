@@ -15,6 +15,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { languageOf, serverText } from './i18n/server-text.js';
 
 export const MAX_DEPTH = 12;
 export const MAX_ALIASES = 30;
@@ -246,7 +247,8 @@ export function complexityLimit(schema: GraphQLSchema, max = MAX_COMPLEXITY): Ap
     return cost;
   };
   return {
-    async requestDidStart() {
+    async requestDidStart({ request: { http } }) {
+      const language = languageOf(http?.headers.get('accept-language'));
       return {
         async didResolveOperation({ request, document }) {
           let complexity: number;
@@ -264,7 +266,7 @@ export function complexityLimit(schema: GraphQLSchema, max = MAX_COMPLEXITY): Ap
           }
           if (complexity > max) {
             throw new GraphQLError(
-              `The query is too costly (${complexity}; at most ${max}). Ask for fewer items with \`first\` and page with \`after\`.`,
+              serverText(language, 'request.QUERY_TOO_COMPLEX', { complexity, max }),
               { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } },
             );
           }

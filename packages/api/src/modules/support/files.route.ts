@@ -83,7 +83,9 @@ export function filesRouter(db: Database, clock: Clock, store: AttachmentStore) 
     if (req.get('x-csp-upload') !== '1') {
       refuseUpload(res, 400, {
         code: 'BAD_REQUEST',
-        message: 'Uploads need the X-CSP-Upload: 1 header.',
+        message: serverText(languageOf(req.get('accept-language')), 'request.UPLOAD_HEADER', {
+          header: 'X-CSP-Upload: 1',
+        }),
       });
       return;
     }

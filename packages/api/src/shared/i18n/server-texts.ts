@@ -96,6 +96,16 @@ const en = {
     'The service cannot reach its database right now. Try again in a moment.',
   'error.INTERNAL':
     'Something went wrong on our side. Try again; if it persists, report a problem.',
+  'request.BROKEN_ESCAPE': 'The address is not valid: it has a broken %-escape.',
+  'request.NOT_VALID': 'The request is not valid.',
+  'request.BODY_TOO_LARGE': 'The request body is too large (at most {maxKb, number} kB).',
+  'request.BODY_TOO_LARGE_HERE': 'The request body is too large.',
+  'request.BODY_NOT_JSON_TYPE':
+    'Send the request body as JSON in UTF-8 (content-type: application/json).',
+  'request.BODY_NOT_JSON': 'The request body must be a JSON object in UTF-8, such as {example}.',
+  'request.UPLOAD_HEADER': 'Uploads need the {header} header.',
+  'request.QUERY_TOO_COMPLEX':
+    'The query is too costly ({complexity, number}; at most {max, number}). Ask for fewer items with `first` and page with `after`.',
   'role.ADMIN_AGENT': 'Admin agent',
   'role.GLOBAL_ADMIN': 'Global admin',
   'role.ACCOUNT_ADMIN': 'Account admin',
@@ -242,6 +252,16 @@ const ko: Record<ServerTextKey, string> = {
   'error.DATABASE_UNAVAILABLE':
     '지금은 데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도하세요.',
   'error.INTERNAL': '서버에서 문제가 발생했습니다. 다시 시도하고, 계속되면 문제를 신고하세요.',
+  'request.BROKEN_ESCAPE': '주소가 올바르지 않습니다: 잘못된 %-이스케이프가 있습니다.',
+  'request.NOT_VALID': '요청이 올바르지 않습니다.',
+  'request.BODY_TOO_LARGE': '요청 본문이 너무 큽니다(최대 {maxKb, number}kB).',
+  'request.BODY_TOO_LARGE_HERE': '요청 본문이 너무 큽니다.',
+  'request.BODY_NOT_JSON_TYPE':
+    '요청 본문을 UTF-8 JSON으로 보내세요(content-type: application/json).',
+  'request.BODY_NOT_JSON': '요청 본문은 UTF-8 JSON 객체여야 합니다. 예: {example}',
+  'request.UPLOAD_HEADER': '업로드에는 {header} 헤더가 필요합니다.',
+  'request.QUERY_TOO_COMPLEX':
+    '쿼리 비용이 너무 큽니다({complexity, number}, 최대 {max, number}). `first`로 항목 수를 줄이고 `after`로 페이지를 넘기세요.',
   'role.ADMIN_AGENT': '관리 에이전트',
   'role.GLOBAL_ADMIN': '전역 관리자',
   'role.ACCOUNT_ADMIN': '계정 관리자',

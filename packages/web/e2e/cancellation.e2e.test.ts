@@ -268,6 +268,8 @@ describe.skipIf(!chromiumFound && !inCI)('cancel a purchase', () => {
     await status.getByRole('link', { name: 'customer support request' }).click();
 
     await page.getByRole('heading', { name: 'Report a problem' }).waitFor();
+    // The dialog went with its page: the new page is not left hidden from assistive technology.
+    expect(await page.locator('#root').getAttribute('aria-hidden')).toBeNull();
     expect(await page.getByLabel('Type of problem').inputValue()).toBe('CSP_PURCHASE_REFUND');
     await expect
       .poll(() => page.getByLabel('Customer', { exact: true }).inputValue())

@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens, useFocusFinders } from '@fluentui/react-components';
 import { Suspense, useRef, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { Header } from './Header';
@@ -39,6 +39,18 @@ const useStyles = makeStyles({
   },
 });
 
+/**
+ * Keeps Fluent's focus manager (Tabster) alive while the signed-in app is open. A modal dialog
+ * hides the rest of the app from assistive technology (aria-hidden on #root) and Tabster gives it
+ * back when the dialog goes; when the dialog was its only user (a link in the dialog navigated to
+ * another page), Tabster was disposed with it first and #root stayed hidden: the next page was
+ * invisible to screen readers. One lasting user prevents that.
+ */
+function KeepFocusManager() {
+  useFocusFinders();
+  return null;
+}
+
 export function AppShell({ children }: { children: ReactNode }) {
   const styles = useStyles();
   const { t } = useI18n();
@@ -51,6 +63,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <a href="#main" className={styles.skip}>
         {t('app.skipToContent')}
       </a>
+      <KeepFocusManager />
       <Header />
       <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
         <RouteErrorBoundary key={pathname}>

@@ -1,5 +1,6 @@
 export * from './activity/operations.js';
 export * from './activity/activity-range.js';
+export * from './customers/customer-search.js';
 export * from './auth/throttle.js';
 export * from './cancellation/cancellation.js';
 export * from './cancellation/order-cancellation.js';

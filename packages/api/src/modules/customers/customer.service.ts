@@ -1,3 +1,4 @@
+import { CUSTOMER_SEARCH_MAX_LENGTH } from '@csp/domain';
 import type { Database } from '../../data-source.js';
 import type { Actor } from '../../shared/context.js';
 import { decodeCursor, encodeCursor, likeContains, pageSize } from '../../shared/cursor.js';
@@ -12,9 +13,6 @@ export interface CustomerPage {
   hasNextPage: boolean;
   totalCount: number;
 }
-
-/** B1: the longest search text (a name, GUID, domain or order ID is far shorter). */
-const MAX_SEARCH_LENGTH = 200;
 
 export const CUSTOMER_COLUMNS =
   'c.id, c.partner_id, c.name, c.tenant_id, c.domain, c.market, c.created_at';
@@ -95,8 +93,8 @@ export async function listCustomers(
 ): Promise<CustomerPage> {
   const size = pageSize(args.first);
   const search = args.search?.trim() ?? '';
-  if (search.length > MAX_SEARCH_LENGTH)
-    badInput('search', 'SEARCH_TOO_LONG', { max: MAX_SEARCH_LENGTH });
+  if (search.length > CUSTOMER_SEARCH_MAX_LENGTH)
+    badInput('search', 'SEARCH_TOO_LONG', { max: CUSTOMER_SEARCH_MAX_LENGTH });
   const scope = forPartner(db.manager, actor);
 
   const matches = search ? matchesSql(search, db.engine) : null;

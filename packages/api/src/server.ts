@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { Database } from './data-source.js';
 import { actorForToken } from './modules/auth/auth.service.js';
 import { sessionTokenOf } from './modules/auth/session-cookie.js';
+import { landingPages } from './shared/landing-pages.js';
 import { createPrecompressedSender, precompressed } from './shared/precompressed.js';
 import { activityCsvRoute } from './modules/activity/activity-csv.route.js';
 import { invoiceCsvRoute } from './modules/invoices/invoice-csv.route.js';
@@ -327,10 +328,14 @@ export async function createApp(options: AppOptions) {
     );
     // A missing asset is a 404, not the app page (a stale tab would otherwise parse HTML as JS).
     app.use('/assets', (_req, res) => refuse(res, 404, 'NOT_FOUND', 'Not found.'));
+    const landingFile = landingPages(webDist);
     app.get(
       /^\/(?!graphql|downloads\/|invoices\/|files\/|healthz|readyz|activity-log\.csv|schema\.graphql).*/,
       (req, res) => {
-        const index = path.resolve(webDist, 'index.html');
+        // The page the app opens on, with its chunks preloaded, when the build made one for it.
+        const landing = landingFile(req);
+        if (landing) res.vary('Accept-Language').vary('Cookie');
+        const index = landing ?? path.resolve(webDist, 'index.html');
         if (sendPrecompressed(req, res, index)) return;
         res.setHeader('Cache-Control', 'no-cache');
         res.sendFile(index);

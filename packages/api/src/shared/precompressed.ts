@@ -55,7 +55,7 @@ export function createPrecompressedSender(cacheControl: (file: string) => string
   return function sendPrecompressed(req: Request, res: Response, file: string): boolean {
     const variants = variantsOf(cache, file);
     if (variants.length === 0) return false;
-    res.setHeader('Vary', 'Accept-Encoding');
+    res.vary('Accept-Encoding');
     const encoding = chooseEncoding(req.get('accept-encoding'), variants);
     if (!encoding) return false;
     res.setHeader('Content-Encoding', encoding);

@@ -1,32 +1,28 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { loadAppShell, RequireSession } from '../features/auth/RequireSession';
+import {
+  customerPage,
+  customersListPage,
+  signedInPart,
+  signInPage,
+  softwareListPage,
+} from './chunks';
 import { Loading } from './Loading';
 import { NotFound } from './NotFound';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
 
 // Every page is its own chunk, loaded when first visited: the first bundle is the providers and
 // the session check only, within the bundle budget (issue 6, scripts/check-bundle-budget.mjs);
-// the signed-in shell (header) is a chunk too. The page the app opens on is fetched before the
-// first render, while the session is being checked (see prefetchLanding, called by main.tsx),
-// so lazy loading adds no round trip there. A
-// customer's page fetches its Software tab with itself (no waterfall); tabs load under their own
-// Suspense, so the page's header and tabs stay while one loads.
-const loadSignIn = () => import('../features/auth/SignIn');
-const loadCustomersList = () => import('../features/customers/CustomersList');
-const loadCustomerPage = () => import('../features/customers/CustomerPage');
-const loadSoftwareList = () => import('../features/software/SoftwareList');
-const SignIn = lazy(() => loadSignIn().then((module) => ({ default: module.SignIn })));
-const CustomersList = lazy(() =>
-  loadCustomersList().then((module) => ({ default: module.CustomersList })),
-);
-const CustomerPage = lazy(() => {
-  void loadSoftwareList();
-  return loadCustomerPage().then((module) => ({ default: module.CustomerPage }));
-});
-const SoftwareList = lazy(() =>
-  loadSoftwareList().then((module) => ({ default: module.SoftwareList })),
-);
+// the signed-in part (Apollo, the session check) and its shell (header) are chunks too. The
+// page the app opens on is fetched before the first render (chunks.ts, prefetchLanding), so
+// lazy loading adds no round trip there. A customer's page fetches its Software tab with itself
+// (no waterfall); tabs load under their own Suspense, so the page's header and tabs stay while
+// one loads.
+const SignIn = signInPage.Component;
+const SignedIn = signedInPart.Component;
+const CustomersList = customersListPage.Component;
+const CustomerPage = customerPage.Component;
+const SoftwareList = softwareListPage.Component;
 const OrderHistory = lazy(() =>
   import('../features/orders/OrderHistory').then((module) => ({ default: module.OrderHistory })),
 );
@@ -78,24 +74,6 @@ function Tab({ children }: { children: ReactNode }) {
   );
 }
 
-/**
- * Starts fetching the code of the page the app opens on (and, signed in, the header's), before
- * the first render: only that page, later pages load when visited.
- */
-export function prefetchLanding(pathname: string) {
-  if (pathname.startsWith('/sign-in')) {
-    void loadSignIn();
-    return;
-  }
-  void loadAppShell();
-  if (/^\/customers\/[^/]+/.test(pathname)) {
-    void loadCustomerPage();
-    void loadSoftwareList();
-  } else if (pathname === '/' || pathname.startsWith('/customers')) {
-    void loadCustomersList();
-  }
-}
-
 export function AppRoutes() {
   return (
     <Routes>
@@ -109,7 +87,15 @@ export function AppRoutes() {
           </RouteErrorBoundary>
         }
       />
-      <Route element={<RequireSession />}>
+      <Route
+        element={
+          <RouteErrorBoundary>
+            <Suspense fallback={<Loading />}>
+              <SignedIn />
+            </Suspense>
+          </RouteErrorBoundary>
+        }
+      >
         <Route index element={<Navigate to="/customers" replace />} />
         <Route path="customers" element={<CustomersList />} />
         <Route path="customers/:customerId" element={<CustomerPage />}>

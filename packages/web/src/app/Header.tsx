@@ -11,7 +11,7 @@ import { lazy, Suspense, useState } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { useMe, usePermission } from '../features/auth/useSession';
 import { ClosingSoonLink } from '../features/closing-soon/ClosingSoonLink';
-import { useSignOut } from '../features/auth/useSignIn';
+import { useSignOut } from '../features/auth/useSignOut';
 import type { GearMenuItem } from './GearMenu';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useI18n } from './i18n/useI18n';

@@ -1,21 +1,8 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { ErrorLink } from '@apollo/client/link/error';
-import { SESSION_EXPIRED_EVENT } from '../features/auth/useSession';
-import { activeLanguage } from './i18n/language-choice';
-import { recordDateHeader } from './server-clock';
-
-/**
- * fetch in the page's language (Accept-Language: the API's texts and catalog data follow it),
- * noting the server's clock from each answer's Date header (app/server-clock.ts).
- */
-const fetchNotingClock: typeof fetch = async (input, init) => {
-  const headers = new Headers(init?.headers);
-  headers.set('accept-language', activeLanguage());
-  const response = await fetch(input, { ...init, headers });
-  recordDateHeader(response.headers.get('date'));
-  return response;
-};
+import { SESSION_EXPIRED_EVENT, SIGNED_IN_EVENT } from '../features/auth/useSession';
+import { fetchInPageLanguage } from './fetch-in-page-language';
 
 export function createCache() {
   return new InMemoryCache({
@@ -43,8 +30,24 @@ export function createApolloClient() {
   return new ApolloClient({
     link: ApolloLink.from([
       sessionWatch,
-      new HttpLink({ uri: '/graphql', credentials: 'same-origin', fetch: fetchNotingClock }),
+      new HttpLink({ uri: '/graphql', credentials: 'same-origin', fetch: fetchInPageLanguage }),
     ]),
     cache: createCache(),
   });
+}
+
+let shared: ApolloClient | undefined;
+
+/**
+ * The app's one client, made when the signed-in part of the app first loads (Apollo is not on
+ * the Sign in page's path: issue 14, first load). A new sign-in starts from an empty cache, so
+ * nothing of the previous user's (maybe another partner's) data can show.
+ */
+export function sharedApolloClient(): ApolloClient {
+  if (!shared) {
+    const client = createApolloClient();
+    window.addEventListener(SIGNED_IN_EVENT, () => void client.clearStore());
+    shared = client;
+  }
+  return shared;
 }

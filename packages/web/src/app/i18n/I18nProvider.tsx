@@ -1,15 +1,15 @@
 import { formatMoney, isCurrencyCode, marketName } from '@csp/domain';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { RawIntlProvider, type IntlShape } from 'react-intl';
 import { I18nContext, type I18n } from './i18n-context';
 import { initialLanguage, rememberLanguage, setActiveLanguage } from './language-choice';
 import {
   hasMessage,
   loadCatalog,
-  loadedIntl,
+  loadedMessages,
   LOCALES,
   type Language,
   type MessageKey,
+  type Messages,
   type MessageValues,
 } from './messages';
 
@@ -17,30 +17,38 @@ export { LANGUAGE_STORAGE_KEY } from './language-choice';
 
 /** The facade for a language whose catalog is loaded (tests and helpers outside React). */
 export function loadedI18n(language: Language): I18n {
-  const intl = loadedIntl(language);
-  if (!intl) throw new Error(`The ${language} catalog is not loaded yet`);
-  return facade(language, intl, () => undefined);
+  const messages = loadedMessages(language);
+  if (!messages) throw new Error(`The ${language} catalog is not loaded yet`);
+  return facade(messages, () => undefined);
+}
+
+/** A value made on first use (Intl formatters start ICU, which a plain page never needs). */
+function onFirstUse<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
 
 /** The facade components use (`t`, `money`, `dateTime`, …), on react-intl's formatter. */
-function facade(language: Language, intl: IntlShape, setLanguage: (l: Language) => void): I18n {
+function facade(messages: Messages, setLanguage: (l: Language) => void): I18n {
+  const { language } = messages;
   const locale = LOCALES[language];
-  const dateTimeFormat = new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  });
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-  const monthFormat = new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: 'long',
-    timeZone: 'UTC',
-  });
-  const numberFormat = new Intl.NumberFormat(locale);
-  const t = (key: MessageKey, values?: MessageValues) => intl.formatMessage({ id: key }, values);
+  const dateTimeFormat = onFirstUse(
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZoneName: 'short',
+      }),
+  );
+  const dateFormat = onFirstUse(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }));
+  const monthFormat = onFirstUse(
+    () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }),
+  );
+  const numberFormat = onFirstUse(() => new Intl.NumberFormat(locale));
+  const t = (key: MessageKey, values?: MessageValues) => messages.format(key, values);
   /** A code's label (`role.ADMIN_AGENT`), or the code itself when the catalog has none. */
   const label = (prefix: string, code: string) => {
     const key = `${prefix}.${code}`;
@@ -49,24 +57,26 @@ function facade(language: Language, intl: IntlShape, setLanguage: (l: Language) 
   return {
     language,
     locale,
-    intl,
+    get intl() {
+      return messages.intl;
+    },
     setLanguage,
     t,
-    rich: (key, values) => intl.formatMessage({ id: key }, values),
+    rich: (key, values) => messages.intl.formatMessage({ id: key }, values),
     money: ({ amountMinor, currency }) =>
       isCurrencyCode(currency)
         ? formatMoney({ amountMinor, currency }, locale)
-        : `${numberFormat.format(amountMinor)} ${currency}`,
-    dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
-    date: (iso) => dateFormat.format(new Date(iso)),
+        : `${numberFormat().format(amountMinor)} ${currency}`,
+    dateTime: (iso) => dateTimeFormat().format(new Date(iso)),
+    date: (iso) => dateFormat().format(new Date(iso)),
     period: (key) => {
       const match = /^(\d{4})-(\d{2})$/.exec(key);
       return match
-        ? monthFormat.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)))
+        ? monthFormat().format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)))
         : key;
     },
-    number: (n) => numberFormat.format(n),
-    anyOf: (items) => intl.formatList(items, { type: 'disjunction' }) as string,
+    number: (n) => numberFormat().format(n),
+    anyOf: (items) => messages.intl.formatList(items, { type: 'disjunction' }) as string,
     country: (market) => marketName(market, locale),
     role: (role) => label('role', role),
     productKind: (kind) => label('productKind', kind),
@@ -93,20 +103,20 @@ export function I18nProvider({
     setActiveLanguage(first);
     return first;
   });
-  const [intl, setIntl] = useState<IntlShape | undefined>(() => loadedIntl(language));
+  const [messages, setMessages] = useState<Messages | undefined>(() => loadedMessages(language));
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     let current = true;
-    if (intl?.locale === LOCALES[language]) return;
+    if (messages?.language === language) return;
     loadCatalog(language).then(
-      (loaded) => current && setIntl(loaded),
+      (loaded) => current && setMessages(loaded),
       () => current && setFailed(true),
     );
     return () => {
       current = false;
     };
-  }, [language, intl]);
+  }, [language, messages]);
 
   const setLanguage = useCallback((next: Language) => {
     rememberLanguage(next);
@@ -114,7 +124,7 @@ export function I18nProvider({
     loadCatalog(next).then(
       (loaded) => {
         setActiveLanguage(next);
-        setIntl(loaded);
+        setMessages(loaded);
         setLanguageState(next);
       },
       () => setLanguageState(next),
@@ -122,29 +132,21 @@ export function I18nProvider({
   }, []);
 
   useEffect(() => {
-    if (!intl) return;
-    document.documentElement.lang = languageOf(intl);
-    document.title = intl.formatMessage({ id: 'app.name' });
-  }, [intl]);
+    if (!messages) return;
+    document.documentElement.lang = messages.language;
+    document.title = messages.format('app.name');
+  }, [messages]);
 
   const value = useMemo(
-    () => (intl ? facade(languageOf(intl), intl, setLanguage) : null),
-    [intl, setLanguage],
+    () => (messages ? facade(messages, setLanguage) : null),
+    [messages, setLanguage],
   );
 
-  if (!value || !intl) {
+  if (!value) {
     // Only when even the first catalog cannot be fetched: a page without the app's texts.
     return failed ? <CatalogFailed /> : null;
   }
-  return (
-    <RawIntlProvider value={intl}>
-      <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
-    </RawIntlProvider>
-  );
-}
-
-function languageOf(intl: IntlShape): Language {
-  return intl.locale === LOCALES.ko ? 'ko' : 'en';
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
 /** Shown in both languages, since neither catalog arrived. */

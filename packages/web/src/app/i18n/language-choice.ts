@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from './messages';
+import { LANGUAGES, type Language } from './languages';
 
 export const LANGUAGE_STORAGE_KEY = 'csp.language';
 
@@ -19,12 +19,19 @@ export function initialLanguage(): Language {
   return preferred.toLowerCase().startsWith('ko') ? 'ko' : 'en';
 }
 
+/**
+ * Also a cookie, so the server can send the next first load the page that preloads this
+ * language's catalog (issue 14; packages/api src/shared/landing-pages.ts). Not a secret.
+ */
+export const LANGUAGE_COOKIE = 'csp_language';
+
 export function rememberLanguage(language: Language): void {
   try {
     window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {
     // Private mode without storage: the choice lasts for this page only.
   }
+  document.cookie = `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=31536000; SameSite=Lax`;
 }
 
 /**

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { describe, expect, it } from 'vitest';
-import { LANGUAGES, translate, type Language } from './messages';
+import { describe, expect, it, vi } from 'vitest';
+import { LANGUAGES, Messages, translate, type Catalog, type Language } from './messages';
 
 const catalogsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'catalogs');
 
@@ -87,5 +87,24 @@ describe('message catalogs (E1)', () => {
     expect(translate('en', 'customers.count', { count: 1 })).toBe('1 customer');
     expect(translate('en', 'customers.count', { count: 1234 })).toBe('1,234 customers');
     expect(translate('ko', 'customers.count', { count: 1 })).toBe('고객 1명');
+  });
+
+  it('issue 14: a plain message needs no ICU; one with arguments starts it on first use', () => {
+    // As the build delivers catalogs: syntax trees (here parsed from the English source).
+    const english = source('en');
+    const trees = Object.fromEntries(
+      Object.entries(english).map(([key, text]) => [key, parse(text)]),
+    ) as unknown as Catalog;
+    const localeList = vi.spyOn(Intl.NumberFormat, 'supportedLocalesOf');
+    try {
+      const messages = new Messages('en', trees);
+      expect(messages.format('customer.addProducts')).toBe('Add products');
+      expect(messages.format('signIn.title')).toBe(english['signIn.title']);
+      expect(localeList).not.toHaveBeenCalled();
+      expect(messages.format('customers.count', { count: 1234 })).toBe('1,234 customers');
+      expect(localeList).toHaveBeenCalled();
+    } finally {
+      localeList.mockRestore();
+    }
   });
 });

@@ -1,10 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { hasErrorCode } from '../../app/errors';
 import { Loading } from '../../app/Loading';
 import { RouteErrorBoundary } from '../../app/RouteErrorBoundary';
+import { appShell } from '../../app/chunks';
 import { MeQueryDocument, SESSION_EXPIRED_EVENT, SessionContext } from './useSession';
 
 /**
@@ -12,8 +13,7 @@ import { MeQueryDocument, SESSION_EXPIRED_EVENT, SessionContext } from './useSes
  * Sign in page never needs it (issue 14, first load). A signed-in first load fetches it while the
  * session is being checked (AppRoutes' prefetchLanding), so it adds no round trip.
  */
-export const loadAppShell = () => import('../../app/AppShell');
-const AppShell = lazy(() => loadAppShell().then((module) => ({ default: module.AppShell })));
+const AppShell = appShell.Component;
 
 /** The signed-in part of the app: asks who is signed in, or sends the visitor to Sign in. */
 export function RequireSession() {

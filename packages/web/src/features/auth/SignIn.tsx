@@ -13,6 +13,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useI18n } from '../../app/i18n/useI18n';
+import { prefetchLanding } from '../../app/chunks';
 import { useSignIn } from './useSignIn';
 
 const useStyles = makeStyles({
@@ -59,12 +60,13 @@ export function SignIn() {
     event.preventDefault();
     setTouched(true);
     if (!email.trim() || !password) return;
+    const from = (location.state as { from?: string } | null)?.from;
+    const destination = from && from !== '/sign-in' ? from : '/customers';
+    // The signed-in part's code (Apollo, the header, the page) loads while the server checks.
+    void prefetchLanding(destination).catch(() => undefined);
     try {
-      const me = await signIn(email.trim(), password);
-      if (me) {
-        const from = (location.state as { from?: string } | null)?.from;
-        void navigate(from && from !== '/sign-in' ? from : '/customers', { replace: true });
-      }
+      await signIn({ email: email.trim(), password });
+      void navigate(destination, { replace: true });
     } catch {
       // Shown from the mutation's error state below.
     }
@@ -115,7 +117,7 @@ export function SignIn() {
                 }}
               />
             </Field>
-            {error && <ErrorMessage error={error} />}
+            {error ? <ErrorMessage error={error} /> : null}
             <Button type="submit" appearance="primary" disabled={loading}>
               {loading ? t('signIn.submitting') : t('signIn.submit')}
             </Button>

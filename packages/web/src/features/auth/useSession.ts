@@ -57,3 +57,6 @@ export function usePermission(action: Action): PermissionState {
 
 /** Fired by the Apollo link when the server says the session is gone. */
 export const SESSION_EXPIRED_EVENT = 'csp:session-expired';
+
+/** Fired when a user has signed in (the Apollo cache starts afresh: app/apollo.ts). */
+export const SIGNED_IN_EVENT = 'csp:signed-in';

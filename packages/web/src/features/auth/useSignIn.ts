@@ -1,48 +1,26 @@
-import { useMutation } from '@apollo/client/react';
-import { graphql } from '../../gql';
-import { MeQueryDocument } from './useSession';
+import { useCallback, useState } from 'react';
+import type { SignInMutationVariables } from '../../gql/graphql';
+import { signInRequest } from './sign-in-request';
+import { SIGNED_IN_EVENT } from './useSession';
 
-export const SignInDocument = graphql(`
-  mutation SignIn($input: SignInInput!) {
-    signIn(input: $input) {
-      expiresAt
-      me {
-        ...MeFields
-      }
-    }
-  }
-`);
-
-export const SignOutDocument = graphql(`
-  mutation SignOut {
-    signOut
-  }
-`);
-
-/** Signs in; the session cookie is set by the server, the user goes into the cache. */
+/** Signs in (the server sets the session cookie); `error` holds the last failure until `reset`. */
 export function useSignIn() {
-  const [mutate, { loading, error, reset }] = useMutation(SignInDocument, {
-    update(cache, { data }) {
-      if (data) cache.writeQuery({ query: MeQueryDocument, data: { me: data.signIn.me } });
-    },
-  });
-  const signIn = async (email: string, password: string) => {
-    const result = await mutate({ variables: { input: { email, password } } });
-    return result.data?.signIn.me ?? null;
-  };
-  return { signIn, loading, error, reset };
-}
-
-/** Ends the session on the server, then forgets everything cached for this user. */
-export function useSignOut() {
-  const [mutate, { loading, client }] = useMutation(SignOutDocument);
-  const signOut = async () => {
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const signIn = async (input: SignInMutationVariables['input']) => {
+    setLoading(true);
+    setError(undefined);
     try {
-      await mutate();
-    } catch {
-      // The session may already be gone; the user is signed out either way.
+      const signedIn = await signInRequest(input);
+      window.dispatchEvent(new Event(SIGNED_IN_EVENT));
+      return signedIn;
+    } catch (failure) {
+      setError(failure);
+      throw failure;
+    } finally {
+      setLoading(false);
     }
-    await client.clearStore();
   };
-  return { signOut, loading };
+  const reset = useCallback(() => setError(undefined), []);
+  return { signIn, loading, error, reset };
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useDeferredValue, useEffect } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { hasErrorCode } from '../../app/errors';
@@ -18,6 +18,9 @@ const AppShell = appShell.Component;
 /** The signed-in part of the app: asks who is signed in, or sends the visitor to Sign in. */
 export function RequireSession() {
   const { data, loading, error, refetch } = useQuery(MeQueryDocument);
+  // The shell and the page mount in a transition, in slices, not in the one long task in which
+  // Apollo hands the answer over (issue 14, first load on a phone).
+  const me = useDeferredValue(data?.me);
   const location = useLocation();
 
   useEffect(() => {
@@ -38,9 +41,9 @@ export function RequireSession() {
       )}
     </main>
   );
-  if (!data) return waiting;
+  if (!me) return waiting;
   return (
-    <SessionContext.Provider value={data.me}>
+    <SessionContext.Provider value={me}>
       {/* The shell's chunk can fail to load like a page's: a message and Try again. */}
       <RouteErrorBoundary>
         <Suspense fallback={waiting}>

@@ -14,7 +14,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { EmptyState } from '../../app/EmptyState';
 import { QueryBoundary } from '../../app/QueryBoundary';
 import { ErrorMessage } from '../../app/ErrorMessage';
@@ -53,7 +53,9 @@ export function CustomersList() {
   const [search, setSearch] = useState('');
   const term = useDebounced(search, 300);
   const customers = useCustomers(term);
-  const connection = customers.connection ?? customers.previousData?.customers;
+  // Rows render in a transition, in slices a phone's main thread can breathe between (issue 14:
+  // Apollo hands results over synchronously, which made the table one long task).
+  const connection = useDeferredValue(customers.connection ?? customers.previousData?.customers);
   const edges = connection?.edges ?? [];
   const anyMatchedOrder = edges.some((edge) => edge.matchedOrderId);
   const searching = customers.loading || term !== search;

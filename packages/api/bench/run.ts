@@ -10,7 +10,10 @@
  * Env: BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306/csp_bench), BENCH_DURATION,
  * BENCH_REPEATS, BENCH_WARMUP (seconds per operation and server before measuring, default 2),
  * BENCH_ONLY (comma-separated operation keys, to run a subset), BENCH_CLOSING_DAYS (the Closing
- * soon horizon; default the first of 7, 14, 30, 60 days with more than one page of rows).
+ * soon horizon; default the first of 7, 14, 30, 60 days with more than one page of rows),
+ * BENCH_VERSUS=graphql-js (with BENCH_ONLY of GraphQL reads: an A/B of the portal itself, the
+ * "baseline" column being a second portal process with GRAPHQL_EXECUTOR=graphql-js while the
+ * first runs the compiled executor; decision 024).
  */
 import autocannon from 'autocannon';
 import { execFileSync, spawn } from 'node:child_process';
@@ -40,6 +43,7 @@ const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 3);
 const WARMUP = Number(process.env['BENCH_WARMUP'] ?? 2);
 const ONLY = process.env['BENCH_ONLY']?.split(',').map((s) => s.trim());
 const CONNECTIONS = [16, 64];
+const VERSUS_INTERPRETED = process.env['BENCH_VERSUS'] === 'graphql-js';
 
 type Target = 'ours' | 'baseline';
 
@@ -375,17 +379,25 @@ async function main() {
   try {
     const ours = await startRealServer({ NODE_ENV: 'production' });
     servers.push(ours);
-    const baseline = await startProcess(
-      'the baseline server',
-      ['--import', 'tsx', path.join(BENCH_DIR, 'baseline', 'server.ts')],
-      {
-        DATABASE_URL: process.env['BENCH_DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306/csp_bench',
-        PORT: '0',
-        SAMPLE_MEDIA_FILE: meta.sampleMediaFile,
-        MEDIA_DIR,
-      },
-      /baseline listening on (\d+)/,
-    );
+    const baseline = VERSUS_INTERPRETED
+      ? await startRealServer({ NODE_ENV: 'production', GRAPHQL_EXECUTOR: 'graphql-js' })
+      : await startProcess(
+          'the baseline server',
+          ['--import', 'tsx', path.join(BENCH_DIR, 'baseline', 'server.ts')],
+          {
+            DATABASE_URL:
+              process.env['BENCH_DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306/csp_bench',
+            PORT: '0',
+            SAMPLE_MEDIA_FILE: meta.sampleMediaFile,
+            MEDIA_DIR,
+          },
+          /baseline listening on (\d+)/,
+        );
+    if (VERSUS_INTERPRETED) {
+      console.log(
+        'BENCH_VERSUS=graphql-js: "baseline" below is the portal with GRAPHQL_EXECUTOR=graphql-js.',
+      );
+    }
     servers.push(baseline);
     const base: Record<Target, string> = { ours: ours.url, baseline: baseline.url };
     const pids: Record<Target, number | undefined> = {

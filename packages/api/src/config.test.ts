@@ -42,4 +42,10 @@ describe('configuration', () => {
     expect(() => loadConfig({ PUBLIC_URL: 'ftp://portal.example.com' })).toThrow(/PUBLIC_URL/);
     expect(() => loadConfig({ TRUST_PROXY: 'everyone!' })).toThrow(/TRUST_PROXY/);
   });
+
+  it('GRAPHQL_EXECUTOR: compiled unless set to graphql-js (decision 024)', () => {
+    expect(loadConfig({}, '/x').graphqlExecutor).toBe('compiled');
+    expect(loadConfig({ GRAPHQL_EXECUTOR: 'graphql-js' }, '/x').graphqlExecutor).toBe('graphql-js');
+    expect(() => loadConfig({ GRAPHQL_EXECUTOR: 'jit' }, '/x')).toThrow(/GRAPHQL_EXECUTOR/);
+  });
 });

@@ -18,6 +18,8 @@ export interface Config {
   readonly publicUrl: string | null;
   /** TRUST_PROXY, as Express's `trust proxy`: false (default) believes no X-Forwarded-* header. */
   readonly trustProxy: boolean | number | string;
+  /** GRAPHQL_EXECUTOR: `compiled` (default, graphql-jit) or `graphql-js` (decision 024). */
+  readonly graphqlExecutor: 'compiled' | 'graphql-js';
 }
 
 function parsePublicUrl(value: string | undefined): string | null {
@@ -45,6 +47,14 @@ function parseTrustProxy(value: string | undefined): boolean | number | string {
     throw new Error(
       `TRUST_PROXY must be true, a number of hops, or addresses such as "loopback, 10.0.0.0/8", got "${text}"`,
     );
+  }
+  return text;
+}
+
+function parseExecutor(value: string | undefined): Config['graphqlExecutor'] {
+  const text = value?.trim() || 'compiled';
+  if (text !== 'compiled' && text !== 'graphql-js') {
+    throw new Error(`GRAPHQL_EXECUTOR must be compiled or graphql-js, got "${text}"`);
   }
   return text;
 }
@@ -84,5 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seedDemoData: env['SEED_DEMO_DATA'] !== 'false',
     publicUrl: parsePublicUrl(env['PUBLIC_URL']),
     trustProxy: parseTrustProxy(env['TRUST_PROXY']),
+    graphqlExecutor: parseExecutor(env['GRAPHQL_EXECUTOR']),
   };
 }

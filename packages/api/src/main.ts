@@ -34,6 +34,7 @@ async function main() {
     production: config.production,
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
+    executor: config.graphqlExecutor,
   });
   // Expired sessions, idle sign-in slots, abandoned uploads: cleaned from every process.
   startHousekeeping({ db, store: databaseAttachmentStore(db), clock: systemClock, logger });

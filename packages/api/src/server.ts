@@ -27,6 +27,7 @@ import {
 } from './modules/support/attachment-store.js';
 import { filesRouter } from './modules/support/files.route.js';
 import { graphqlSchema } from './schema.js';
+import { compiledExecutorGateway, type ExecutorKind } from './shared/compiled-executor.js';
 import type { Clock } from './shared/clock.js';
 import type { Actor, RequestContext } from './shared/context.js';
 import { formatError, isDatabaseDown } from './shared/format-error.js';
@@ -62,6 +63,8 @@ export interface AppOptions {
   publicUrl?: string | null;
   /** Express's `trust proxy` (TRUST_PROXY): whose X-Forwarded-* headers to believe. */
   trustProxy?: boolean | number | string;
+  /** Who runs checked operations (GRAPHQL_EXECUTOR; default compiled, decision 024). */
+  executor?: ExecutorKind;
 }
 
 /** A refusal outside GraphQL: `{ code, message }` (E2). */
@@ -164,8 +167,7 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction) {
 export async function createApp(options: AppOptions) {
   const { db, clock, logger } = options;
   const schema = await graphqlSchema();
-  const apollo = new ApolloServer<RequestContext>({
-    schema,
+  const apolloOptions = {
     introspection: !options.production,
     hideSchemaDetailsFromClientErrors: options.production,
     includeStacktraceInErrorResponses: false,
@@ -182,7 +184,14 @@ export async function createApp(options: AppOptions) {
       localizeErrors,
     ],
     formatError: formatError(logger, { production: options.production }),
-  });
+  };
+  // Decision 024: the same pipeline (parse, validation rules, plugins, formatError) either way;
+  // only the execution of a checked operation differs.
+  const apollo = new ApolloServer<RequestContext>(
+    (options.executor ?? 'compiled') === 'compiled'
+      ? { ...apolloOptions, gateway: compiledExecutorGateway(schema) }
+      : { ...apolloOptions, schema },
+  );
   await apollo.start();
 
   const app = express();

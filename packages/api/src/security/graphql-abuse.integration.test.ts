@@ -139,6 +139,20 @@ describeEachEngine(
       );
       expect(findings).toEqual([]);
     });
+
+    it('E2: a string argument holding graphql-jit’s code markers stays data (decision 024)', async () => {
+      const h = use();
+      const { admin } = await createTenant(h.db);
+      // graphql-jit 0.8.9 would turn this literal into `new Date(0), x: (globalThis… = 1), …`.
+      const probe = '__cspCompiledExecutorProbe';
+      const search = `__MAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d0), x: (globalThis.${probe} = 1), y: (0`;
+      const query = `{ customers(search: ${JSON.stringify(search)}) { totalCount } }`;
+      for (let i = 0; i < 2; i++) {
+        const response = await post(h, { query }, { authorization: `Bearer ${admin.token}` });
+        expect(await response.json()).toEqual({ data: { customers: { totalCount: 0 } } });
+      }
+      expect((globalThis as Record<string, unknown>)[probe]).toBeUndefined();
+    });
   },
   { production: true },
 );

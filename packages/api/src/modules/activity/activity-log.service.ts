@@ -12,7 +12,7 @@ import { PAGED_FIELDS } from '../../shared/graphql-limits.js';
 import { badInput } from '../../shared/errors.js';
 import { forPartner } from '../../shared/tenancy.js';
 import type { ActivityEntryEntity } from './activity-entry.entity.js';
-import { entriesByIds, entryOf, ENTRY_COLUMNS } from './activity-rows.js';
+import { entryOf, ENTRY_COLUMNS, ENTRY_COLUMNS_A } from './activity-rows.js';
 
 export interface ActivityFilter {
   /** Inclusive. */
@@ -122,19 +122,21 @@ export async function activityPage(
   } else {
     // Several operations: each one's newest rows come in order from the (partner, operation, at)
     // index with their own limit; merging them reads at most k × (size + 1) index entries, however
-    // large the log is (an IN list would sort every row of the range).
+    // large the log is (an IN list would sort every row of the range). The merged page's rows
+    // are then read by primary key in the same statement (issue 13: one statement, not two).
     const parts = filter.operationTypes.map((operation, i) => {
       params[`operation${i}`] = operation;
       return `SELECT id, at FROM (SELECT id, at FROM activity_log
         WHERE ${whereOf(filter, { cursor: !!cursor, operation: i })} ${order}) t${i}`;
     });
-    const ids = (
-      await scope.rows<{ id: string }>(`${parts.join(' UNION ALL ')} ${order}`, params)
-    ).map((r) => r.id);
-    const entries = await entriesByIds(db, actor.partnerId, ids);
-    rows = entries.sort(
-      (x, y) => y.at.getTime() - x.at.getTime() || (x.id < y.id ? 1 : x.id > y.id ? -1 : 0),
-    );
+    rows = (
+      await scope.rows(
+        `SELECT ${ENTRY_COLUMNS_A} FROM (${parts.join(' UNION ALL ')} ${order}) m
+         JOIN activity_log a ON a.id = m.id AND a.partner_id = :partnerId
+         ORDER BY a.at DESC, a.id DESC`,
+        params,
+      )
+    ).map(entryOf);
   }
   const visible = rows.slice(0, size);
   return {

@@ -1,12 +1,15 @@
-import type { Database } from '../../data-source.js';
 import { instant, int } from '../../shared/raw-rows.js';
-import { forPartner } from '../../shared/tenancy.js';
 import type { ActivityEntryEntity } from './activity-entry.entity.js';
 
 /** Every column of the log, in the order `entryOf` reads them. */
 export const ENTRY_COLUMNS = `id, partner_id, customer_id, user_id, user_email, remote_address, user_agent,
   operation, resource, product_name, outcome, failure_code, detail, detail_code, detail_params, at, count,
   refusal_bucket`;
+
+/** `ENTRY_COLUMNS` of the log aliased `a` (in a join). */
+export const ENTRY_COLUMNS_A = ENTRY_COLUMNS.split(',')
+  .map((column) => `a.${column.trim()}`)
+  .join(', ');
 
 /** One plain row of `ENTRY_COLUMNS` as an entry (issue 13: no entity hydration for a page). */
 export function entryOf(r: Record<string, unknown>): ActivityEntryEntity {
@@ -30,21 +33,4 @@ export function entryOf(r: Record<string, unknown>): ActivityEntryEntity {
     count: int(r['count']),
     refusalBucket: (r['refusal_bucket'] as string | null) ?? null,
   };
-}
-
-/**
- * Entries of one partner by id, as plain rows. Scoped to the partner like every read of the
- * log (R8).
- */
-export async function entriesByIds(
-  db: Database,
-  partnerId: string,
-  ids: readonly string[],
-): Promise<ActivityEntryEntity[]> {
-  if (ids.length === 0) return [];
-  const rows = await forPartner(db.manager, partnerId).rows(
-    `SELECT ${ENTRY_COLUMNS} FROM activity_log WHERE partner_id = :partnerId AND id IN (:ids)`,
-    { ids: [...ids] },
-  );
-  return rows.map(entryOf);
 }

@@ -9,17 +9,20 @@ import {
   type CreditBreakdown,
   type Money,
 } from '@csp/domain';
-import { In } from 'typeorm';
 import type { Database } from '../../data-source.js';
 import { authorize, type Actor } from '../../shared/context.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../shared/cursor.js';
 import { badInput } from '../../shared/errors.js';
 import { PAGED_FIELDS } from '../../shared/graphql-limits.js';
 import { forPartner } from '../../shared/tenancy.js';
-import { ProductEntity } from '../catalog/product.entity.js';
-import { SkuEntity } from '../catalog/sku.entity.js';
-import { CustomerEntity } from '../customers/customer.entity.js';
-import { OrderLineEntity } from '../orders/order-line.entity.js';
+import { plainQuery } from '../../shared/raw-rows.js';
+import { PRODUCT_COLUMNS, productOfRow } from '../catalog/catalog.loaders.js';
+import type { ProductEntity } from '../catalog/product.entity.js';
+import type { SkuEntity } from '../catalog/sku.entity.js';
+import type { CustomerEntity } from '../customers/customer.entity.js';
+import { CUSTOMER_COLUMNS, customerOfRow } from '../customers/customer.service.js';
+import { LINE_COLUMNS, lineOfRow } from '../orders/order-rows.js';
+import type { OrderLineEntity } from '../orders/order-line.entity.js';
 import { cancellableLine } from './cancellation.service.js';
 
 export interface ClosingSoonRow {
@@ -55,53 +58,75 @@ export async function closingSoon(
   const { fallback, max } = PAGED_FIELDS['Query.cancellationsClosingSoon']!;
   const size = pageSize(args.first, fallback, max);
   const until = new Date(now.getTime() + days * DAY_MS);
-  const base = () =>
-    forPartner(db.manager, actor)
-      .query(OrderLineEntity, 'l')
-      .andWhere("l.status = 'ACTIVE'")
-      // C2: open while now < cancellableUntil; K1: closes within the horizon.
-      .andWhere('l.cancellable_until > :now', { now })
-      .andWhere('l.cancellable_until <= :until', { until });
-  const page = base();
+  // Plain rows (issue 13): the index (partner_id, status, cancellable_until) serves the page and
+  // the count; the page's customers, products and SKUs are read once each, by id.
+  const scope = forPartner(db.manager, actor);
+  const where = `partner_id = :partnerId AND status = 'ACTIVE'
+    AND cancellable_until > :now AND cancellable_until <= :until`;
+  const params: Record<string, unknown> = { now, until, limit: size + 1 };
+  let pageWhere = where;
   if (args.after != null) {
     const [at, id] = decodeCursor(args.after, 2);
     const after = new Date(String(at));
     if (Number.isNaN(after.getTime()) || typeof id !== 'string')
       badInput('after', 'CURSOR_INVALID');
-    page.andWhere(
-      '(l.cancellable_until > :afterAt OR (l.cancellable_until = :afterAt AND l.id > :afterId))',
-      { afterAt: after, afterId: id },
-    );
+    pageWhere +=
+      ' AND (cancellable_until > :afterAt OR (cancellable_until = :afterAt AND id > :afterId))';
+    params['afterAt'] = after;
+    params['afterId'] = id;
   }
-  const [lines, totalCount] = await Promise.all([
-    page
-      .orderBy('l.cancellable_until', 'ASC')
-      .addOrderBy('l.id', 'ASC')
-      .limit(size + 1)
-      .getMany(),
-    base().getCount(),
+  const [lines, [count]] = await Promise.all([
+    scope
+      .rows(
+        `SELECT ${LINE_COLUMNS} FROM order_lines WHERE ${pageWhere}
+         ORDER BY cancellable_until ASC, id ASC LIMIT :limit`,
+        params,
+      )
+      .then((rows) => rows.map(lineOfRow)),
+    scope.rows<{ n: number | string }>(
+      `SELECT COUNT(*) AS n FROM order_lines WHERE ${where}`,
+      params,
+    ),
   ]);
+  const totalCount = Number(count?.n ?? 0);
   const shown = lines.slice(0, size);
   const ids = <K extends keyof OrderLineEntity>(key: K) => [...new Set(shown.map((l) => l[key]))];
   const [customers, products, skus] = shown.length
     ? await Promise.all([
-        forPartner(db.manager, actor).findBy(CustomerEntity, { id: In(ids('customerId')) }),
-        db.manager.findBy(ProductEntity, { id: In(ids('productId')) }),
-        db.manager.findBy(SkuEntity, { id: In(ids('skuId')) }),
+        scope
+          .rows(
+            `SELECT ${CUSTOMER_COLUMNS} FROM customers c
+             WHERE c.partner_id = :partnerId AND c.id IN (:ids)`,
+            { ids: ids('customerId') },
+          )
+          .then((rows) => rows.map(customerOfRow)),
+        plainQuery(
+          db.manager,
+          `SELECT ${PRODUCT_COLUMNS} FROM products WHERE id IN (${inList(ids('productId'))})`,
+          ids('productId'),
+        ).then((rows) => rows.map(productOfRow)),
+        plainQuery<SkuFacts>(
+          db.manager,
+          `SELECT id, name, unit, unit_size FROM skus WHERE id IN (${inList(ids('skuId'))})`,
+          ids('skuId'),
+        ),
       ])
     : [[], [], []];
+  const customerById = new Map(customers.map((c) => [c.id, c]));
+  const productById = new Map(products.map((p) => [p.id, p]));
+  const skuById = new Map(skus.map((k) => [k.id, k]));
   const rows: ClosingSoonRow[] = [];
   for (const line of shown) {
     const credit = creditPreview(cancellableLine(line), now);
-    const customer = customers.find((c) => c.id === line.customerId);
-    const product = products.find((p) => p.id === line.productId);
+    const customer = customerById.get(line.customerId);
+    const product = productById.get(line.productId);
     if (!credit || !customer || !product) continue; // cannot happen for an open window line
     rows.push({
       cursor: encodeCursor([line.cancellableUntil!.toISOString(), line.id]),
       line,
       customer,
       product,
-      ...skuFacts(skus.find((s) => s.id === line.skuId)),
+      ...skuFacts(skuById.get(line.skuId)),
       amount: money(line.amountMinor, line.currency),
       credit,
       remaining: timeRemaining(line.cancellableUntil, now),
@@ -110,11 +135,20 @@ export async function closingSoon(
   return { rows, hasNextPage: lines.length > size, totalCount, withinDays: days };
 }
 
+interface SkuFacts {
+  id: string;
+  name: string;
+  unit: SkuEntity['unit'];
+  unit_size: string | null;
+}
+
+const inList = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
 /** The SKU's name and its unit as data (issue 15): the web words the unit in its language. */
-function skuFacts(sku: SkuEntity | undefined) {
+function skuFacts(sku: SkuFacts | undefined) {
   return {
     skuName: sku?.name ?? '',
     skuUnit: sku?.unit ?? null,
-    skuUnitSize: sku?.unitSize ?? null,
+    skuUnitSize: sku?.unit_size ?? null,
   };
 }

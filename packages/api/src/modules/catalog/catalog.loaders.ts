@@ -21,6 +21,10 @@ export function productOfRow(r: Record<string, unknown>): ProductEntity {
   };
 }
 
+/** The columns `productOfRow` reads. */
+export const PRODUCT_COLUMNS =
+  'id, name, kind, description, description_ko, has_activation_keys, azure_hybrid_benefit, download_options';
+
 /** Products by id (the catalog is the same for every partner). */
 export const productLoader = (ctx: RequestContext) =>
   requestLoader(ctx, 'product', async (ids) =>
@@ -28,8 +32,7 @@ export const productLoader = (ctx: RequestContext) =>
       (
         await plainQuery(
           ctx.db.manager,
-          `SELECT id, name, kind, description, description_ko, has_activation_keys, azure_hybrid_benefit,
-             download_options FROM products WHERE id IN (${ids.map(() => '?').join(', ')})`,
+          `SELECT ${PRODUCT_COLUMNS} FROM products WHERE id IN (${ids.map(() => '?').join(', ')})`,
           ids,
         )
       ).map(productOfRow),

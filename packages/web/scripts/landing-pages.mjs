@@ -68,8 +68,9 @@ const pages = [];
 for (const page of PAGES) {
   const files = {};
   for (const language of LANGUAGES) {
+    // The catalog first: the first render waits for it, and six connections queue the rest.
     const needed = new Set();
-    for (const source of [...page.sources, catalog(language)]) filesOf(source, needed);
+    for (const source of [catalog(language), ...page.sources]) filesOf(source, needed);
     const links = [...needed]
       .filter((file) => !loadedWithEntry.has(file))
       .map((file) => `    <link rel="modulepreload" crossorigin href="/${file}">`);

@@ -1,6 +1,7 @@
 import { ApolloProvider, useApolloClient } from '@apollo/client/react';
 import { useContext, useEffect, useRef } from 'react';
 import { RequireSession } from '../features/auth/RequireSession';
+import { MeQueryDocument } from '../features/auth/useSession';
 import { sharedApolloClient } from './apollo';
 import { ApolloClientOverride } from './apollo-override';
 import { useI18n } from './i18n/useI18n';
@@ -18,6 +19,18 @@ export function SignedIn() {
       <RequireSession />
     </ApolloProvider>
   );
+}
+
+/**
+ * A signed-in first load asks who is signed in as soon as this chunk has arrived, while the
+ * catalog and the page are still loading; RequireSession's query then shares the answer (Apollo
+ * sends one request for the same query in flight). Issue 14: the session check was the last
+ * round trip before the page could show.
+ */
+export function prefetchSession(): void {
+  sharedApolloClient()
+    .query({ query: MeQueryDocument })
+    .catch(() => undefined); // RequireSession asks again and shows what went wrong
 }
 
 /** E1: after a language switch, data the API words (descriptions, reasons) is fetched again in it. */

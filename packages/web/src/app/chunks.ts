@@ -14,6 +14,10 @@ export const signedInPart = lazyPage(
   () => import('./SignedIn'),
   (module) => module.SignedIn,
 );
+/** Who is signed in, asked as soon as the signed-in part has arrived (a signed-in first load). */
+export function prefetchSession(): Promise<void> {
+  return import('./SignedIn').then((module) => module.prefetchSession());
+}
 /** The signed-in shell: header, closing-soon count, sign out, language. */
 export const appShell = lazyPage(
   () => import('./AppShell'),

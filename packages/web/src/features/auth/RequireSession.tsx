@@ -11,7 +11,7 @@ import { MeQueryDocument, SESSION_EXPIRED_EVENT, SessionContext } from './useSes
 /**
  * The signed-in shell (header, closing-soon count, sign out, language) is its own chunk: the
  * Sign in page never needs it (issue 14, first load). A signed-in first load fetches it while the
- * session is being checked (AppRoutes' prefetchLanding), so it adds no round trip.
+ * session is being checked (prefetchLanding in app/chunks.ts), so it adds no round trip.
  */
 const AppShell = appShell.Component;
 

@@ -147,8 +147,15 @@ export function startProcess(
   ready: RegExp,
   timeoutMs = 120_000,
 ): Promise<RunningServer> {
+  // BENCH_PROFILE_DIR: each server writes a V8 CPU profile there when it stops (SIGTERM is a
+  // graceful exit on both), to see where a figure's time goes (node refuses --cpu-prof in
+  // NODE_OPTIONS).
+  const profileDir = process.env['BENCH_PROFILE_DIR'];
+  const nodeArgs = profileDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, label.replace(/\W+/g, '-'))}`]
+    : [];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
+    const child = spawn(process.execPath, [...nodeArgs, ...args], {
       cwd: API_DIR,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,7 +3,7 @@
  * back as a Date (the connection's time zone is UTC) and BIGINT as a number; better-sqlite3 hands
  * TypeORM's UTC text ('YYYY-MM-DD HH:MM:SS.SSS') and integers.
  */
-import type { EntityManager, Logger } from 'typeorm';
+import type { EntityManager, Logger, QueryRunner } from 'typeorm';
 import { DATABASE_WAIT_MS } from '@csp/domain';
 
 /** A datetime as TypeORM stores it on SQLite ('YYYY-MM-DD HH:MM:SS.SSS', UTC). */
@@ -21,24 +21,27 @@ export async function plainQuery<T = Record<string, unknown>>(
 ): Promise<T[]> {
   const sqlite = manager.connection.options.type !== 'mysql';
   const bound = sqlite ? values.map((v) => (v instanceof Date ? sqliteInstant(v) : v)) : values;
+  if (!sqlite) {
+    const connection = transactionConnection(manager);
+    if (connection) return connectionQuery<T[]>(connection, manager.connection.logger, sql, bound);
+  }
   const pool = sqlite || manager.queryRunner ? undefined : poolOf(manager);
   if (pool) return poolQuery<T>(pool, manager.connection.logger, sql, bound);
   return (await manager.query(sql, bound as unknown[])) as T[];
 }
 
+/** A mysql2 connection (callback API). */
+interface MysqlConnection {
+  query(
+    options: { sql: string; values: readonly unknown[]; timeout: number },
+    done: (error: unknown, result?: unknown) => void,
+  ): void;
+}
+
 /** mysql2's pool as TypeORM's MySQL driver holds it (callback API). */
 interface MysqlPool {
   getConnection(
-    callback: (
-      error: unknown,
-      connection?: {
-        query(
-          options: { sql: string; values: readonly unknown[]; timeout: number },
-          done: (error: unknown, rows?: unknown) => void,
-        ): void;
-        release(): void;
-      },
-    ) => void,
+    callback: (error: unknown, connection?: MysqlConnection & { release(): void }) => void,
   ): void;
 }
 
@@ -52,19 +55,53 @@ const poolOf = (manager: EntityManager) =>
  * same error objects the error mapping knows.
  */
 function poolQuery<T>(pool: MysqlPool, logger: Logger, sql: string, values: readonly unknown[]) {
-  // The statement goes to TypeORM's query logger as the query runner would send it (silent in
-  // production; the tests read it to count statements and to check that no secret is logged).
-  logger.logQuery(sql, values as unknown[]);
   return new Promise<T[]>((resolve, reject) => {
     pool.getConnection((error, connection) => {
       if (error || !connection) return reject(error);
-      connection.query({ sql, values, timeout: DATABASE_WAIT_MS }, (queryError, rows) => {
-        connection.release();
-        if (queryError) {
-          logger.logQueryError(queryError as Error, sql, values as unknown[]);
+      connectionQuery<T[]>(connection, logger, sql, values).then(
+        (rows) => {
+          connection.release();
+          resolve(rows);
+        },
+        (queryError: unknown) => {
+          connection.release();
           reject(queryError);
-        } else resolve(rows as T[]);
-      });
+        },
+      );
+    });
+  });
+}
+
+/**
+ * The mysql2 connection of the MySQL transaction `manager` belongs to. A statement there goes
+ * straight to it: TypeORM's query runner wraps each one in a promise connection, a stack capture,
+ * events and a copy of the rows, more CPU than the statement's own client work (issue 13).
+ */
+function transactionConnection(manager: EntityManager): MysqlConnection | undefined {
+  const runner = manager.queryRunner as
+    (QueryRunner & { databaseConnection?: MysqlConnection }) | undefined;
+  return runner?.isTransactionActive && !runner.isReleased ? runner.databaseConnection : undefined;
+}
+
+/**
+ * One statement on a mysql2 connection with the 2 s statement timeout TypeORM's runner also sets
+ * (E5); errors are mysql2's own, which the error mapping and the conflict retry know. The statement
+ * goes to TypeORM's query logger as the query runner would send it (silent in production; the tests
+ * read it to count statements and to check that no secret is logged).
+ */
+function connectionQuery<T>(
+  connection: MysqlConnection,
+  logger: Logger,
+  sql: string,
+  values: readonly unknown[],
+): Promise<T> {
+  logger.logQuery(sql, values as unknown[]);
+  return new Promise<T>((resolve, reject) => {
+    connection.query({ sql, values, timeout: DATABASE_WAIT_MS }, (error, result) => {
+      if (error) {
+        logger.logQueryError(error as Error, sql, values as unknown[]);
+        reject(error);
+      } else resolve(result as T);
     });
   });
 }
@@ -80,6 +117,18 @@ export async function plainChange(
 ): Promise<number> {
   const sqlite = manager.connection.options.type !== 'mysql';
   const bound = sqlite ? values.map((v) => (v instanceof Date ? sqliteInstant(v) : v)) : values;
+  if (!sqlite) {
+    const connection = transactionConnection(manager);
+    if (connection) {
+      const header = await connectionQuery<{ affectedRows: number }>(
+        connection,
+        manager.connection.logger,
+        sql,
+        bound,
+      );
+      return header.affectedRows;
+    }
+  }
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   try {
     const result = await runner.query(sql, bound as unknown[], true);

@@ -3,7 +3,6 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import { DomainError, type ErrorCode } from '@csp/domain';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -28,6 +27,7 @@ import {
 import { filesRouter } from './modules/support/files.route.js';
 import { graphqlSchema } from './schema.js';
 import { compiledExecutorGateway, type ExecutorKind } from './shared/compiled-executor.js';
+import { graphqlHttp } from './shared/graphql-http.js';
 import type { Clock } from './shared/clock.js';
 import type { Actor, RequestContext } from './shared/context.js';
 import { formatError, isDatabaseDown } from './shared/format-error.js';
@@ -214,13 +214,62 @@ export async function createApp(options: AppOptions) {
     next();
   });
 
-  // Who is calling: a session cookie (browser) or `Authorization: Bearer` (scripts). For
-  // /graphql this happens in Apollo's context, so a failure there is a GraphQL error too (E5).
-  app.use(async (req: Request, res: Response, next: NextFunction) => {
-    if (req.path === '/graphql' || req.path.startsWith('/graphql/')) {
-      next();
-      return;
+  // Issue 14: answers above 1 kB (GraphQL, CSV) go out compressed (brotli or gzip by
+  // Accept-Encoding, with Vary); smaller ones are not worth the CPU. Built assets are compressed
+  // at build time instead (shared/precompressed.ts).
+  const compressAll = compression({ threshold: 1024 });
+  // A client that accepts no encoding (scripts, the bench) skips the middleware's wrapping of
+  // every write: ≈ 0.25 ms of CPU per GraphQL request (issue 13). Vary stays on every answer.
+  const compress = (req: Request, res: Response, next: NextFunction) => {
+    if (req.headers['accept-encoding']) return compressAll(req, res, next);
+    res.vary('Accept-Encoding');
+    next();
+  };
+  const graphqlContext = async ({
+    req,
+    res,
+  }: {
+    req: Request;
+    res: Response;
+  }): Promise<RequestContext> => {
+    const token = sessionToken(req);
+    let actor: Actor | null;
+    try {
+      actor = token ? await actorForToken(db, token, clock.now()) : null;
+    } catch (error) {
+      if (isDatabaseDown(error)) throw databaseUnavailable();
+      if (error instanceof DomainError && error.code === 'DATABASE_UNAVAILABLE')
+        throw databaseUnavailable();
+      throw error;
     }
+    return {
+      db,
+      clock,
+      logger,
+      vault: options.vault,
+      actor,
+      req,
+      res,
+      loaders: new Map(),
+      publicUrl: options.publicUrl ?? `http://localhost:${req.socket.localPort}`,
+      language: languageOf(req.get('accept-language')),
+    };
+  };
+  // Decision 026: /graphql is answered here, before the router walks the routes below.
+  app.use(
+    graphqlHttp({
+      apollo,
+      context: graphqlContext,
+      limitBytes: GRAPHQL_BODY_LIMIT_KB * 1024,
+      compress,
+      json: express.json({ limit: `${GRAPHQL_BODY_LIMIT_KB}kb` }),
+      bodyErrors: graphqlBodyErrors,
+    }),
+  );
+
+  // Who is calling: a session cookie (browser) or `Authorization: Bearer` (scripts). /graphql
+  // (answered above) does this in Apollo's context, so a failure there is a GraphQL error too (E5).
+  app.use(async (req: Request, res: Response, next: NextFunction) => {
     try {
       const token = sessionToken(req);
       res.locals['actor'] = token ? await actorForToken(db, token, clock.now()) : null;
@@ -246,50 +295,6 @@ export async function createApp(options: AppOptions) {
   };
   app.get('/healthz', databaseCheck);
   app.get('/readyz', databaseCheck);
-
-  // Issue 14: answers above 1 kB (GraphQL, CSV) go out compressed (brotli or gzip by
-  // Accept-Encoding, with Vary); smaller ones are not worth the CPU. Built assets are compressed
-  // at build time instead (shared/precompressed.ts).
-  const compressAll = compression({ threshold: 1024 });
-  // A client that accepts no encoding (scripts, the bench) skips the middleware's wrapping of
-  // every write: ≈ 0.25 ms of CPU per GraphQL request (issue 13). Vary stays on every answer.
-  const compress = (req: Request, res: Response, next: NextFunction) => {
-    if (req.headers['accept-encoding']) return compressAll(req, res, next);
-    res.vary('Accept-Encoding');
-    next();
-  };
-  app.use(
-    '/graphql',
-    compress,
-    express.json({ limit: `${GRAPHQL_BODY_LIMIT_KB}kb` }),
-    graphqlBodyErrors,
-    expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<RequestContext> => {
-        const token = sessionToken(req);
-        let actor: Actor | null;
-        try {
-          actor = token ? await actorForToken(db, token, clock.now()) : null;
-        } catch (error) {
-          if (isDatabaseDown(error)) throw databaseUnavailable();
-          if (error instanceof DomainError && error.code === 'DATABASE_UNAVAILABLE')
-            throw databaseUnavailable();
-          throw error;
-        }
-        return {
-          db,
-          clock,
-          logger,
-          vault: options.vault,
-          actor,
-          req,
-          res,
-          loaders: new Map(),
-          publicUrl: options.publicUrl ?? `http://localhost:${req.socket.localPort}`,
-          language: languageOf(req.get('accept-language')),
-        };
-      },
-    }),
-  );
 
   // E3: the schema for the explorer, to signed-in users only (introspection is off in production).
   const schemaText = printSchema(schema);

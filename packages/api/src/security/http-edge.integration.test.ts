@@ -103,6 +103,63 @@ describeEachEngine(
       expect(unexpectedLogs(h)).toEqual([]);
     });
 
+    it('E2, decision 026: a body with a Content-Length (read by /graphql itself) and the same body chunked (body-parser) get the same answer', async () => {
+      const h = use();
+      const { admin } = await createTenant(h.db);
+      const chunked = (body: Buffer) =>
+        new Promise<{ status: number; type: string; text: string }>((resolve, reject) => {
+          const request = httpRequest(
+            `${h.url}/graphql`,
+            {
+              method: 'POST',
+              headers: {
+                'content-type': 'application/json',
+                'transfer-encoding': 'chunked',
+                authorization: `Bearer ${admin.token}`,
+              },
+            },
+            (response) => {
+              let text = '';
+              response.setEncoding('utf8');
+              response.on('data', (part: string) => (text += part));
+              response.on('end', () =>
+                resolve({
+                  status: response.statusCode!,
+                  type: String(response.headers['content-type']),
+                  text,
+                }),
+              );
+            },
+          );
+          request.on('error', reject);
+          request.end(body);
+        });
+      const bodies: [string, string | Buffer][] = [
+        ['a query', '{"query":"{ me { email } }"}'],
+        ['a query after a byte order mark', '\uFEFF{"query":"{ me { email } }"}'],
+        ['a query after white space', ' \n\t{"query":"{ me { email } }"}'],
+        ['a batch', '[{"query":"{ me { email } }"}]'],
+        ['an empty object', '{}'],
+        ['malformed JSON', '{"query": "mutation { signOut }"'],
+        ['null', 'null'],
+        ['a string', '"str"'],
+        ['a number', '123'],
+        ['invalid UTF-8', Buffer.from([0x7b, 0x22, 0x71, 0xff, 0xfe, 0x22, 0x3a, 0xc3, 0x28])],
+        [
+          'invalid UTF-8 in a string',
+          Buffer.concat([Buffer.from('{"query":"'), Buffer.from([0xe0, 0xa4]), Buffer.from('"}')]),
+        ],
+      ];
+      for (const [name, body] of bodies) {
+        const plain = await postRaw(h, body, { authorization: `Bearer ${admin.token}` });
+        const viaBodyParser = await chunked(Buffer.from(body));
+        expect(viaBodyParser.status, name).toBe(plain.status);
+        expect(viaBodyParser.type, name).toBe(plain.headers.get('content-type'));
+        expect(viaBodyParser.text, name).toBe(await plain.text());
+      }
+      expect(unexpectedLogs(h)).toEqual([]);
+    });
+
     it('E1, E2: the edge’s own refusals (body, size, cost, path) are worded in the language of Accept-Language; codes unchanged', async () => {
       const h = use();
       const { admin } = await createTenant(h.db);

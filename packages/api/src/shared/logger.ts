@@ -19,12 +19,45 @@ export function redact(text: string): string {
   return SECRET_PATTERNS.reduce((out, pattern) => out.replace(pattern, '$1[redacted]'), text);
 }
 
-export type LogSink = (line: string) => void;
+/** Where log lines go; `level` lets a sink write warnings and errors at once. */
+export type LogSink = (line: string, level: string) => void;
 
-export function createLogger(sink: LogSink = (line) => process.stdout.write(line + '\n')): Logger {
+/**
+ * Writes lines to `write` (stdout) once per turn of the event loop, not one write each. Under load
+ * one turn finishes many requests, and on this kind of machine each write to a pipe is a system
+ * call costing as much as a small request's own work (issue 13: ≈ 0.07 ms per request line).
+ * Warnings and errors go out at once, after what was waiting, in order; what waits is written when
+ * the process exits (SIGTERM stops the server through process.exit).
+ */
+export function batchedSink(
+  write: (text: string) => void = (text) => process.stdout.write(text),
+): LogSink & { flush(): void } {
+  const MAX_PENDING = 64 * 1024;
+  let pending = '';
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (!pending) return;
+    const text = pending;
+    pending = '';
+    write(text);
+  };
+  process.on('exit', flush);
+  const sink = (line: string, level: string) => {
+    pending += line + '\n';
+    if (level !== 'info' || pending.length >= MAX_PENDING) return flush();
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
+  };
+  return Object.assign(sink, { flush });
+}
+
+export function createLogger(sink: LogSink = batchedSink()): Logger {
   const write = (level: string, message: string, fields?: Record<string, unknown>) => {
     const entry = { level, at: new Date().toISOString(), message, ...fields };
-    sink(redact(JSON.stringify(entry)));
+    sink(redact(JSON.stringify(entry)), level);
   };
   return {
     info: (m, f) => write('info', m, f),

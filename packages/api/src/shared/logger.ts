@@ -23,12 +23,15 @@ export function redact(text: string): string {
 export type LogSink = (line: string, level: string) => void;
 
 /**
- * Writes lines to `write` (stdout) once per turn of the event loop, not one write each. Under load
- * one turn finishes many requests, and on this kind of machine each write to a pipe is a system
- * call costing as much as a small request's own work (issue 13: ≈ 0.07 ms per request line).
- * Warnings and errors go out at once, after what was waiting, in order; what waits is written when
- * the process exits (SIGTERM stops the server through process.exit).
+ * Writes lines to `write` (stdout) at most every `LOG_FLUSH_MS`, not one write each: on this kind
+ * of machine each write to a pipe is a system call costing as much as a small request's own work
+ * (issue 13: ≈ 0.07 ms per request line), and under load an event-loop turn rarely finishes more
+ * than one request, so batching per turn saved little. Warnings and errors go out at once, after
+ * what was waiting, in order; what waits is written when the process exits (SIGTERM stops the
+ * server through process.exit).
  */
+export const LOG_FLUSH_MS = 50;
+
 export function batchedSink(
   write: (text: string) => void = (text) => process.stdout.write(text),
 ): LogSink & { flush(): void } {
@@ -48,7 +51,7 @@ export function batchedSink(
     if (level !== 'info' || pending.length >= MAX_PENDING) return flush();
     if (!scheduled) {
       scheduled = true;
-      setImmediate(flush);
+      setTimeout(flush, LOG_FLUSH_MS).unref();
     }
   };
   return Object.assign(sink, { flush });

@@ -13,7 +13,8 @@
  * soon horizon; default the first of 7, 14, 30, 60 days with more than one page of rows),
  * BENCH_VERSUS=graphql-js (with BENCH_ONLY of GraphQL reads: an A/B of the portal itself, the
  * "baseline" column being a second portal process with GRAPHQL_EXECUTOR=graphql-js while the
- * first runs the compiled executor; decision 024).
+ * first runs the compiled executor; decision 024), BENCH_PROFILE_DIR (both servers write a V8 CPU
+ * profile there when they stop; common.ts).
  */
 import autocannon from 'autocannon';
 import { execFileSync, spawn } from 'node:child_process';

@@ -76,11 +76,13 @@ export function graphqlHttp<Context extends BaseContext>(
         });
         return;
       }
-      readPlainJson(req, length).then((body) => {
-        if (body instanceof BodyError) return bodyErrors(body, req, res, failed);
-        req.body = body;
-        return answer(req, res);
-      }, failed);
+      readPlainJson(req, length)
+        .then((body) => {
+          if (body instanceof BodyError) return bodyErrors(body, req, res, failed);
+          req.body = body;
+          return answer(req, res);
+        })
+        .catch(failed); // to the app's last error handler, as Express did for the integration
     });
   };
 }

@@ -4,14 +4,25 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { icuCatalogs } from './scripts/icu-catalogs.mjs';
 import { inlineGraphqlDocuments } from './scripts/inline-graphql-documents.mjs';
+import { landingChunkGroups, surveyLandingChunks } from './scripts/landing-chunks.mjs';
 
 const require = createRequire(import.meta.url);
+const webRoot = fileURLToPath(new URL('.', import.meta.url));
+// Issue 14: the build's first pass lists what each opening page loads, the second groups it
+// (scripts/landing-chunks.mjs).
+const landingSurvey = `${webRoot}node_modules/.cache/landing-chunks.json`;
+const surveying = process.env['LANDING_CHUNKS_SURVEY'] === '1';
 const apiTarget = process.env['API_URL'] ?? 'http://localhost:4000';
 
 export default defineConfig({
   // Build only: each GraphQL document goes into the chunk that uses it (see the script).
   // The message catalogs become ICU syntax trees, so the browser ships no ICU parser (E1).
-  plugins: [react(), inlineGraphqlDocuments(), icuCatalogs()],
+  plugins: [
+    react(),
+    inlineGraphqlDocuments(),
+    icuCatalogs(),
+    surveying && surveyLandingChunks(webRoot, landingSurvey),
+  ],
   server: {
     port: 5173,
     // `pnpm dev`: Vite serves the SPA with hot reload and passes API calls to the server.
@@ -39,7 +50,11 @@ export default defineConfig({
           // Issue 14, first load: what the entry imports statically travels as one file, not as
           // 15 small ones. On HTTP/1.1 (six connections) each extra file waits its turn for a
           // round trip, and a phone's round trips are long.
-          groups: [{ name: 'initial', tags: ['$initial'] }],
+          groups: [
+            { name: 'initial', tags: ['$initial'], priority: 10 },
+            // Each opening page's code in one file (scripts/landing-chunks.mjs).
+            ...(surveying ? [] : landingChunkGroups(landingSurvey)),
+          ],
         },
       },
       onwarn(warning, warn) {

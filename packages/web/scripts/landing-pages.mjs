@@ -15,6 +15,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { landingChunkOf } from './landing-chunks.mjs';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -49,10 +50,18 @@ const PAGES = [
 const manifestFile = path.join(dist, '.vite/manifest.json');
 const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
 
+/** The manifest key of a source: its own chunk's, or the landing chunk it travels in. */
+function keyOf(source) {
+  if (manifest[source]) return source;
+  const group = landingChunkOf(source);
+  return Object.keys(manifest).find((key) => group && manifest[key].name === group);
+}
+
 /** The files a chunk needs (itself and its static imports, transitively). */
-function filesOf(key, into = new Set()) {
-  const chunk = manifest[key];
-  if (!chunk) throw new Error(`${key} is not in the build's manifest`);
+function filesOf(source, into = new Set()) {
+  const key = keyOf(source);
+  const chunk = key && manifest[key];
+  if (!chunk) throw new Error(`${source} is not in the build's manifest`);
   if (into.has(chunk.file)) return into;
   into.add(chunk.file);
   for (const imported of chunk.imports ?? []) filesOf(imported, into);

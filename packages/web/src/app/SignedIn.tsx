@@ -2,6 +2,7 @@ import { ApolloProvider, useApolloClient } from '@apollo/client/react';
 import { useContext, useEffect, useRef } from 'react';
 import { RequireSession } from '../features/auth/RequireSession';
 import { MeQueryDocument } from '../features/auth/useSession';
+import type { MeQuery } from '../gql/graphql';
 import { sharedApolloClient } from './apollo';
 import { ApolloClientOverride } from './apollo-override';
 import { useI18n } from './i18n/useI18n';
@@ -22,15 +23,14 @@ export function SignedIn() {
 }
 
 /**
- * A signed-in first load asks who is signed in as soon as this chunk has arrived, while the
- * catalog and the page are still loading; RequireSession's query then shares the answer (Apollo
- * sends one request for the same query in flight). Issue 14: the session check was the last
- * round trip before the page could show.
+ * A signed-in first load asks who is signed in from the entry (early-session.ts); the answer goes
+ * into Apollo's cache here, so RequireSession renders the page at once. Issue 14: the session
+ * check was the last round trip before the page could show. Without an answer, RequireSession
+ * asks itself.
  */
-export function prefetchSession(): void {
-  sharedApolloClient()
-    .query({ query: MeQueryDocument })
-    .catch(() => undefined); // RequireSession asks again and shows what went wrong
+export async function takeEarlySession(answer: Promise<MeQuery | null>): Promise<void> {
+  const data = await answer;
+  if (data) sharedApolloClient().writeQuery({ query: MeQueryDocument, data });
 }
 
 /** E1: after a language switch, data the API words (descriptions, reasons) is fetched again in it. */

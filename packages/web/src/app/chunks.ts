@@ -1,3 +1,4 @@
+import type { MeQuery } from '../gql/graphql';
 import { lazyPage } from './lazy-page';
 
 /**
@@ -14,9 +15,9 @@ export const signedInPart = lazyPage(
   () => import('./SignedIn'),
   (module) => module.SignedIn,
 );
-/** Who is signed in, asked as soon as the signed-in part has arrived (a signed-in first load). */
-export function prefetchSession(): Promise<void> {
-  return import('./SignedIn').then((module) => module.prefetchSession());
+/** Who is signed in, asked by the entry: the answer goes into Apollo's cache once it has arrived. */
+export function prefetchSession(answer: Promise<MeQuery | null>): Promise<void> {
+  return import('./SignedIn').then((module) => module.takeEarlySession(answer));
 }
 /** The signed-in shell: header, closing-soon count, sign out, language. */
 export const appShell = lazyPage(

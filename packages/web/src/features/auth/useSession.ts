@@ -5,15 +5,18 @@ import type { MeFieldsFragment } from '../../gql/graphql';
 
 export const MeFields = graphql(`
   fragment MeFields on Me {
+    __typename
     id
     email
     displayName
     roles
     partner {
+      __typename
       id
       name
     }
     permissions {
+      __typename
       action
       allowed
       missingRoles

@@ -234,8 +234,8 @@ describe.skipIf(!chromiumFound && !inCI)('cancel a purchase', () => {
     const options = dialog.getByRole('combobox', { name: 'Order number' }).locator('option');
     expect(await options.count()).toBe(2);
     expect(await options.allTextContents()).toEqual([
-      expect.stringMatching(/58 days left to cancel$/),
-      expect.stringMatching(/30 days left to cancel$/),
+      expect.stringMatching(/ · 58 days left to cancel · purchased /),
+      expect.stringMatching(/ · 30 days left to cancel · purchased /),
     ]);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'detached' });

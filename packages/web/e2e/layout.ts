@@ -6,16 +6,18 @@ import type { Page } from 'playwright-core';
  * - the page scrolls sideways (document.scrollingElement.scrollWidth > innerWidth);
  * - text overlaps other text (two text runs of different elements whose boxes intersect);
  * - text collapsed to nothing or to one letter per line (a box narrower than 4 px, or a Latin word
- *   broken over lines);
+ *   broken over lines, except inside a long token such as a URL);
  * - a control smaller than 24×24 CSS px (WCAG 2.5.8; links inside a sentence are exempt) or one
  *   that cannot be reached (outside the page, or covered by something else when scrolled to).
  */
 export async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
-    // With a modal dialog open, only the dialog is checked (the page under it is inert).
+    // With a modal dialog open, only the dialog is checked (the page under it is inert); with a
+    // menu open, only the menu (it floats over the page, covering text on purpose).
     const layer: Element =
-      document.querySelector('[role=dialog][aria-modal=true], [role=alertdialog]') ?? document.body;
+      document.querySelector('[role=dialog][aria-modal=true], [role=alertdialog], [role=menu]') ??
+      document.body;
     const root = document.scrollingElement ?? document.documentElement;
     if (root.scrollWidth > window.innerWidth) {
       // Name the widest culprit so the failure says where to look.
@@ -111,9 +113,11 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       const shown = boxes.map((b) => clipped(element, b)).filter((b): b is DOMRect => b !== null);
       if (shown.length > 0) runs.push({ element, text: text.trim(), boxes: shown });
 
-      // One letter per line: a Latin word of up to 16 letters broken over two lines or more.
+      // One letter per line: a Latin word of up to 16 letters broken over two lines or more. Not in
+      // a long token with no space (a URL, a signing secret): on a phone it must break somewhere.
+      const token = /^\S{24,}$/.test(text.trim());
       const re = /[A-Za-z]{3,16}/g;
-      for (let match = re.exec(text); match; match = re.exec(text)) {
+      for (let match = token ? null : re.exec(text); match; match = re.exec(text)) {
         range.setStart(node, match.index);
         range.setEnd(node, match.index + match[0].length);
         const lines = new Set(

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, translate, type Language, type MessageKey } from '../src/app/i18n/messages';
@@ -22,12 +24,22 @@ const PASSWORD = 'demo-password-2026';
 
 describe.skipIf(!chromiumFound && !inCI)('the portal on a phone', () => {
   let server: RunningServer;
+  // A webhook receiver on this machine, for the delivery log (the portal is told to allow it).
+  let receiver: Server;
+  let receiverUrl: string;
 
   beforeAll(async () => {
-    server = await startServer(webRoot);
+    receiver = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(204).end());
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/csp-webhooks`;
+    server = await startServer(webRoot, { WEBHOOK_ALLOW_PRIVATE: 'true' });
   });
   afterAll(async () => {
     await server?.stop();
+    await new Promise((resolve) => receiver?.close(resolve));
   });
 
   for (const language of ['en', 'ko'] as Language[]) {
@@ -123,16 +135,39 @@ describe.skipIf(!chromiumFound && !inCI)('the portal on a phone', () => {
         await check('keys-and-downloads');
       });
 
-      it('the Cancel dialog', async () => {
-        await openCustomer('Hanbit Soft', 'software');
+      it('the Cancel dialog, through to the cancellation', async () => {
+        // An Office order of its own, cancelled here: no other test shows it.
+        await signInAfresh(page, server.url);
+        const orderId = await buy(
+          page,
+          'Hanbit Soft',
+          'office-ltsc-professional-plus-2024:perpetual',
+        );
+        await page.goto(
+          `${server.url}/customers/${await customerId(page, 'Hanbit Soft')}/software`,
+        );
         await heading('Hanbit Soft');
-        const office = lineOf('Office LTSC Professional Plus 2024');
+        const office = lineOf('Office LTSC Professional Plus 2024', orderId);
         await office.waitFor();
         await office.getByRole('button', { name: new RegExp(t('cancel.button')) }).click();
         const dialog = page.getByRole('dialog', { name: t('cancel.title') });
         await dialog.getByTestId('cancel-status').waitFor();
+        // The closed Order number drop-down is cut short on a phone: the days left come first.
+        const chosen = await dialog
+          .getByRole('combobox', { name: t('cancel.orderNumber') })
+          .evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '');
+        const [shownId, daysLeft] = chosen.split(' · ');
+        expect(shownId).toBe(orderId);
+        expect(daysLeft).toMatch(/\d/);
         await check('cancel-dialog');
-        await page.keyboard.press('Escape');
+        await dialog.getByRole('checkbox', { name: t('cancel.acknowledge') }).check();
+        await dialog.getByRole('button', { name: t('cancel.submit') }).click();
+        await dialog
+          .getByRole('status')
+          .filter({ hasText: t('cancel.success.title', { orderId }) })
+          .waitFor();
+        await check('cancel-confirmation');
+        await dialog.getByRole('button', { name: t('cancel.close') }).click();
         await dialog.waitFor({ state: 'detached' });
       });
 
@@ -192,16 +227,40 @@ describe.skipIf(!chromiumFound && !inCI)('the portal on a phone', () => {
         await check('invoice');
       });
 
-      it('Report a problem, and the list of support requests', async () => {
+      it('Report a problem, submitted, and the list of support requests', async () => {
         await signInAfresh(page, server.url, undefined, '/support/new');
         await heading(t('support.title'));
         await check('report-problem');
         await page.getByRole('button', { name: t('support.submit') }).click();
         await page.locator('.fui-Field__validationMessage').first().waitFor();
         await check('report-problem-errors');
-        await page.goto(`${server.url}/support`);
+        await page.getByLabel(t('support.problemType')).selectOption('OTHER');
+        await page.getByLabel(t('support.impact')).selectOption('LOW');
+        await page.getByLabel(t('support.field.title')).fill('Phone check of the support form');
+        await page
+          .getByLabel(t('support.field.details'))
+          .fill('Submitted from a phone-sized browser by the end-to-end suite.');
+        await page.getByLabel(t('support.contactPhone')).fill('+1 425 555 0100');
+        await page.getByRole('button', { name: t('support.submit') }).click();
+        const done = page.getByRole('status').filter({ hasText: /SR-\w+/ });
+        await done.waitFor();
+        await check('report-problem-submitted');
+        await done.getByRole('link', { name: t('support.created.list') }).click();
         await heading(t('support.list.title'));
         await check('support-requests');
+      });
+
+      it('Closing soon, the settings menu, and a customer that does not exist', async () => {
+        await signInAfresh(page, server.url, undefined, '/closing-soon');
+        await heading(t('closingSoon.title'));
+        await check('closing-soon');
+        await page.getByRole('button', { name: t('header.settings') }).click();
+        await page.getByRole('menu').waitFor();
+        await check('settings-menu');
+        await page.keyboard.press('Escape');
+        await page.goto(`${server.url}/customers/no-such-customer/software`);
+        await page.getByText(t('app.customerNotFound')).waitFor();
+        await check('customer-not-found');
       });
 
       it('a page that does not exist', async () => {
@@ -209,6 +268,26 @@ describe.skipIf(!chromiumFound && !inCI)('the portal on a phone', () => {
         await page.goto(`${server.url}/nowhere`);
         await page.getByText(t('app.notFound')).waitFor();
         await check('not-found');
+      });
+
+      it('Webhooks, as a Global admin: a new endpoint and its delivery log', async () => {
+        await signInAfresh(page, server.url, 'global.admin@contoso.example', '/webhooks');
+        await heading(t('webhooks.title'));
+        await check('webhooks');
+        await page.getByLabel(t('webhooks.url')).fill(`${receiverUrl}/${language}`);
+        await page.getByRole('button', { name: t('webhooks.register') }).click();
+        await page.getByText(/^whsec_/).waitFor();
+        await check('webhooks-new-endpoint');
+        const endpoint = page
+          .locator('.fui-Card')
+          .filter({ hasText: `${receiverUrl}/${language}` });
+        await endpoint.getByRole('button', { name: t('webhooks.sendTest') }).click();
+        // The worker sends it within a second or two; the log asks again every five.
+        await endpoint
+          .getByRole('table', { name: t('webhooks.log.title') })
+          .getByText(t('webhooks.status.DELIVERED'))
+          .waitFor({ timeout: 30_000 });
+        await check('webhooks-delivery-log');
       });
 
       it('the Activity log, as a Global admin', async () => {

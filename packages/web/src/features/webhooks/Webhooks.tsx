@@ -26,6 +26,7 @@ import { QueryBoundary } from '../../app/QueryBoundary';
 import { PageHeader } from '../../app/PageHeader';
 import { describeError } from '../../app/errors';
 import type { I18n } from '../../app/i18n/i18n-context';
+import { STACK_TABLE } from '../../app/stack';
 import { useI18n } from '../../app/i18n/useI18n';
 import type { WebhookDeliveryFailure } from '../../gql/graphql';
 import { PermissionReason } from '../auth/PermissionReason';
@@ -66,27 +67,27 @@ function DeliveryLog({ endpointId }: { endpointId: string }) {
   if (deliveries.length === 0) return <Caption1>{t('webhooks.log.empty')}</Caption1>;
   return (
     <div className={styles.panel}>
-      <Table size="small" aria-label={t('webhooks.log.title')}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('webhooks.log.event')}</TableHeaderCell>
-            <TableHeaderCell>{t('webhooks.log.status')}</TableHeaderCell>
-            <TableHeaderCell>{t('webhooks.log.attempts')}</TableHeaderCell>
-            <TableHeaderCell>{t('webhooks.log.response')}</TableHeaderCell>
-            <TableHeaderCell>{t('webhooks.log.time')}</TableHeaderCell>
-            <TableHeaderCell>{t('webhooks.log.actions')}</TableHeaderCell>
+      <Table size="small" className={STACK_TABLE} role="table" aria-label={t('webhooks.log.title')}>
+        <TableHeader role="rowgroup">
+          <TableRow role="row">
+            <TableHeaderCell role="columnheader">{t('webhooks.log.event')}</TableHeaderCell>
+            <TableHeaderCell role="columnheader">{t('webhooks.log.status')}</TableHeaderCell>
+            <TableHeaderCell role="columnheader">{t('webhooks.log.attempts')}</TableHeaderCell>
+            <TableHeaderCell role="columnheader">{t('webhooks.log.response')}</TableHeaderCell>
+            <TableHeaderCell role="columnheader">{t('webhooks.log.time')}</TableHeaderCell>
+            <TableHeaderCell role="columnheader">{t('webhooks.log.actions')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
-        <TableBody>
+        <TableBody role="rowgroup">
           {deliveries.map((d) => (
-            <TableRow key={d.id}>
-              <TableCell>
+            <TableRow role="row" key={d.id}>
+              <TableCell role="cell" data-label={t('webhooks.log.event')}>
                 {d.eventType}
                 <Caption1 className={styles.mono} block>
                   {d.eventId}
                 </Caption1>
               </TableCell>
-              <TableCell>
+              <TableCell role="cell" data-label={t('webhooks.log.status')}>
                 <Badge
                   appearance="tint"
                   color={
@@ -100,9 +101,13 @@ function DeliveryLog({ endpointId }: { endpointId: string }) {
                   {t(`webhooks.status.${d.status}` as 'webhooks.status.PENDING')}
                 </Badge>
               </TableCell>
-              <TableCell>{i18n.number(d.attempts)}</TableCell>
-              <TableCell>{responseText(d, i18n)}</TableCell>
-              <TableCell>
+              <TableCell role="cell" data-label={t('webhooks.log.attempts')}>
+                {i18n.number(d.attempts)}
+              </TableCell>
+              <TableCell role="cell" data-label={t('webhooks.log.response')}>
+                {responseText(d, i18n)}
+              </TableCell>
+              <TableCell role="cell" data-label={t('webhooks.log.time')}>
                 {i18n.dateTime(d.deliveredAt ?? d.lastAttemptAt ?? d.createdAt)}
                 {d.status === 'PENDING' && d.nextAttemptAt && d.attempts > 0 && (
                   <Caption1 block>
@@ -110,7 +115,7 @@ function DeliveryLog({ endpointId }: { endpointId: string }) {
                   </Caption1>
                 )}
               </TableCell>
-              <TableCell>
+              <TableCell role="cell" data-label={t('webhooks.log.actions')}>
                 <Button
                   size="small"
                   disabled={redelivering.loading || d.status === 'PENDING'}

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import {
   customerPage,
   customersListPage,
@@ -65,10 +65,14 @@ const Webhooks = lazy(() =>
   import('../features/webhooks/Webhooks').then((module) => ({ default: module.Webhooks })),
 );
 
-/** A tab inside the customer's page: its own loading state, under the page's header and tabs. */
+/**
+ * A tab inside the customer's page: its own loading state and error boundary, under the page's
+ * header and tabs; another tab starts without this one's failure.
+ */
 function Tab({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation();
   return (
-    <RouteErrorBoundary>
+    <RouteErrorBoundary key={pathname}>
       <Suspense fallback={<Loading />}>{children}</Suspense>
     </RouteErrorBoundary>
   );

@@ -51,11 +51,19 @@ function KeepFocusManager() {
   return null;
 }
 
+/**
+ * The page a path shows. A customer's tabs (Software, Order history, Cancel) are one page: a tab
+ * switch keeps its header, its tabs and the focus on the tab (each tab has its own error boundary).
+ */
+export function pageOf(pathname: string): string {
+  return pathname.replace(/^(\/customers\/[^/]+)\/(software|orders|cancel)\/?$/, '$1');
+}
+
 export function AppShell({ children }: { children: ReactNode }) {
   const styles = useStyles();
   const { t } = useI18n();
   // A new page starts without the previous page's failure.
-  const { pathname } = useLocation();
+  const page = pageOf(useLocation().pathname);
   const mainRef = useRef<HTMLElement>(null);
   useFocusHeadingOnNavigate(mainRef);
   return (
@@ -66,7 +74,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <KeepFocusManager />
       <Header />
       <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
-        <RouteErrorBoundary key={pathname}>
+        <RouteErrorBoundary key={page}>
           <Suspense fallback={<Loading />}>{children}</Suspense>
         </RouteErrorBoundary>
       </main>

@@ -1,6 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { HttpLink } from '@apollo/client';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fetchInPageLanguage } from '../../app/fetch-in-page-language';
+import { recordServerOffset, resetServerClock } from '../../app/server-clock';
 import type { CancelButtonProps } from '../cancellation/CancelButton';
 import { graphQLError, meOf } from '../../test/factories';
 import { renderWithProviders } from '../../test/render';
@@ -22,6 +25,7 @@ vi.mock('../cancellation/CancelButton', () => ({
 }));
 
 const DAY = 86_400_000;
+const MINUTE = 60_000;
 const URL = 'http://localhost/downloads/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde';
 const KEY = 'VK7JG-NPHTM-C97JM-9MPGT-3V66T';
 const FILE = 'Windows-Server-2022-Datacenter_2022_English_ISO-x64.iso';
@@ -568,5 +572,167 @@ describe('Software tab', () => {
     await waitFor(() =>
       expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument(),
     );
+  });
+
+  it('issue 14: after Download, the link’s counts are read again once the download has started', async () => {
+    const user = userEvent.setup();
+    const input = { lineId: 'line-1', version: '2022', language: 'English', fileType: 'ISO (x64)' };
+    const listed = (used: number) =>
+      line({
+        links: [link({ id: 'link-new', downloadsUsed: used, downloadsLeft: 50 - used })],
+      });
+    renderWithProviders(<SoftwareList />, {
+      ...routing,
+      mocks: [
+        softwareMock([line()]),
+        keysMock(input, { activationKey: KEY, link: issuedLink }),
+        softwareMock([listed(0)]), // read again after Get keys and downloads
+        softwareMock([listed(1)]), // read again after Download: the server counted it
+      ],
+    });
+    await expand(/Windows Server 2022 Datacenter/);
+    await user.selectOptions(screen.getByLabelText(/^Version/), '2022');
+    await user.selectOptions(screen.getByLabelText(/^Language/), 'English');
+    await user.selectOptions(screen.getByLabelText(/^File type\/OS/), 'ISO (x64)');
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    await user.click(screen.getByRole('button', { name: 'Get keys and downloads' }));
+    const result = await screen.findByRole('region', { name: 'Keys and downloads' });
+    const live = await screen.findByRole('region', { name: 'Live download links (1)' });
+    await waitFor(() => expect(live).toHaveTextContent('0 of 50 downloads used'));
+    expect(result).toHaveTextContent('50 downloads left');
+
+    // jsdom cannot follow the link to the file: the click's default action is stopped.
+    const stopNavigation = (event: Event) => event.preventDefault();
+    document.addEventListener('click', stopNavigation);
+    try {
+      await user.click(within(result).getByRole('link', { name: 'Download' }));
+      // The server counts the download when the browser requests the file: the list is read
+      // ~1.5 s later, not at once (an immediate read would still find the old count).
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(live).toHaveTextContent('0 of 50 downloads used');
+      await waitFor(() => expect(live).toHaveTextContent('1 of 50 downloads used'), {
+        timeout: 4_000,
+      });
+    } finally {
+      document.removeEventListener('click', stopNavigation);
+    }
+    expect(result).toHaveTextContent('49 downloads left');
+  });
+
+  it('issue 14: back in the window (a download finished in another tab), the link counts are read again', async () => {
+    renderWithProviders(<SoftwareList />, {
+      ...routing,
+      mocks: [
+        softwareMock([line({ links: [link()] })]),
+        softwareMock([line({ links: [link({ downloadsUsed: 4, downloadsLeft: 46 })] })]),
+      ],
+    });
+    await expand(/Windows Server 2022 Datacenter/);
+    const live = screen.getByRole('region', { name: 'Live download links (1)' });
+    expect(live).toHaveTextContent('3 of 50 downloads used');
+
+    fireEvent.focus(window);
+    await waitFor(() => expect(live).toHaveTextContent('4 of 50 downloads used'));
+  });
+
+  describe('issue 14: open or closed by the server’s clock', () => {
+    afterEach(() => {
+      resetServerClock();
+      vi.unstubAllGlobals();
+    });
+
+    it('issue 14: a deadline 5 minutes ahead on this browser’s clock shows as closed when the server’s Date header says it is 10 minutes later', async () => {
+      const browserNow = Date.now();
+      const deadline = new Date(browserNow + 5 * MINUTE).toISOString();
+      const later = new Date(browserNow + 30 * MINUTE).toISOString();
+      const software = [
+        line({ cancellableUntil: deadline }),
+        line({ id: 'line-2', orderId: 'ORDERWS00002', cancellableUntil: later }),
+      ];
+      // The list's own answer, over HTTP, carries the server's time (as every GraphQL answer does).
+      const fetchStub = vi.fn(
+        async () =>
+          new Response(
+            JSON.stringify({ data: { customer: { __typename: 'Customer', id: 'c-1', software } } }),
+            {
+              headers: {
+                'content-type': 'application/json',
+                date: new Date(browserNow + 10 * MINUTE).toUTCString(),
+              },
+            },
+          ),
+      );
+      vi.stubGlobal('fetch', fetchStub);
+      renderWithProviders(<SoftwareList />, {
+        ...routing,
+        link: new HttpLink({ uri: 'http://localhost/graphql', fetch: fetchInPageLanguage }),
+      });
+      const [first, second] = (
+        await screen.findAllByRole('heading', { name: /Windows Server/ })
+      ).map((heading) => heading.parentElement!.parentElement!);
+      expect(fetchStub).toHaveBeenCalled();
+      expect(first).toHaveTextContent(`Cancellation windowClosed on`);
+      expect(first).not.toHaveTextContent('Open until');
+      expect(second).toHaveTextContent('Cancellation windowOpen until');
+    });
+
+    it('issue 14: a deadline passed 5 minutes ago on this browser’s clock still shows as open when the server is 10 minutes behind', async () => {
+      // The Cancel dialog's precise reading (cancellationOptions.serverTime) is shared with the list.
+      recordServerOffset(-10 * MINUTE);
+      renderWithProviders(<SoftwareList />, {
+        ...routing,
+        mocks: [
+          softwareMock([
+            line({ cancellableUntil: new Date(Date.now() - 5 * MINUTE).toISOString() }),
+            line({
+              id: 'line-2',
+              orderId: 'ORDERWS00002',
+              cancellableUntil: new Date(Date.now() - 15 * MINUTE).toISOString(),
+            }),
+          ]),
+        ],
+      });
+      const [first, second] = (
+        await screen.findAllByRole('heading', { name: /Windows Server/ })
+      ).map((heading) => heading.parentElement!.parentElement!);
+      expect(first).toHaveTextContent('Cancellation windowOpen until');
+      expect(second).toHaveTextContent('Cancellation windowClosed on');
+    });
+  });
+
+  it('issue 14: the Windows 7 ESU line’s subtitle does not repeat the product name, in English or Korean', async () => {
+    const esu = line({
+      id: 'line-esu',
+      orderId: 'ORDERESU0001',
+      cancellationPolicy: 'SUPPORT_REQUEST',
+      cancellableUntil: null,
+      skuName: 'Per device, 2020',
+      termYears: null,
+      product: {
+        __typename: 'ProductRef',
+        id: 'windows-7-esu-2020',
+        name: 'Windows 7 Extended Security Updates 2020',
+        kind: 'WINDOWS_7_ESU',
+      },
+    });
+    for (const language of ['en', 'ko'] as const) {
+      const { unmount } = renderWithProviders(<SoftwareList />, {
+        ...routing,
+        language,
+        mocks: [softwareMock([esu, line()])],
+      });
+      const header = await screen.findByRole('button', { name: /Windows 7 Extended Security/ });
+      // The product name once, then the SKU alone: no "· Windows 7 (확장 보안 업데이트|Extended …)".
+      expect(header).toHaveTextContent(
+        /^Windows 7 Extended Security Updates 2020Per device, 2020$/,
+      );
+      // Other lines keep their kind after the SKU.
+      expect(
+        screen.getByRole('button', { name: /Windows Server 2022 Datacenter/ }),
+      ).toHaveTextContent(
+        language === 'en' ? '16-core pack, 1 year · Server subscription' : '· 서버 구독',
+      );
+      unmount();
+    }
   });
 });

@@ -14,7 +14,9 @@
  * BENCH_VERSUS=graphql-js (with BENCH_ONLY of GraphQL reads: an A/B of the portal itself, the
  * "baseline" column being a second portal process with GRAPHQL_EXECUTOR=graphql-js while the
  * first runs the compiled executor; decision 024), BENCH_PROFILE_DIR (both servers write a V8 CPU
- * profile there when they stop; common.ts).
+ * profile there when they stop; common.ts), BENCH_ACCEPT_ENCODING (sent with every request, e.g.
+ * `gzip, br`: run once with and once without to see what compressing the answers costs; the
+ * baseline never compresses).
  */
 import autocannon from 'autocannon';
 import { execFileSync, spawn } from 'node:child_process';
@@ -45,6 +47,7 @@ const WARMUP = Number(process.env['BENCH_WARMUP'] ?? 2);
 const ONLY = process.env['BENCH_ONLY']?.split(',').map((s) => s.trim());
 const CONNECTIONS = [16, 64];
 const VERSUS_INTERPRETED = process.env['BENCH_VERSUS'] === 'graphql-js';
+const ACCEPT_ENCODING = process.env['BENCH_ACCEPT_ENCODING'];
 
 type Target = 'ours' | 'baseline';
 
@@ -226,6 +229,7 @@ async function measure(
     headers: {
       ...(op.graphql ? { 'content-type': 'application/json' } : {}),
       ...(op.token ? { authorization: `Bearer ${op.token}` } : {}),
+      ...(ACCEPT_ENCODING ? { 'accept-encoding': ACCEPT_ENCODING } : {}),
     },
     requests: [
       {
@@ -239,7 +243,8 @@ async function measure(
         ...(op.graphql
           ? {
               onResponse: (status: number, body: string) => {
-                // A GraphQL refusal answers 200 with "errors": count it as an error too.
+                // A GraphQL refusal answers 200 with "errors": count it as an error too (not seen
+                // in a compressed answer, BENCH_ACCEPT_ENCODING).
                 if (status < 300 && body.includes('"errors"')) graphqlErrors++;
               },
             }

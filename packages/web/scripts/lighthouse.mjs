@@ -10,6 +10,7 @@
  *   CHROME_PATH=/usr/bin/chromium RUNS=3 node scripts/lighthouse.mjs   (median of RUNS)
  *   REPORT_DIR=/tmp/lh node scripts/lighthouse.mjs   (also writes each run's full report, JSON)
  *   ONLY=sign-in|customers PRESETS=mobile node scripts/lighthouse.mjs   (a subset, for quick checks)
+ *   LANGUAGE=ko node scripts/lighthouse.mjs   (Chromium in Korean: the Korean landing pages and catalog)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,7 @@ const RUNS = Number(process.env.RUNS ?? 1);
 const REPORT_DIR = process.env.REPORT_DIR;
 const ONLY = process.env.ONLY;
 const PRESETS = (process.env.PRESETS ?? 'mobile,desktop').split(',');
+const LANGUAGE = process.env.LANGUAGE ?? 'en';
 const EMAIL = 'admin.agent@contoso.example';
 const PASSWORD = 'demo-password-2026';
 
@@ -90,6 +92,9 @@ async function startChromium() {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // The browser's language decides the landing page's copy and the app's first language.
+      `--lang=${LANGUAGE}`,
+      `--accept-lang=${LANGUAGE}`,
       '--remote-debugging-port=0',
       `--user-data-dir=${profile}`,
       'about:blank',
@@ -179,7 +184,7 @@ async function main() {
           if (result.lhr.runtimeError) throw new Error(result.lhr.runtimeError.message);
           const { categories, audits } = result.lhr;
           if (REPORT_DIR) {
-            const name = `${target.path.slice(1)}-${preset}-${run + 1}.json`;
+            const name = `${target.path.slice(1)}-${LANGUAGE}-${preset}-${run + 1}.json`;
             writeFileSync(path.join(REPORT_DIR, name), JSON.stringify(result.lhr));
           }
           runs.push({
@@ -194,7 +199,7 @@ async function main() {
         }
         const pick = (key) => median(runs.map((r) => r[key]));
         rows.push({
-          page: target.name,
+          page: LANGUAGE === 'en' ? target.name : `${target.name} (${LANGUAGE})`,
           preset,
           performance: pick('performance').toFixed(2),
           FCP: `${(pick('fcp') / 1000).toFixed(1)} s`,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { get, type IncomingMessage } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { createCustomer, createTenant, createUser } from '../../test-support/factories.js';
 import { describeEachEngine, type Harness } from '../../test-support/harness.js';
@@ -55,11 +56,28 @@ const settle = async (read: () => number) => {
   return last;
 };
 
-function open(h: Harness, token: string, path: string): Promise<IncomingMessage> {
+/** A raw GET (Node's http sends no Accept-Encoding unless `headers` has one, and never decodes). */
+function open(
+  h: Harness,
+  token: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
-    const req = get(`${h.url}${path}`, { headers: { authorization: `Bearer ${token}` } }, resolve);
+    const req = get(
+      `${h.url}${path}`,
+      { headers: { authorization: `Bearer ${token}`, ...headers } },
+      resolve,
+    );
     req.on('error', reject);
   });
+}
+
+/** The body's bytes exactly as they came over the wire. */
+async function bytesOf(res: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of res) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 describeEachEngine('activity log CSV', (use) => {
@@ -232,5 +250,37 @@ describeEachEngine('activity log CSV', (use) => {
     expect(said[0]).toContain('the client went away');
     expect(said[0]).not.toMatch(/"level":"error"/);
     expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
+  });
+
+  it('issue 14: a CSV over 1 kB is gzipped for a client that accepts gzip and unpacks to the same CSV; without Accept-Encoding it is plain', async () => {
+    const h = use();
+    const { partner } = await createTenant(h.db);
+    const viewer = await createUser(h.db, partner.id, ['GLOBAL_ADMIN']);
+    await insertEntries(h, partner.id, 20); // ≈ 14 kB of CSV
+
+    // A script that sends no Accept-Encoding: the CSV as is, with Vary for caches.
+    const bare = await open(h, viewer.token, csvPath());
+    expect(bare.statusCode).toBe(200);
+    expect(bare.headers['content-encoding']).toBeUndefined();
+    expect(bare.headers['vary']).toMatch(/Accept-Encoding/i);
+    const csv = await bytesOf(bare);
+    expect(csv.length).toBeGreaterThan(10 * 1024);
+    const text = csv.toString('utf8').replace(/^\uFEFF/, '');
+    expect(text.split('\r\n')).toHaveLength(20 + 2); // the header, 20 rows, the final newline
+    expect(text.startsWith('time (UTC),operation,')).toBe(true);
+
+    const gzipped = await open(h, viewer.token, csvPath(), { 'accept-encoding': 'gzip' });
+    expect(gzipped.statusCode).toBe(200);
+    expect(gzipped.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers['vary']).toMatch(/Accept-Encoding/i);
+    const packed = await bytesOf(gzipped);
+    expect(packed.length).toBeLessThan(csv.length / 4); // the rows repeat a lot
+    expect(gunzipSync(packed).equals(csv)).toBe(true); // byte for byte, the BOM included
+
+    // A client that refuses every encoding gets the CSV plain too.
+    const identity = await open(h, viewer.token, csvPath(), { 'accept-encoding': 'identity' });
+    expect(identity.headers['content-encoding']).toBeUndefined();
+    expect((await bytesOf(identity)).equals(csv)).toBe(true);
   });
 });

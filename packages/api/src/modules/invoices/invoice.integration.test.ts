@@ -154,4 +154,31 @@ describeEachEngine('invoices', (use) => {
     const list = await listInvoices(url, other.admin.token);
     expect(list).toEqual([]);
   });
+
+  it('issue 14: an invoice CSV under 1 kB goes out uncompressed, even to a client that accepts gzip', async () => {
+    const { db, url, clock } = use();
+    clock.set('2026-11-20T12:00:00.000Z');
+    const { admin, customer } = await createTenant(db, 'JP');
+    await gql(
+      url,
+      PLACE,
+      {
+        i: {
+          customerId: customer.id,
+          idempotencyKey: crypto.randomUUID(),
+          lines: [{ skuId: 'office-ltsc-professional-plus-2024:perpetual', quantity: 1 }],
+        },
+      },
+      { token: admin.token },
+    );
+    const invoice = (await listInvoices(url, admin.token)).find((i) => i.currency === 'JPY')!;
+    const response = await fetch(`${url}${invoice.csvUrl}`, {
+      headers: { authorization: `Bearer ${admin.token}`, 'accept-encoding': 'gzip, br' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBeNull();
+    expect(response.headers.get('vary')).toMatch(/Accept-Encoding/i);
+    expect(Number(response.headers.get('content-length'))).toBeLessThan(1024);
+    expect(await response.text()).toContain(',Office LTSC Professional Plus 2024,');
+  });
 });

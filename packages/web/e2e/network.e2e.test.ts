@@ -1,13 +1,15 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumFound, inCI, openBrowser, webRoot, type BrowserSession } from './browser';
+import { buy, softwareLineOf } from './portal';
 import { startServer, type RunningServer } from './server';
 
 /**
  * Issue 14, when the network fails, in a real Chromium against the real server: a page whose code
  * cannot be fetched (the server is gone) says so with Try again, and Try again brings it once the
- * server is back; a chunk missing after a deploy reloads the app once; a customer that does not
- * exist, or is another partner's, is a not-found page.
+ * server is back; a chunk missing after a deploy reloads the app once; Get keys and downloads
+ * failing on a second try keeps the key and link shown by the first (a link is shown only once);
+ * a customer that does not exist, or is another partner's, is a not-found page.
  */
 
 const PASSWORD = 'demo-password-2026';
@@ -106,6 +108,44 @@ describe.skipIf(!chromiumFound && !inCI)('when the network fails', () => {
       /^\d+$/,
     );
     await fresh.close();
+  });
+
+  it('Get keys and downloads failing on a second try keeps the key and link already shown', async () => {
+    // A Datacenter line of its own: no other test shows its key or link.
+    const product = 'Windows Server 2022 Datacenter';
+    const orderId = await buy(page, 'Wide World Importers', 'windows-server-2022-datacenter:1y');
+    await openSoftware(page, 'Wide World Importers');
+    const item = softwareLineOf(page, product, orderId);
+    await item
+      .getByRole('heading', { name: new RegExp(product) })
+      .getByRole('button')
+      .click();
+    await item.getByLabel('Version').selectOption('2022');
+    await item.getByRole('combobox', { name: /^Language/ }).selectOption('English');
+    await item.getByLabel('File type/OS').selectOption('ISO (x64)');
+    await item.getByRole('button', { name: 'Submit' }).click();
+    const getKeys = item.getByRole('button', { name: 'Get keys and downloads' });
+    await getKeys.click();
+    const result = item.getByRole('region', { name: 'Keys and downloads' });
+    const link = result.getByRole('textbox', { name: 'Download link' });
+    await link.waitFor();
+    const shownLink = await link.inputValue();
+    const key = /[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4}/.exec((await result.textContent()) ?? '')?.[0];
+    expect(key).toBeTruthy();
+    expect(shownLink).toMatch(/^http:\/\/.+\/downloads\//);
+
+    // The connection drops for the second try.
+    await context.route('**/graphql', (route) => route.abort('internetdisconnected'));
+    try {
+      await expect.poll(() => getKeys.getAttribute('aria-disabled')).not.toBe('true');
+      await getKeys.click();
+      await item.getByRole('alert').waitFor();
+      expect(await link.inputValue()).toBe(shownLink);
+      expect(await result.textContent()).toContain(key);
+      await session.checkScreen('get-keys-retry-failed');
+    } finally {
+      await context.unroute('**/graphql');
+    }
   });
 
   it('a customer that does not exist, or is another partner’s, is a not-found page', async () => {

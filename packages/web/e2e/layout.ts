@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 /**
  * Issue 14: what a phone-sized screen must not do. Runs in the page and returns one line per
  * problem (empty when the screen is fine):
- * - the page scrolls sideways (document.scrollingElement.scrollWidth > innerWidth);
+ * - the page scrolls sideways (document.scrollingElement.scrollWidth > innerWidth), or a panel
+ *   inside it does;
  * - text overlaps other text (two text runs of different elements whose boxes intersect);
  * - text collapsed to nothing or to one letter per line (a box narrower than 4 px, or a Latin word
  *   broken over lines, except inside a long token such as a URL);
@@ -39,6 +40,19 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       const text = (element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
       const cls = typeof element.className === 'string' ? element.className.split(' ')[0] : '';
       return `<${element.tagName.toLowerCase()}${cls ? `.${cls}` : ''}> “${text}”`;
+    }
+
+    // A panel that scrolls sideways inside the page hides what is past its edge, with nothing to
+    // say so (the review step's amounts and total were found there). Text fields scroll their own
+    // value; that is how they work.
+    for (const element of Array.from(layer.querySelectorAll<HTMLElement>('*'))) {
+      if (element.closest('input, textarea, select')) continue;
+      const { overflowX } = getComputedStyle(element);
+      if (overflowX !== 'auto' && overflowX !== 'scroll') continue;
+      const hidden = element.scrollWidth - element.clientWidth;
+      if (hidden > 1 && element.getClientRects().length > 0) {
+        problems.push(`sideways scroll inside ${describe(element)}: ${hidden}px hidden`);
+      }
     }
 
     function visible(element: Element): boolean {

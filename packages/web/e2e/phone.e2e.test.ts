@@ -92,6 +92,25 @@ describe.skipIf(!chromiumFound && !inCI)('the portal on a phone', () => {
 
       const lineOf = (product: string, orderId?: string) => softwareLineOf(page, product, orderId);
 
+      it('the layout checks themselves find what they look for', async () => {
+        // A page made of the faults, so a check that stopped working fails here, not silently.
+        await page.setContent(`
+          <div style="overflow-x:auto;width:200px"><div style="width:600px">Amount 1,250.00</div></div>
+          <p style="position:absolute;top:300px;left:10px;margin:0">Overlapping words</p>
+          <p style="position:absolute;top:302px;left:14px;margin:0">Other sentence</p>
+          <p style="width:30px;overflow-wrap:anywhere">Collapsed</p>
+          <p style="width:60px;overflow-wrap:anywhere">https://example.com/a-long-address-that-must-break</p>
+          <button style="width:12px;height:12px;padding:0">a</button><button style="width:12px;height:12px;padding:0">b</button>`);
+        const problems = await layoutProblems(page);
+        expect(problems.some((p) => p.startsWith('sideways scroll inside <div>'))).toBe(true);
+        expect(problems.some((p) => p.startsWith('overlapping text: “Overlapping words”'))).toBe(
+          true,
+        );
+        expect(problems.some((p) => p.includes('“Collapsed” broken over'))).toBe(true);
+        expect(problems.some((p) => p.includes('example'))).toBe(false);
+        expect(problems.some((p) => p.includes('<button>'))).toBe(true);
+      });
+
       it('sign in', async () => {
         await page.context().clearCookies();
         await page.goto(`${server.url}/sign-in`);
@@ -286,6 +305,8 @@ describe.skipIf(!chromiumFound && !inCI)('the portal on a phone', () => {
         await endpoint
           .getByRole('table', { name: t('webhooks.log.title') })
           .getByText(t('webhooks.status.DELIVERED'))
+          // Events of the other tests may be delivered to it too.
+          .first()
           .waitFor({ timeout: 30_000 });
         await check('webhooks-delivery-log');
       });

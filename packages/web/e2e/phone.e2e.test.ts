@@ -269,7 +269,7 @@ describe.skipIf(!chromiumFound && !inCI)('the portal on a phone', () => {
         await check('support-requests');
       });
 
-      it('Closing soon, the settings menu, and a customer that does not exist', async () => {
+      it('Closing soon, the settings menu, a customer that does not exist, a download link that does not work', async () => {
         await signInAfresh(page, server.url, undefined, '/closing-soon');
         await heading(t('closingSoon.title'));
         await check('closing-soon');
@@ -280,6 +280,11 @@ describe.skipIf(!chromiumFound && !inCI)('the portal on a phone', () => {
         await page.goto(`${server.url}/customers/no-such-customer/software`);
         await page.getByText(t('app.customerNotFound')).waitFor();
         await check('customer-not-found');
+        // The page a customer sees for a download link that does not work (the server's own, in
+        // the browser's language).
+        await page.goto(`${server.url}/downloads/not-a-real-token`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await check('gone-link');
       });
 
       it('a page that does not exist', async () => {

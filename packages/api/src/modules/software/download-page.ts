@@ -40,10 +40,11 @@ export function downloadRefusalPage(
           ? 'download.action.renew'
           : 'download.action.retry',
   );
+  // Korean breaks between words (keep-all), not inside them, unless a word cannot fit at all.
   return `<!doctype html>
 <html lang="${language}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title>
-<style>body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#242424}h1{font-size:1.4rem}p{line-height:1.5}</style></head>
+<style>body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#242424}h1{font-size:1.4rem}p{line-height:1.5}:lang(ko){word-break:keep-all;overflow-wrap:anywhere}</style></head>
 <body><main><h1>${escape(title)}</h1>${reason}<p>${escape(action)}</p><p><small>${escape(text('app.name'))}</small></p></main></body>
 </html>`;
 }

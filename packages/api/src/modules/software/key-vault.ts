@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomInt } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -20,10 +20,7 @@ export class KeyVault {
   static load(secretBase64: string | null, dataDir: string): KeyVault {
     if (secretBase64) return KeyVault.fromSecret(secretBase64);
     const file = path.join(dataDir, 'activation-keys.secret');
-    if (!existsSync(file)) {
-      mkdirSync(dataDir, { recursive: true });
-      writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
-    }
+    if (!existsSync(file)) writeOnce(file, randomBytes(32).toString('base64'));
     return KeyVault.fromSecret(readFileSync(file, 'utf8').trim());
   }
 
@@ -52,6 +49,24 @@ export class KeyVault {
       decipher.update(Buffer.from(ciphertext, 'base64url')),
       decipher.final(),
     ]).toString('utf8');
+  }
+}
+
+/**
+ * Creates `file` with `content` (mode 600) unless it exists. Several processes starting at once on
+ * one data folder (X1) each try: one wins, the others keep its file. The content is written beside
+ * the file first and then linked into place, so nobody reads a file half written.
+ */
+export function writeOnce(file: string, content: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const aside = `${file}.${process.pid}.${randomBytes(6).toString('hex')}`;
+  writeFileSync(aside, content, { mode: 0o600, flag: 'wx' });
+  try {
+    linkSync(aside, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    rmSync(aside, { force: true });
   }
 }
 

@@ -1,9 +1,13 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumFound, inCI, openBrowser, webRoot, type BrowserSession } from './browser';
-import { ADMIN_AGENT, customerId, GLOBAL_ADMIN, signInAfresh } from './portal';
+import {
+  ADMIN_AGENT,
+  customerId,
+  GLOBAL_ADMIN,
+  signInAfresh,
+  startWebhookReceiver,
+} from './portal';
 import { startServer, type RunningServer } from './server';
 
 /**
@@ -125,7 +129,7 @@ describe.skipIf(!chromiumFound && !inCI)('Korean everywhere (E1)', () => {
   }
 
   /** A webhook endpoint on this machine that takes every delivery (W2). */
-  let receiver: Server;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>> | undefined;
   let receiverUrl: string;
 
   /** The data on these screens (customers, partner and users, the catalog's names), once. */
@@ -162,12 +166,8 @@ describe.skipIf(!chromiumFound && !inCI)('Korean everywhere (E1)', () => {
   }
 
   beforeAll(async () => {
-    receiver = createServer((req, res) => {
-      req.resume();
-      req.on('end', () => res.writeHead(204).end());
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/csp-webhooks`;
+    receiver = await startWebhookReceiver();
+    receiverUrl = receiver.url;
     // The receiver is on this machine, an address the portal refuses unless told otherwise.
     server = await startServer(webRoot, { WEBHOOK_ALLOW_PRIVATE: 'true' });
     session = await openBrowser('korean');
@@ -179,7 +179,7 @@ describe.skipIf(!chromiumFound && !inCI)('Korean everywhere (E1)', () => {
   afterAll(async () => {
     await session?.close();
     await server?.stop();
-    await new Promise((resolve) => receiver?.close(resolve));
+    await receiver?.close();
   });
 
   it('signs in and switches to Korean', async () => {

@@ -1,11 +1,16 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, translate, type Language, type MessageKey } from '../src/app/i18n/messages';
 import { chromiumFound, inCI, openBrowser, webRoot, type BrowserSession } from './browser';
 import { layoutProblems } from './layout';
-import { buy, customerId, settled, signInAfresh, softwareLineOf } from './portal';
+import {
+  buy,
+  customerId,
+  settled,
+  signInAfresh,
+  softwareLineOf,
+  startWebhookReceiver,
+} from './portal';
 import { startServer, type RunningServer } from './server';
 
 /**
@@ -25,21 +30,17 @@ const PASSWORD = 'demo-password-2026';
 describe.skipIf(!chromiumFound && !inCI)('the portal on a phone', () => {
   let server: RunningServer;
   // A webhook receiver on this machine, for the delivery log (the portal is told to allow it).
-  let receiver: Server;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>> | undefined;
   let receiverUrl: string;
 
   beforeAll(async () => {
-    receiver = createServer((req, res) => {
-      req.resume();
-      req.on('end', () => res.writeHead(204).end());
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/csp-webhooks`;
+    receiver = await startWebhookReceiver();
+    receiverUrl = receiver.url;
     server = await startServer(webRoot, { WEBHOOK_ALLOW_PRIVATE: 'true' });
   });
   afterAll(async () => {
     await server?.stop();
-    await new Promise((resolve) => receiver?.close(resolve));
+    await receiver?.close();
   });
 
   for (const language of ['en', 'ko'] as Language[]) {

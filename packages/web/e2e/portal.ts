@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
@@ -211,4 +213,20 @@ export async function openOpenInvoice(
 export function softwareLineOf(page: Page, product: string, orderId?: string): Locator {
   const items = page.locator('.fui-AccordionItem').filter({ hasText: product });
   return orderId ? items.filter({ hasText: orderId }) : items.first();
+}
+
+/**
+ * A webhook receiver on this machine that answers 204 to every delivery. The portal refuses such
+ * an address unless started with WEBHOOK_ALLOW_PRIVATE=true.
+ */
+export async function startWebhookReceiver(): Promise<{ url: string; close(): Promise<void> }> {
+  const receiver = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(204).end());
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/csp-webhooks`,
+    close: () => new Promise<void>((resolve) => receiver.close(() => resolve())),
+  };
 }

@@ -29,6 +29,27 @@ async function listInvoices(url: string, token: string) {
 }
 
 describeEachEngine('invoices', (use) => {
+  /** A Japanese customer's Office order of `quantity`, bought on 20 November 2026: its invoice. */
+  async function jpyInvoiceWithOffice(quantity: number) {
+    const { db, url, clock } = use();
+    clock.set('2026-11-20T12:00:00.000Z');
+    const { admin, customer } = await createTenant(db, 'JP');
+    await gql(
+      url,
+      PLACE,
+      {
+        i: {
+          customerId: customer.id,
+          idempotencyKey: crypto.randomUUID(),
+          lines: [{ skuId: 'office-ltsc-professional-plus-2024:perpetual', quantity }],
+        },
+      },
+      { token: admin.token },
+    );
+    const invoice = (await listInvoices(url, admin.token)).find((i) => i.currency === 'JPY')!;
+    return { db, url, admin, invoice };
+  }
+
   it('I1: charges land on the invoice of their UTC month; a past month is issued, the current one open', async () => {
     const { db, url, clock } = use();
     const { admin, customer } = await createTenant(db, 'DE');
@@ -86,22 +107,7 @@ describeEachEngine('invoices', (use) => {
   });
 
   it('I2: downloads an invoice as CSV with exact amounts; another partner gets 404', async () => {
-    const { db, url, clock } = use();
-    clock.set('2026-11-20T12:00:00.000Z');
-    const { admin, customer } = await createTenant(db, 'JP');
-    await gql(
-      url,
-      PLACE,
-      {
-        i: {
-          customerId: customer.id,
-          idempotencyKey: crypto.randomUUID(),
-          lines: [{ skuId: 'office-ltsc-professional-plus-2024:perpetual', quantity: 3 }],
-        },
-      },
-      { token: admin.token },
-    );
-    const invoice = (await listInvoices(url, admin.token)).find((i) => i.currency === 'JPY')!;
+    const { db, url, admin, invoice } = await jpyInvoiceWithOffice(3);
     const response = await fetch(`${url}${invoice.csvUrl}`, {
       headers: { authorization: `Bearer ${admin.token}` },
     });
@@ -156,22 +162,7 @@ describeEachEngine('invoices', (use) => {
   });
 
   it('issue 14: an invoice CSV under 1 kB goes out uncompressed, even to a client that accepts gzip', async () => {
-    const { db, url, clock } = use();
-    clock.set('2026-11-20T12:00:00.000Z');
-    const { admin, customer } = await createTenant(db, 'JP');
-    await gql(
-      url,
-      PLACE,
-      {
-        i: {
-          customerId: customer.id,
-          idempotencyKey: crypto.randomUUID(),
-          lines: [{ skuId: 'office-ltsc-professional-plus-2024:perpetual', quantity: 1 }],
-        },
-      },
-      { token: admin.token },
-    );
-    const invoice = (await listInvoices(url, admin.token)).find((i) => i.currency === 'JPY')!;
+    const { url, admin, invoice } = await jpyInvoiceWithOffice(1);
     const response = await fetch(`${url}${invoice.csvUrl}`, {
       headers: { authorization: `Bearer ${admin.token}`, 'accept-encoding': 'gzip, br' },
     });

@@ -66,7 +66,7 @@ describe('the session asked by the entry', () => {
     expect(sharedApolloClient().readQuery({ query: MeQueryDocument })).toBeNull();
   });
 
-  it('E1: offline, the answer is null (RequireSession asks and shows what went wrong)', async () => {
+  it('E2: offline, the answer is null (RequireSession asks and shows what went wrong)', async () => {
     vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('Failed to fetch'));
     expect(await askWhoIsSignedIn()).toBeNull();
   });

@@ -135,6 +135,15 @@ async function expand(name: RegExp) {
   expect(header).toHaveAttribute('aria-expanded', 'true');
 }
 
+/** D2: the Datacenter line expanded, 2022 · English · ISO (x64) chosen and submitted. */
+async function chooseDatacenter2022(user: ReturnType<typeof userEvent.setup>) {
+  await expand(/Windows Server 2022 Datacenter/);
+  await user.selectOptions(screen.getByLabelText(/^Version/), '2022');
+  await user.selectOptions(screen.getByLabelText(/^Language/), 'English');
+  await user.selectOptions(screen.getByLabelText(/^File type\/OS/), 'ISO (x64)');
+  await user.click(screen.getByRole('button', { name: 'Submit' }));
+}
+
 describe('Software tab', () => {
   it('D2, D4: choose Version, Language, File type/OS, Submit, Get keys and downloads: key and a fresh link, Download and Copy link', async () => {
     const user = userEvent.setup(); // gives the page a clipboard to copy into
@@ -387,11 +396,7 @@ describe('Software tab', () => {
         softwareMock([line()]),
       ],
     });
-    await expand(/Windows Server 2022 Datacenter/);
-    await user.selectOptions(screen.getByLabelText(/^Version/), '2022');
-    await user.selectOptions(screen.getByLabelText(/^Language/), 'English');
-    await user.selectOptions(screen.getByLabelText(/^File type\/OS/), 'ISO (x64)');
-    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    await chooseDatacenter2022(user);
     await user.click(screen.getByRole('button', { name: 'Get keys and downloads' }));
     const result = await screen.findByRole('region', { name: 'Keys and downloads' });
 
@@ -466,11 +471,7 @@ describe('Software tab', () => {
         softwareMock([line()]),
       ],
     });
-    await expand(/Windows Server 2022 Datacenter/);
-    await user.selectOptions(screen.getByLabelText(/^Version/), '2022');
-    await user.selectOptions(screen.getByLabelText(/^Language/), 'English');
-    await user.selectOptions(screen.getByLabelText(/^File type\/OS/), 'ISO (x64)');
-    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    await chooseDatacenter2022(user);
     await user.click(screen.getByRole('button', { name: 'Get keys and downloads' }));
     await screen.findByRole('region', { name: 'Keys and downloads' });
     await waitFor(() =>
@@ -590,11 +591,7 @@ describe('Software tab', () => {
         softwareMock([listed(1)]), // read again after Download: the server counted it
       ],
     });
-    await expand(/Windows Server 2022 Datacenter/);
-    await user.selectOptions(screen.getByLabelText(/^Version/), '2022');
-    await user.selectOptions(screen.getByLabelText(/^Language/), 'English');
-    await user.selectOptions(screen.getByLabelText(/^File type\/OS/), 'ISO (x64)');
-    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    await chooseDatacenter2022(user);
     await user.click(screen.getByRole('button', { name: 'Get keys and downloads' }));
     const result = await screen.findByRole('region', { name: 'Keys and downloads' });
     const live = await screen.findByRole('region', { name: 'Live download links (1)' });
